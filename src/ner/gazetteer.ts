@@ -1,0 +1,201 @@
+/**
+ * Gazetteer: countries (with aliases and demonyms), first-level regions, cities and first names
+ * compiled from npm data packages into models/gazetteer.json by scripts/train.ts, plus the
+ * hand-written lexicons of lexicon.ts. Matching is longest-match over lower-cased tokens.
+ */
+
+import { ARMED, BASES, ORGS, REGIONS, WATER, type LexEntry } from "./lexicon.js";
+import { tokenize } from "./tokenize.js";
+import type { NameType } from "./types.js";
+
+export interface GazCountry {
+  name: string;
+  cca2: string;
+  aliases: string[];
+  demonyms: string[];
+  /** [lon, lat] */
+  coordinates?: [number, number];
+}
+
+export interface GazData {
+  version: number;
+  countries: GazCountry[];
+  /** [name, country cca2, kind] */
+  regions: [string, string][];
+  /** [name, country cca2, population, lon, lat] */
+  cities: [string, string, number, number, number][];
+  firstNames: string[];
+}
+
+export type GazCat =
+  | "country"
+  | "demonym"
+  | "water"
+  | "armed"
+  | "org"
+  | "base"
+  | "xregion"
+  | "region"
+  | "city1"
+  | "city"
+  | "town"
+  | "first";
+
+const PRIORITY: Record<GazCat, number> = {
+  country: 12,
+  water: 11,
+  armed: 10,
+  org: 9,
+  base: 8,
+  xregion: 7,
+  region: 6,
+  city1: 5,
+  city: 4,
+  demonym: 3,
+  town: 2,
+  first: 1,
+};
+
+export interface GazEntity {
+  /** stable key, e.g. "country:US" */
+  key: string;
+  name: string;
+  type: NameType;
+  coordinates?: [number, number];
+  within?: string;
+  population?: number;
+}
+
+export interface GazHit {
+  cat: GazCat;
+  entity: GazEntity;
+}
+
+export interface GazMatch {
+  len: number;
+  hit: GazHit;
+}
+
+/** Normalise a token for gazetteer keys. */
+export function normTok(t: string): string {
+  return t.toLowerCase().replace(/’/g, "'");
+}
+
+export class Gazetteer {
+  readonly phrases = new Map<string, GazHit>();
+  readonly maxLen = new Map<string, number>();
+  readonly firstNames = new Set<string>();
+  readonly countryByCode = new Map<string, GazEntity>();
+
+  constructor(data: GazData | null) {
+    if (data) this.addData(data);
+    this.addLex(WATER, "water");
+    this.addLex(REGIONS, "xregion");
+    this.addLex(ORGS, "org");
+    this.addLex(ARMED, "armed");
+    this.addLex(BASES, "base");
+  }
+
+  private add(phrase: string, hit: GazHit): void {
+    const toks = tokenize(phrase).map((t) => normTok(t.text));
+    if (toks.length === 0 || toks.length > 8) return;
+    const key = toks.join(" ");
+    const old = this.phrases.get(key);
+    if (old && PRIORITY[old.cat] >= PRIORITY[hit.cat]) return;
+    this.phrases.set(key, hit);
+    const f = toks[0]!;
+    if ((this.maxLen.get(f) ?? 0) < toks.length) this.maxLen.set(f, toks.length);
+  }
+
+  private addLex(list: LexEntry[], cat: GazCat): void {
+    for (const e of list) {
+      const ent: GazEntity = { key: cat + ":" + e.name, name: e.name, type: e.type };
+      if (e.coordinates) ent.coordinates = e.coordinates;
+      if (e.within) ent.within = e.within;
+      const hit: GazHit = { cat, entity: ent };
+      this.add(e.name, hit);
+      for (const a of e.aliases ?? []) this.add(a, hit);
+    }
+  }
+
+  private addData(d: GazData): void {
+    for (const c of d.countries) {
+      const ent: GazEntity = { key: "country:" + c.cca2, name: c.name, type: "country" };
+      if (c.coordinates) ent.coordinates = c.coordinates;
+      this.countryByCode.set(c.cca2, ent);
+      const hit: GazHit = { cat: "country", entity: ent };
+      this.add(c.name, hit);
+      for (const a of c.aliases) this.add(a, hit);
+      const dh: GazHit = { cat: "demonym", entity: ent };
+      for (const dm of c.demonyms) this.add(dm, dh);
+    }
+    for (const [name, cc] of d.regions) {
+      const country = this.countryByCode.get(cc);
+      const ent: GazEntity = { key: "region:" + cc + ":" + name, name, type: "region" };
+      if (country) ent.within = country.name;
+      this.add(name, { cat: "region", entity: ent });
+    }
+    // cities come sorted by population (descending) so the biggest namesake wins
+    for (const [name, cc, pop, lon, lat] of d.cities) {
+      const country = this.countryByCode.get(cc);
+      const ent: GazEntity = {
+        key: "city:" + cc + ":" + name,
+        name,
+        type: "city",
+        coordinates: [lon, lat],
+        population: pop,
+      };
+      if (country) ent.within = country.name;
+      const cat: GazCat = pop >= 1_000_000 ? "city1" : pop >= 100_000 ? "city" : "town";
+      const key = tokenize(name).map((t) => normTok(t.text)).join(" ");
+      const old = this.phrases.get(key);
+      if (old && (old.cat === "city1" || old.cat === "city" || old.cat === "town")) continue;
+      this.add(name, { cat, entity: ent });
+    }
+    for (const n of d.firstNames) this.firstNames.add(n);
+  }
+
+  /** Longest phrase starting at token i (lower-cased tokens in `low`). */
+  match(low: string[], i: number, end: number): GazMatch | null {
+    const f = low[i]!;
+    const ml = this.maxLen.get(f);
+    if (ml === undefined) return null;
+    let key = f;
+    let best: GazMatch | null = null;
+    const h0 = this.phrases.get(key);
+    if (h0) best = { len: 1, hit: h0 };
+    for (let l = 2; l <= ml && i + l <= end; l++) {
+      key += " " + low[i + l - 1]!;
+      const h = this.phrases.get(key);
+      if (h) best = { len: l, hit: h };
+    }
+    return best;
+  }
+}
+
+/**
+ * Gazetteer feature strings per token ("B-country", "I-city", "first", "") for one sentence.
+ * Only phrases starting with an upper-case token are matched.
+ */
+export function gazFeatures(gaz: Gazetteer, words: string[], low: string[], from: number, to: number, out: string[]): void {
+  for (let i = from; i < to; i++) out[i] = "";
+  let i = from;
+  while (i < to) {
+    const w = words[i]!;
+    const c = w.charCodeAt(0);
+    const up = (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
+    if (!up) {
+      i++;
+      continue;
+    }
+    const m = gaz.match(low, i, to);
+    if (m) {
+      out[i] = "B-" + m.hit.cat;
+      for (let k = 1; k < m.len; k++) out[i + k] = "I-" + m.hit.cat;
+      i += m.len;
+      continue;
+    }
+    if (gaz.firstNames.has(w)) out[i] = "first";
+    i++;
+  }
+}

@@ -1,0 +1,708 @@
+/**
+ * The names layer of the extractor: finds the named entities of one news article and resolves
+ * them within the article.
+ *
+ *   tokens → perceptron tagger (PER/ORG/LOC/MISC) + gazetteer/lexicon matches
+ *          → rules (titles and roles, bases, demonyms, acronyms, armed groups, boilerplate)
+ *          → resolution (short forms, aliases, propagation of found names)
+ */
+
+import { CLASSES, hasUpper } from "./features.js";
+import { normTok, type GazHit, type Gazetteer } from "./gazetteer.js";
+import {
+  ARMED_CUES_AFTER,
+  ARMED_NAME_HEADS,
+  BASE_SUFFIXES,
+  BOILERPLATE,
+  ROLE_HEADS,
+  STATE_NOUNS,
+  TITLES,
+} from "./lexicon.js";
+import { getGazetteer, getModel } from "./model.js";
+import { Tagger } from "./tagger.js";
+import { sentenceStarts, tokenize, type Token } from "./tokenize.js";
+import type { NameType, NamedEntity, Span } from "./types.js";
+
+export type { NameType, NamedEntity, Span } from "./types.js";
+export { tokenize } from "./tokenize.js";
+
+/** Normalised form used to compare names (the scoring normalisation). */
+export function normForm(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+type Label = "PER" | "ORG" | "LOC" | "MISC";
+
+/** A candidate mention over tokens [s, e). */
+interface Cand {
+  s: number;
+  e: number;
+  label: Label;
+  hit?: GazHit;
+  /** fixed type from a rule */
+  type?: NameType;
+  /** entity key from a rule (bases) */
+  key?: string;
+  name?: string;
+  aliases?: string[];
+  coordinates?: [number, number];
+  within?: string;
+  demonym?: boolean;
+  /** char offsets when not token-aligned (anti-ISIS) */
+  cs?: number;
+  ce?: number;
+}
+
+interface Doc {
+  text: string;
+  toks: Token[];
+  words: string[];
+  low: string[];
+  starts: Uint8Array;
+  /** sentence index of each token */
+  sent: Int32Array;
+  gaz: Gazetteer;
+}
+
+let tagger: Tagger | null | undefined;
+
+function getTagger(): Tagger | null {
+  if (tagger === undefined) {
+    const m = getModel();
+    tagger = m ? new Tagger(m, getGazetteer()) : null;
+  }
+  return tagger;
+}
+
+const MAX_SENT = 150;
+
+const GAZ_ACCEPT: Record<string, NameType> = {
+  country: "country",
+  water: "water",
+  armed: "armed-group",
+  org: "organization",
+  base: "base",
+  xregion: "region",
+};
+
+const FACILITY_STRONG = new Set([
+  "Airport", "Station", "Stadium", "Arena", "Bridge", "Square", "Street", "Road", "Mosque", "Cathedral",
+  "Hotel", "Avenue", "Boulevard", "Prison", "Dam", "Hospital",
+]);
+
+const PREFIXES = new Set(["anti", "pro", "post", "pre", "non", "ex"]);
+
+function isPunct(w: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(w);
+}
+
+/** Entry point. Never throws; deterministic. */
+export function findEntities(text: string, sentences: Span[]): NamedEntity[] {
+  try {
+    if (typeof text !== "string" || text.length === 0) return [];
+    return run(text, Array.isArray(sentences) ? sentences : []);
+  } catch {
+    return [];
+  }
+}
+
+function run(text: string, sentences: Span[]): NamedEntity[] {
+  const toks = tokenize(text);
+  const n = toks.length;
+  if (n === 0) return [];
+  const words = new Array<string>(n);
+  const low = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    words[i] = toks[i]!.text;
+    low[i] = normTok(toks[i]!.text);
+  }
+  const starts = sentenceStarts(text, toks, sentences);
+  // cap sentence length (junk input)
+  let run0 = 0;
+  for (let i = 0; i < n; i++) {
+    if (starts[i]) run0 = 0;
+    else if (++run0 >= MAX_SENT) {
+      starts[i] = 1;
+      run0 = 0;
+    }
+  }
+  const sent = new Int32Array(n);
+  let si = -1;
+  for (let i = 0; i < n; i++) {
+    if (starts[i]) si++;
+    sent[i] = si;
+  }
+  const gaz = getGazetteer();
+  const doc: Doc = { text, toks, words, low, starts, sent, gaz };
+
+  // 1. tagger
+  const tags = new Uint8Array(n);
+  const tg = getTagger();
+  if (tg) {
+    const gazOut = new Array<string>(n);
+    let from = 0;
+    for (let i = 1; i <= n; i++) {
+      if (i === n || starts[i]) {
+        tg.tagSentence(words, low, from, i, gazOut, tags);
+        from = i;
+      }
+    }
+  }
+  const tagged: Cand[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = CLASSES[tags[i]!]!;
+    if (t[0] !== "B") continue;
+    const label = t.slice(2) as Label;
+    let e = i + 1;
+    while (e < n && CLASSES[tags[e]!] === "I-" + label && !starts[e]) e++;
+    const c = cleanSpan(doc, { s: i, e, label });
+    if (c) tagged.push(c);
+  }
+
+  // 2. gazetteer / lexicon matches (high-precision categories)
+  const lex: Cand[] = [];
+  const demonyms: Cand[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    if (!hasUpper(w)) {
+      // anti-ISIS, pro-Russian
+      const h = w.indexOf("-");
+      if (h > 1 && PREFIXES.has(low[i]!.slice(0, h))) prefixed(doc, i, h, lex, demonyms);
+      continue;
+    }
+    const m = gaz.match(low, i, n);
+    if (!m) continue;
+    // a match must not run across a sentence start
+    let len = m.len;
+    for (let k = 1; k < len; k++) if (starts[i + k]) len = k;
+    if (len !== m.len) continue;
+    const cat = m.hit.cat;
+    const ty = GAZ_ACCEPT[cat];
+    if (ty) {
+      lex.push({ s: i, e: i + len, label: ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", hit: m.hit });
+      i += len - 1;
+    } else if (cat === "demonym") {
+      demonyms.push({ s: i, e: i + len, label: "LOC", hit: m.hit, demonym: true });
+      i += len - 1;
+    } else if (cat === "city1") {
+      // big cities need no tagger support unless the word is also an ordinary word or a first name
+      if (len === 1 && (getModel()?.lcv.has(low[i]!) || gaz.firstNames.has(w))) continue;
+      if (starts[i] && len === 1) continue;
+      lex.push({ s: i, e: i + len, label: "LOC", hit: m.hit });
+      i += len - 1;
+    }
+  }
+
+  // 3. bases ("the Khmeimim airbase", "Tartus port facility", "Incirlik Air Base")
+  const bases = findBases(doc);
+
+  // 4. merge: bases > lexicon > tagger, longer tagger spans keep their nested lexicon names
+  const accepted = merge(doc, bases, lex, tagged);
+
+  // 5. demonyms before state nouns ("Russian military"), unless inside a name
+  const covered = new Uint8Array(n);
+  for (const c of accepted) for (let k = c.s; k < c.e; k++) covered[k] = 1;
+  for (const d of demonyms) {
+    if (covered[d.s] && d.cs === undefined) {
+      // a MISC/unknown single-token span over the demonym is replaced
+      continue;
+    }
+    const nx = d.cs === undefined ? low[d.e] : low[d.s + 1];
+    if (d.cs !== undefined || (nx !== undefined && STATE_NOUNS.has(nx))) accepted.push(d);
+  }
+
+  // 6. acronyms in parentheses define aliases: "Hayat Tahrir al-Sham (HTS)"
+  const acr = acronyms(doc, accepted);
+
+  // 7. armed-group cues
+  for (const c of accepted) {
+    if (c.hit || c.type || c.label === "PER" || c.label === "LOC") continue;
+    const last = words[c.e - 1]!;
+    const nx = low[c.e];
+    if (ARMED_NAME_HEADS.has(last) || (nx !== undefined && ARMED_CUES_AFTER.has(nx))) c.type = "armed-group";
+  }
+
+  return resolve(doc, accepted, acr);
+}
+
+/** Trims a tagger span to the proper name; drops it when nothing name-like remains. */
+function cleanSpan(doc: Doc, c: Cand): Cand | null {
+  const { words, low } = doc;
+  let { s, e } = c;
+  // leading/trailing punctuation, determiners, possessives
+  while (s < e && (isPunct(words[s]!) || low[s] === "the" || low[s] === "a")) s++;
+  while (e > s && (isPunct(words[e - 1]!) || low[e - 1] === "'s" || low[e - 1] === "the" || low[e - 1] === "of" || low[e - 1] === "and")) e--;
+  // boilerplate words at the start ("However", "Multiple")
+  while (s < e && BOILERPLATE.has(low[s]!) && !TITLES.has(low[s]!)) s++;
+  if (s >= e) return null;
+  if (c.label === "PER") {
+    // strip titles: "U.S. President Donald Trump" → "Donald Trump"
+    let k = -1;
+    for (let i = s; i < e - 1; i++) {
+      const l = low[i]!.replace(/\.$/, "");
+      if (TITLES.has(low[i]!) || TITLES.has(l) || ROLE_HEADS.has(low[i]!)) k = i;
+      else if (!hasUpper(words[i]!) && low[i] !== "of") break;
+    }
+    if (k >= 0) s = k + 1;
+  }
+  if (s >= e) return null;
+  // only role/title words ("Secretary of State") or boilerplate
+  let allRole = true;
+  for (let i = s; i < e; i++) {
+    const l = low[i]!;
+    if (!(TITLES.has(l) || ROLE_HEADS.has(l) || l === "of" || l === "the" || l === "and" || isPunct(l))) {
+      allRole = false;
+      break;
+    }
+  }
+  if (allRole) return null;
+  const form = normForm(doc.text.slice(doc.toks[s]!.start, doc.toks[e - 1]!.end));
+  if (form.length < 2 && !/\d/.test(form)) return null;
+  if (BOILERPLATE.has(form)) return null;
+  if (c.label === "MISC") {
+    return { ...c, s, e };
+  }
+  return { ...c, s, e };
+}
+
+/** "anti-ISIS" → a mention of ISIS at the right char offsets. */
+function prefixed(doc: Doc, i: number, h: number, lex: Cand[], demonyms: Cand[]): void {
+  const w = doc.words[i]!;
+  const rest = w.slice(h + 1);
+  if (!rest || !hasUpper(rest)) return;
+  const toks = tokenize(rest).map((t) => normTok(t.text));
+  const m = doc.gaz.match(toks, 0, toks.length);
+  if (!m || m.len !== toks.length) return;
+  const tok = doc.toks[i]!;
+  const cs = tok.start + h + 1;
+  const ty = GAZ_ACCEPT[m.hit.cat];
+  if (ty) lex.push({ s: i, e: i + 1, label: "ORG", hit: m.hit, cs, ce: tok.end });
+  else if (m.hit.cat === "demonym") demonyms.push({ s: i, e: i + 1, label: "LOC", hit: m.hit, demonym: true, cs, ce: tok.end });
+}
+
+function findBases(doc: Doc): Cand[] {
+  const { words, low, starts, gaz } = doc;
+  const n = words.length;
+  const out: Cand[] = [];
+  for (let i = 1; i < n; i++) {
+    for (const suf of BASE_SUFFIXES) {
+      const L = suf.words.length;
+      if (i + L > n) continue;
+      let ok = true;
+      for (let k = 0; k < L; k++)
+        if (low[i + k] !== suf.words[k]) {
+          ok = false;
+          break;
+        }
+      if (!ok) continue;
+      // capitalised name right before the suffix
+      let s = i;
+      while (s > 0 && s > i - 4 && !starts[s] && hasUpper(words[s - 1]!) && !TITLES.has(low[s - 1]!) && low[s - 1] !== "the") s--;
+      if (s === i && i > 0 && starts[i] === 0 && hasUpper(words[i - 1]!) && starts[i - 1] === 1) s = i - 1;
+      if (s === i) continue;
+      // "Russian naval base": a demonym or country is no base name
+      const nameToks = low.slice(s, i);
+      const m = gaz.match(nameToks, 0, nameToks.length);
+      if (m && m.len === nameToks.length && (m.hit.cat === "demonym" || m.hit.cat === "country")) continue;
+      const nameText = doc.text.slice(doc.toks[s]!.start, doc.toks[i - 1]!.end);
+      const lexHit = m && m.len === nameToks.length && m.hit.cat === "base" ? m.hit : undefined;
+      const capSuffix = hasUpper(words[i]!);
+      const canonical = capSuffix ? doc.text.slice(doc.toks[i]!.start, doc.toks[i + L - 1]!.end) : suf.canonical;
+      const c: Cand = { s, e: i + L, label: "LOC", type: "base", name: nameText + " " + canonical, aliases: [nameText] };
+      const full = gaz.match([...nameToks, ...suf.words], 0, nameToks.length + L);
+      const hit = lexHit ?? (full && full.len === nameToks.length + L && full.hit.cat === "base" ? full.hit : undefined);
+      if (hit) c.hit = hit;
+      else {
+        c.key = "base:" + normForm(nameText);
+        const city = gaz.match(nameToks, 0, nameToks.length);
+        if (city && city.len === nameToks.length && city.hit.entity.type === "city") {
+          if (city.hit.entity.coordinates) c.coordinates = city.hit.entity.coordinates;
+          if (city.hit.entity.within) c.within = city.hit.entity.within;
+        }
+      }
+      out.push(c);
+      break;
+    }
+  }
+  return out;
+}
+
+function overlaps(a: Cand, b: Cand): boolean {
+  return a.s < b.e && b.s < a.e;
+}
+
+function merge(doc: Doc, bases: Cand[], lex: Cand[], tagged: Cand[]): Cand[] {
+  const out: Cand[] = [...bases];
+  const taken = new Uint8Array(doc.words.length);
+  for (const b of bases) for (let k = b.s; k < b.e; k++) taken[k] = 1;
+  const free = (c: Cand): boolean => {
+    for (let k = c.s; k < c.e; k++) if (taken[k]) return false;
+    return true;
+  };
+  const take = (c: Cand): void => {
+    out.push(c);
+    for (let k = c.s; k < c.e; k++) taken[k] = 1;
+  };
+  // tagger spans strictly longer than the lexicon matches inside them win ("United States Navy");
+  // the nested country/region name is kept as its own mention
+  const nested: Cand[] = [];
+  const lexTaken = new Set<Cand>();
+  for (const t of tagged) {
+    if (t.label === "MISC") continue;
+    const inner = lex.filter((l) => overlaps(l, t));
+    if (inner.length === 0) continue;
+    const contains = inner.every((l) => l.s >= t.s && l.e <= t.e && l.e - l.s < t.e - t.s);
+    if (contains && free(t)) {
+      take(t);
+      for (const l of inner) {
+        lexTaken.add(l);
+        if (l.cs === undefined && (l.hit?.cat === "country" || l.hit?.cat === "xregion")) nested.push(l);
+      }
+    }
+  }
+  for (const l of lex) if (!lexTaken.has(l) && free(l)) take(l);
+  for (const t of tagged) {
+    if (out.includes(t)) continue;
+    if (free(t)) take(t);
+  }
+  for (const l of nested) out.push(l);
+  return out.filter((c) => c.label !== "MISC" || c.hit);
+}
+
+interface Acronym {
+  cand: Cand;
+  acr: string;
+  s: number;
+}
+
+function acronyms(doc: Doc, acc: Cand[]): Acronym[] {
+  const { words } = doc;
+  const out: Acronym[] = [];
+  for (const c of acc) {
+    if (c.label === "PER" || c.e + 2 >= words.length + 1) continue;
+    if (words[c.e] !== "(" || words[c.e + 2] !== ")") continue;
+    const a = words[c.e + 1];
+    if (a && /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u.test(a) && a.length < c.e - c.s + doc.toks[c.e - 1]!.end) {
+      out.push({ cand: c, acr: a, s: c.e + 1 });
+    }
+  }
+  return out;
+}
+
+interface Ent {
+  key: string;
+  type: NameType;
+  votes: Map<NameType, number>;
+  gazName?: string;
+  name?: string;
+  forms: Map<string, string>; // norm → text
+  aliases: Set<string>;
+  mentions: Span[];
+  demonymMentions: Set<string>;
+  role?: string;
+  coordinates?: [number, number];
+  within?: string;
+  first: number;
+  fixed: boolean;
+  lastTokens: Set<string>;
+  persons: number;
+}
+
+function labelType(c: Cand, doc: Doc): NameType {
+  if (c.type) return c.type;
+  if (c.hit) {
+    const t = GAZ_ACCEPT[c.hit.cat];
+    if (t) return t;
+    return c.hit.entity.type;
+  }
+  switch (c.label) {
+    case "PER":
+      return "person";
+    case "ORG": {
+      if (FACILITY_STRONG.has(doc.words[c.e - 1]!)) return "facility";
+      return "organization";
+    }
+    case "LOC": {
+      if (FACILITY_STRONG.has(doc.words[c.e - 1]!)) return "facility";
+      return "place";
+    }
+    default:
+      return "other";
+  }
+}
+
+function findRole(doc: Doc, s: number): string | undefined {
+  const { words, low, starts, toks, text } = doc;
+  let k = s - 1;
+  let first = -1;
+  let hasHead = false;
+  let endTok = -1;
+  const lim = Math.max(0, s - 7);
+  while (k >= lim) {
+    const l = low[k]!;
+    const w = words[k]!;
+    const isRole = ROLE_HEADS.has(l) || TITLES.has(l);
+    if (isRole) {
+      if (endTok < 0) endTok = k;
+      if (ROLE_HEADS.has(l)) hasHead = true;
+    } else if (hasUpper(w) && !isPunct(w)) {
+      if (endTok < 0) return undefined; // a name right before the name: no role
+    } else if ((l === "of" || l === "for" || l === "'s" || l === "-" || l === "and") && endTok >= 0) {
+      // inside the role phrase
+    } else break;
+    first = k;
+    if (starts[k]) break;
+    k--;
+  }
+  if (!hasHead || first < 0 || endTok !== s - 1) return undefined;
+  while (first < endTok && (low[first] === "of" || low[first] === "and" || low[first] === "'s" || low[first] === "-")) first++;
+  return text.slice(toks[first]!.start, toks[endTok]!.end);
+}
+
+function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
+  const { toks, text, low, words, starts } = doc;
+  const ents = new Map<string, Ent>();
+  const order: Ent[] = [];
+  const covered = new Uint8Array(toks.length);
+
+  const getEnt = (key: string, type: NameType, first: number): Ent => {
+    let e = ents.get(key);
+    if (!e) {
+      e = {
+        key,
+        type,
+        votes: new Map(),
+        forms: new Map(),
+        aliases: new Set(),
+        mentions: [],
+        demonymMentions: new Set(),
+        first,
+        fixed: false,
+        lastTokens: new Set(),
+        persons: 0,
+      };
+      ents.set(key, e);
+      order.push(e);
+    }
+    return e;
+  };
+  const seenSpans = new Set<string>();
+  const addMention = (e: Ent, start: number, end: number, demonym: boolean): void => {
+    const id = start + ":" + end;
+    if (seenSpans.has(id)) return;
+    seenSpans.add(id);
+    e.mentions.push({ start, end });
+    const t = text.slice(start, end);
+    if (demonym) e.demonymMentions.add(normForm(t));
+    else if (!e.forms.has(normForm(t))) e.forms.set(normForm(t), t);
+    if (start < e.first) e.first = start;
+  };
+
+  // sentence-initial ordinary words are no names unless the text also capitalises them elsewhere
+  const capMid = new Set<string>();
+  for (let i = 0; i < words.length; i++) if (!starts[i] && hasUpper(words[i]!)) capMid.add(words[i]!);
+
+  const sorted = [...acc].sort((a, b) => a.s - b.s || b.e - a.e);
+  // person full names first so short forms can join them
+  const personLast = new Map<string, Ent[]>();
+  for (const c of sorted) {
+    const single = c.e - c.s === 1;
+    if (
+      single &&
+      !c.hit &&
+      !c.type &&
+      starts[c.s] &&
+      getModel()?.lcv.has(low[c.s]!) &&
+      !capMid.has(words[c.s]!)
+    )
+      continue;
+    const start = c.cs ?? toks[c.s]!.start;
+    const end = c.ce ?? toks[c.e - 1]!.end;
+    const surface = text.slice(start, end);
+    const type = labelType(c, doc);
+    let key: string;
+    if (c.hit) key = c.hit.entity.key;
+    else if (c.key) key = c.key;
+    else key = "n:" + normForm(surface);
+    if (type === "person" && c.e - c.s >= 2) {
+      const lastNorm = stripParticle(low[c.e - 1]!);
+      // a second full name with the same key joins; otherwise new person
+      const e = getEnt(key, type, start);
+      e.persons++;
+      e.lastTokens.add(lastNorm);
+      e.lastTokens.add(normForm(low[c.e - 1]!));
+      const list = personLast.get(lastNorm) ?? [];
+      if (!list.includes(e)) list.push(e);
+      personLast.set(lastNorm, list);
+    }
+  }
+  for (const c of sorted) {
+    const single = c.e - c.s === 1;
+    if (single && !c.hit && !c.type && starts[c.s] && getModel()?.lcv.has(low[c.s]!) && !capMid.has(words[c.s]!)) continue;
+    const start = c.cs ?? toks[c.s]!.start;
+    const end = c.ce ?? toks[c.e - 1]!.end;
+    const surface = text.slice(start, end);
+    let type = labelType(c, doc);
+    let key: string;
+    if (c.hit) key = c.hit.entity.key;
+    else if (c.key) key = c.key;
+    else key = "n:" + normForm(surface);
+    // short form of a person named in full ("Peskov", "Assad")
+    if (!c.hit && !c.type && single) {
+      const cand = personLast.get(stripParticle(low[c.s]!));
+      if (cand && cand.length) {
+        // the closest full name before, else the first
+        let best = cand[0]!;
+        for (const p of cand) if (p.first <= start) best = p;
+        key = best.key;
+        type = "person";
+      }
+    }
+    const e = getEnt(key, type, start);
+    if (c.hit) {
+      e.fixed = true;
+      e.type = GAZ_ACCEPT[c.hit.cat] ?? c.hit.entity.type;
+      const ent = c.hit.entity;
+      e.gazName = ent.name;
+      if (ent.coordinates) e.coordinates = ent.coordinates;
+      if (ent.within) e.within = ent.within;
+    } else if (c.type) {
+      e.fixed = true;
+      e.type = c.type;
+      if (c.name) e.name = c.name;
+      for (const a of c.aliases ?? []) e.aliases.add(a);
+      if (c.coordinates) e.coordinates = c.coordinates;
+      if (c.within) e.within = c.within;
+    } else {
+      e.votes.set(type, (e.votes.get(type) ?? 0) + (c.e - c.s));
+    }
+    if (c.hit && c.type === "base") {
+      e.type = "base";
+      if (c.name && !e.gazName) e.name = c.name;
+    }
+    addMention(e, start, end, !!c.demonym);
+    if (c.cs === undefined) for (let k = c.s; k < c.e; k++) covered[k] = 1;
+    if (e.type === "person" || type === "person") {
+      if (!e.role) {
+        const r = findRole(doc, c.s);
+        if (r) e.role = r;
+      }
+    }
+  }
+
+  // acronyms become aliases (and their later uses mentions)
+  const formIndex = new Map<string, Ent>();
+  for (const e of order) for (const f of e.forms.keys()) if (!formIndex.has(f)) formIndex.set(f, e);
+  for (const a of acrs) {
+    const start = a.cand.cs ?? toks[a.cand.s]!.start;
+    const owner = formIndex.get(normForm(text.slice(start, a.cand.ce ?? toks[a.cand.e - 1]!.end)));
+    if (!owner) continue;
+    const other = formIndex.get(normForm(a.acr));
+    if (other && other !== owner) {
+      // fold the acronym's own entity into the owner
+      for (const m of other.mentions) {
+        owner.mentions.push(m);
+        const t = text.slice(m.start, m.end);
+        owner.forms.set(normForm(t), t);
+      }
+      other.mentions = [];
+    }
+    owner.aliases.add(a.acr);
+    if (!seenSpans.has(toks[a.s]!.start + ":" + toks[a.s]!.end)) addMention(owner, toks[a.s]!.start, toks[a.s]!.end, false);
+    covered[a.s] = 1;
+  }
+
+  // propagate: later uncovered occurrences of a found name are mentions too
+  const byFirst = new Map<string, { toks: string[]; ent: Ent }[]>();
+  for (const e of order) {
+    if (e.mentions.length === 0) continue;
+    const forms = new Set<string>([...e.forms.values(), ...e.aliases]);
+    for (const f of forms) {
+      const ft = tokenize(f).map((t) => t.text);
+      if (ft.length === 0 || !hasUpper(ft[0]!)) continue;
+      if (ft.length === 1 && ft[0]!.length < 2) continue;
+      const list = byFirst.get(ft[0]!) ?? [];
+      list.push({ toks: ft, ent: e });
+      byFirst.set(ft[0]!, list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.toks.length - a.toks.length);
+  for (let i = 0; i < words.length; i++) {
+    if (covered[i]) continue;
+    const list = byFirst.get(words[i]!);
+    if (!list) continue;
+    for (const cand of list) {
+      const L = cand.toks.length;
+      if (i + L > words.length) continue;
+      let ok = true;
+      for (let k = 0; k < L; k++)
+        if (words[i + k] !== cand.toks[k] || covered[i + k]) {
+          ok = false;
+          break;
+        }
+      if (!ok) continue;
+      if (L === 1 && starts[i] && getModel()?.lcv.has(low[i]!)) break;
+      // inside a longer capitalised run it is part of another name
+      if (i > 0 && !starts[i] && hasUpper(words[i - 1]!) && !isPunct(words[i - 1]!)) break;
+      if (i + L < words.length && hasUpper(words[i + L]!) && !isPunct(words[i + L]!) && !starts[i + L]) break;
+      addMention(cand.ent, toks[i]!.start, toks[i + L - 1]!.end, false);
+      for (let k = 0; k < L; k++) covered[i + k] = 1;
+      break;
+    }
+  }
+
+  const out: NamedEntity[] = [];
+  for (const e of order) {
+    if (e.mentions.length === 0) continue;
+    if (!e.fixed) {
+      let best: NameType = e.type;
+      let bv = -1;
+      for (const [t, v] of e.votes) if (v > bv || (v === bv && t === "person")) {
+        best = t;
+        bv = v;
+      }
+      e.type = best;
+    }
+    if (e.type === "other") continue;
+    e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    let name = e.name;
+    if (!name) {
+      const useGaz = e.gazName && e.type !== "water" && e.type !== "region";
+      if (useGaz) name = e.gazName!;
+      else {
+        let best = "";
+        for (const f of e.forms.values()) {
+          const nt = f.split(/\s+/).length;
+          const bt = best.split(/\s+/).length;
+          if (!best || nt > bt || (nt === bt && f.length > best.length)) best = f;
+        }
+        name = best || e.gazName || "";
+      }
+    }
+    if (!name) continue;
+    const nn = normForm(name);
+    const aliases: string[] = [];
+    const seen = new Set<string>([nn]);
+    for (const f of [...e.forms.values(), ...e.aliases]) {
+      const k = normForm(f);
+      if (seen.has(k) || e.demonymMentions.has(k)) continue;
+      seen.add(k);
+      aliases.push(f);
+    }
+    const ne: NamedEntity = { name, type: e.type, aliases, mentions: e.mentions };
+    if (e.type === "person" && e.role) ne.role = e.role;
+    if (e.coordinates) ne.coordinates = [e.coordinates[0], e.coordinates[1]];
+    if (e.within && e.within !== name) ne.within = e.within;
+    out.push(ne);
+  }
+  out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  return out;
+}
+
+function stripParticle(l: string): string {
+  return l.replace(/^(al|el|ad|as|an|ar|at|az|ash|ath)[-‐]/, "");
+}
