@@ -1,0 +1,94 @@
+/**
+ * Claims: each sentence that asserts something, with who it is attributed to, the cue, how hedged,
+ * and the actors and places it mentions.
+ *
+ * Reads: `file.data.sentences`, `file.data.attributions`, `file.data.actors`, `file.data.locations`,
+ * `file.data.sources`, `file.data.meta`.
+ * Writes: `file.data.claims` (schema `claim`s; `id` is `<article>-s<sentence>`).
+ */
+import type { VFile } from "vfile";
+import type { Certainty, Claim, Mention } from "../types.js";
+import { nameKey, slugify } from "../slug.js";
+import { lineIndex } from "../util/messages.js";
+
+declare module "vfile" {
+  interface DataMap {
+    claims: Claim[];
+  }
+}
+
+/**
+ * Hedges, longest first so "remains uncertain" wins over "uncertain". Lower-case modals only:
+ * "May" is usually the month.
+ */
+const HEDGES: RegExp[] = [
+  /\b(?:remains?|remained|is|are|was|were|still)\s+(?:uncertain|unclear|unconfirmed|unknown)\b/gi,
+  /\bit\s+is\s+(?:not\s+)?(?:clear|unclear)\b/gi,
+  /\bcould\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)\b/gi,
+  /\b(?:is|are|was|were)\s+(?:said|believed|thought|understood|expected)\s+to\b/gi,
+  /\b(?:reportedly|allegedly|apparently|purportedly|supposedly|seemingly|possibly|probably|perhaps|presumably|potentially)\b/gi,
+  /\b(?:appears?|appeared|seems?|seemed)\b/gi,
+  /\b(?:potential|possible|likely|unlikely|uncertain|unclear|unconfirmed|unverified|alleged|suspected|apparent)\b/gi,
+  /\b(?:indications?|suggests?|suggested|signs?\s+that)\b/gi,
+  /\b(?:may|might|could)\b/g,
+];
+
+const DATELINE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4})\.?$/i;
+
+export function findHedges(sentence: string): string[] {
+  const taken: Array<[number, number]> = [];
+  const found: Array<[number, string]> = [];
+  for (const re of HEDGES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (taken.some(([a, b]) => s < b && a < e)) continue;
+      taken.push([s, e]);
+      found.push([s, m[0]]);
+    }
+  }
+  return found.sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+}
+
+/** Sentences that carry no claim: headlines repeated as the first line, datelines, credits, fragments. */
+export function isClaimSentence(text: string, title: string): boolean {
+  if (nameKey(text) === nameKey(title)) return false;
+  if (DATELINE.test(text.trim())) return false;
+  if (/^image:/i.test(text)) return false;
+  return (text.match(/\p{L}+/gu) ?? []).length >= 4;
+}
+
+export default function claims() {
+  return (_tree: unknown, file: VFile): void => {
+    const id = slugify(file.stem ?? "article");
+    const title = file.data.meta?.title ?? "";
+    const attributions = new Map((file.data.attributions ?? []).map((a) => [a.sentence, a]));
+    const sources = new Map((file.data.sources ?? []).map((s) => [s.id, s]));
+    const within = (mentions: Mention[], start: number, end: number) => mentions.some((m) => m.offset >= start && m.offset < end);
+    const out: Claim[] = [];
+    for (const sentence of file.data.sentences ?? []) {
+      if (sentence.heading || !isClaimSentence(sentence.text, title)) continue;
+      const attribution = attributions.get(sentence.index);
+      const source = attribution?.source ?? null;
+      const hedges = findHedges(sentence.text);
+      const certainty: Certainty = hedges.length ? "hedged" : source ? "attributed" : "stated";
+      const speaker = source ? (sources.get(source)?.actor ?? null) : null;
+      const place = lineIndex(file).place(sentence.start);
+      out.push({
+        id: `${id}-s${sentence.index}`,
+        text: sentence.text,
+        sentence: sentence.index,
+        line: place.line,
+        column: place.column,
+        source,
+        cue: attribution?.cue ?? null,
+        certainty,
+        hedges,
+        actors: (file.data.actors ?? []).filter((a) => a.id !== speaker && within(a.mentions, sentence.start, sentence.end)).map((a) => a.id),
+        locations: (file.data.locations ?? []).filter((l) => within(l.mentions, sentence.start, sentence.end)).map((l) => l.id),
+      });
+    }
+    file.data.claims = out;
+  };
+}

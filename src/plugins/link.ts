@@ -1,0 +1,162 @@
+/**
+ * Shared by the actors and locations plugins: decides which collection a recognised name belongs to
+ * (registry first, then the recogniser's type, then the article's corrections), gives it its
+ * site-wide id, and turns spans into positioned mentions.
+ */
+import type { VFile } from "vfile";
+import type { NamedEntity, Span } from "../ner/index.js";
+import type { Registry, RegistryEntry } from "../registry.js";
+import type { Mention } from "../types.js";
+import { nameKey, slugify } from "../slug.js";
+import { lineIndex } from "../util/messages.js";
+import type { SentenceSpan } from "./sentences.js";
+
+export type Category = "actor" | "location";
+
+export interface Linked {
+  id: string;
+  name: string;
+  category: Category;
+  kind: string;
+  aliases: string[];
+  spans: Span[];
+  role: string | null;
+  coordinates: [number, number] | null;
+  within: string | null;
+  entry: RegistryEntry | null;
+}
+
+/** Prepositions after which a country name is a place rather than an acting state. */
+const LOCATIVE = new Set(["in", "from", "to", "into", "across", "within", "throughout", "inside", "near", "at", "toward", "towards", "over", "via", "around", "outside", "through", "leave", "left", "entered", "enter", "visit", "visited", "of"]);
+
+/** Words after a country name that leave it a noun ("from Syria amid …", "in Iran and"). */
+const FUNCTION_WORDS = new Set(
+  "a an the and or but nor for so yet of in on at to from by with without within into onto over under after before since until amid among between during against about as than that which who whom whose where when while is are was were be been being has have had do does did will would can could may might must shall should not also this these those its their his her our".split(" "),
+);
+
+/** Splits a country's mentions: acting state ("Russia is withdrawing", "Russian forces") or place ("from Syria"). */
+export function splitCountryMentions(text: string, entity: NamedEntity): { agent: Span[]; place: Span[] } {
+  const agent: Span[] = [];
+  const place: Span[] = [];
+  for (const span of entity.mentions) {
+    const written = text.slice(span.start, span.end);
+    const demonym = nameKey(written) !== nameKey(entity.name) && !entity.aliases.some((a) => nameKey(a) === nameKey(written));
+    const before = /([A-Za-z]+)\W*$/.exec(text.slice(Math.max(0, span.start - 24), span.start).replace(/\bthe\s*$/i, ""));
+    const after = text.slice(span.end, span.end + 24);
+    const possessive = /^['’]s?\b/.test(after);
+    // "U.S. aircraft", "Syria policy": a country name before a common noun modifies it.
+    const next = /^\s+([a-z]+)/.exec(after)?.[1];
+    const modifier = next !== undefined && !FUNCTION_WORDS.has(next);
+    if (!demonym && !possessive && !modifier && before && LOCATIVE.has(before[1]!.toLowerCase())) place.push(span);
+    else agent.push(span);
+  }
+  return { agent, place };
+}
+
+const ACTOR_TYPES: Record<string, string> = { person: "person", organization: "organization", "armed-group": "armed-group", state: "state", other: "other" };
+const LOCATION_TYPES: Record<string, string> = { country: "country", region: "region", city: "city", water: "water", base: "base", facility: "facility", place: "other" };
+
+export interface LinkOptions {
+  registry: Registry;
+  /** Lower-cased name keys the editor said are not entities in this article. */
+  ignore: Set<string>;
+  /** name key → registry id or name, from `entities.merge`. */
+  merge: Map<string, string>;
+  /** Marks a correction as used, for the unmatched-correction warning. */
+  used: (key: string) => void;
+}
+
+/** Every recognised name, linked and split into the collection(s) it belongs to. */
+export function linkNames(text: string, names: NamedEntity[], options: LinkOptions): Linked[] {
+  const out: Linked[] = [];
+  for (const entity of names) {
+    const forms = [entity.name, ...entity.aliases, ...entity.mentions.map((m) => text.slice(m.start, m.end))];
+    const ignored = forms.find((f) => options.ignore.has(nameKey(f)));
+    if (ignored !== undefined) {
+      options.used(`ignore:${nameKey(ignored)}`);
+      continue;
+    }
+    let entry: RegistryEntry | undefined;
+    for (const form of forms) {
+      const into = options.merge.get(nameKey(form));
+      if (into !== undefined) {
+        entry = options.registry.resolve(into);
+        options.used(`merge:${nameKey(form)}`);
+        if (entry) break;
+      }
+    }
+    entry ??= forms.map((f) => options.registry.lookup(f)).find((e) => e !== undefined);
+    const base = {
+      aliases: entity.aliases,
+      role: entity.role ?? entry?.role ?? null,
+      coordinates: entry?.coordinates ?? entity.coordinates ?? null,
+      within: entry?.within ?? (entity.within ? slugify(entity.within) : null),
+      entry: entry ?? null,
+    };
+    const id = entry?.id ?? slugify(entity.name);
+    const name = entry?.name ?? entity.name;
+    if (entry && entry.type !== "source" && !(entity.type === "country" && entry.kind === "country") && !(entity.type === "country" && entry.kind === "state")) {
+      out.push({ ...base, id, name, category: entry.type, kind: entry.kind, spans: entity.mentions });
+      continue;
+    }
+    if (entity.type === "country") {
+      const { agent, place } = splitCountryMentions(text, entity);
+      if (agent.length) out.push({ ...base, id, name, category: "actor", kind: "state", spans: agent });
+      if (place.length) out.push({ ...base, id, name, category: "location", kind: "country", spans: place });
+      continue;
+    }
+    const actorKind = ACTOR_TYPES[entity.type];
+    if (actorKind) out.push({ ...base, id, name, category: "actor", kind: actorKind, spans: entity.mentions });
+    else out.push({ ...base, id, name, category: "location", kind: LOCATION_TYPES[entity.type] ?? "other", spans: entity.mentions });
+  }
+  return out;
+}
+
+/** Merges linked names of one collection that share an id (aliases spelled differently in one article). */
+export function mergeById(items: Linked[]): Linked[] {
+  const byId = new Map<string, Linked>();
+  for (const item of items) {
+    const seen = byId.get(item.id);
+    if (!seen) {
+      byId.set(item.id, { ...item, aliases: [...item.aliases], spans: [...item.spans] });
+      continue;
+    }
+    seen.spans.push(...item.spans);
+    for (const alias of [item.name, ...item.aliases]) if (!seen.aliases.includes(alias)) seen.aliases.push(alias);
+    seen.role ??= item.role;
+    seen.coordinates ??= item.coordinates;
+    seen.within ??= item.within;
+  }
+  return [...byId.values()].map((item) => {
+    const spans = dedupeSpans(item.spans);
+    const nameKeyOf = nameKey(item.name);
+    const aliases = [...new Set(item.aliases)].filter((a) => nameKey(a) !== nameKeyOf).sort();
+    return { ...item, spans, aliases };
+  });
+}
+
+function dedupeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.filter((s, i) => i === 0 || s.start !== sorted[i - 1]!.start || s.end !== sorted[i - 1]!.end);
+}
+
+/** The index of the sentence holding `offset` (the nearest one before it when between sentences). */
+export function sentenceAt(sentences: readonly SentenceSpan[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return sentences[found]?.index ?? 0;
+}
+
+export function toMention(file: VFile, span: Span): Mention {
+  const text = String(file.value).slice(span.start, span.end);
+  const place = lineIndex(file).place(span.start);
+  return { text, line: place.line, column: place.column, offset: span.start, sentence: sentenceAt(file.data.sentences ?? [], span.start) };
+}

@@ -1,0 +1,81 @@
+/**
+ * Name recognition: runs the recogniser (src/ner: tagger + gazetteer + rules + in-article
+ * resolution) over the article's sentences, then applies the editor's `entities.add` corrections.
+ *
+ * Reads: the source, `file.data.sentences`, `file.data.meta.corrections`.
+ * Writes: `file.data.names` (recognised names with spans; plain JSON), `file.data.correctionsUsed`.
+ */
+import type { Root } from "mdast";
+import type { VFile } from "vfile";
+import { findEntities, type NamedEntity, type NameType } from "../ner/index.js";
+import { nameKey } from "../slug.js";
+
+declare module "vfile" {
+  interface DataMap {
+    names: NamedEntity[];
+    /** Keys (`ignore:<name>`, `add:<name>`, `merge:<name>`) of corrections that matched something. */
+    correctionsUsed: string[];
+  }
+}
+
+const KIND_TO_TYPE: Record<string, NameType> = {
+  person: "person",
+  organization: "organization",
+  state: "state",
+  "armed-group": "armed-group",
+  country: "country",
+  region: "region",
+  city: "city",
+  water: "water",
+  base: "base",
+  facility: "facility",
+};
+
+/** The source with the front matter (and credits lines) blanked out, offsets unchanged. */
+export function proseOnly(source: string, tree: Root, skip: Array<[number, number]>): string {
+  const spans = [...skip];
+  for (const node of tree.children) {
+    if (node.type === "yaml" && node.position) spans.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+  }
+  if (!spans.length) return source;
+  let out = source;
+  for (const [start, end] of spans) out = out.slice(0, start) + out.slice(start, end).replace(/[^\r\n]/g, " ") + out.slice(end);
+  return out;
+}
+
+export default function names() {
+  return (tree: Root, file: VFile): void => {
+    const text = proseOnly(String(file.value), tree, file.data.skip ?? []);
+    const sentences = (file.data.sentences ?? []).map((s) => ({ start: s.start, end: s.end }));
+    const found = findEntities(text, sentences);
+    file.data.correctionsUsed = [];
+    for (const add of file.data.meta?.corrections.add ?? []) {
+      const spans = occurrences(text, add.name, sentences);
+      if (!spans.length) continue;
+      file.data.correctionsUsed.push(`add:${nameKey(add.name)}`);
+      const key = nameKey(add.name);
+      // The editor's word wins over the recogniser's for these spans.
+      for (const entity of found) entity.mentions = entity.mentions.filter((m) => !spans.some((s) => m.start < s.end && s.start < m.end));
+      const existing = found.find((e) => nameKey(e.name) === key);
+      const type = KIND_TO_TYPE[add.kind] ?? (add.type === "actor" ? "other" : "place");
+      if (existing) {
+        existing.type = type;
+        existing.mentions = [...existing.mentions, ...spans].sort((a, b) => a.start - b.start);
+      } else found.push({ name: add.name, type, aliases: [], mentions: spans });
+    }
+    file.data.names = found.filter((e) => e.mentions.length > 0);
+  };
+}
+
+/** Every whole-word occurrence of `name` inside the given sentences. */
+function occurrences(text: string, name: string, sentences: Array<{ start: number; end: number }>) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu");
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const s of sentences) {
+    re.lastIndex = 0;
+    const slice = text.slice(s.start, s.end);
+    for (let m = re.exec(slice); m; m = re.exec(slice)) spans.push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+  }
+  return spans;
+}

@@ -1,0 +1,39 @@
+/**
+ * Summary: the lede — the first sentence that carries news (not the repeated headline, not the
+ * dateline), plus the next one when the first is short. The editor's `summary:` wins.
+ *
+ * Reads: `file.data.sentences`, `file.data.meta`.
+ * Writes: `file.data.summary`.
+ */
+import type { VFile } from "vfile";
+import { isClaimSentence } from "./claims.js";
+
+declare module "vfile" {
+  interface DataMap {
+    summary: string;
+  }
+}
+
+export interface Options {
+  /** A first sentence shorter than this gets the next sentence of its paragraph too. */
+  minLength?: number;
+}
+
+export default function summary(options: Options = {}) {
+  const minLength = options.minLength ?? 120;
+  return (_tree: unknown, file: VFile): void => {
+    const meta = file.data.meta;
+    if (meta?.summary) {
+      file.data.summary = meta.summary;
+      return;
+    }
+    const sentences = (file.data.sentences ?? []).filter((s) => !s.heading && isClaimSentence(s.text, meta?.title ?? ""));
+    const first = sentences[0];
+    if (!first) {
+      file.data.summary = "";
+      return;
+    }
+    const second = sentences[1];
+    file.data.summary = first.text.length < minLength && second && second.block === first.block ? `${first.text} ${second.text}` : first.text;
+  };
+}

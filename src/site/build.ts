@@ -1,0 +1,125 @@
+/**
+ * `sitrep build`: extract every article, fold them into the site index once, render with Eleventy
+ * into a fresh folder beside the output, and swap it in only when everything succeeded. Content
+ * files are only read; a failed build leaves the previous site exactly as it was.
+ */
+import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { VFile } from "vfile";
+import Eleventy from "@11ty/eleventy";
+import { createExtractor, extractFile } from "../pipeline.js";
+import { loadRegistry, type Registry } from "../registry.js";
+import { dedupeIds, findArticles, readArticle } from "../content.js";
+import { buildSiteIndex, defaultSiteMeta, type ArticleRecord, type SiteIndex, type SiteMeta } from "./index.js";
+import { provideSite } from "./eleventy.js";
+import { eleventyConfigPath, templatesDir } from "../paths.js";
+import { hasErrors } from "../util/messages.js";
+
+export interface Extraction {
+  records: ArticleRecord[];
+  /** Every file read (articles and registry), with its messages. */
+  files: VFile[];
+}
+
+/** Extracts the given article files with one extractor (the registry links names to ids). */
+export function extractArticles(paths: string[], registry: Registry): Extraction {
+  const extractor = createExtractor({ registry });
+  const all = paths.map(readArticle);
+  const files = dedupeIds(all);
+  const records: ArticleRecord[] = [];
+  for (const file of files) {
+    const briefing = extractFile(extractor, file);
+    const meta = file.data.meta;
+    records.push({
+      briefing,
+      sentences: file.data.sentences ?? [],
+      meta: { datePrecision: meta?.datePrecision ?? "day", license: meta?.license ?? null, licenseUrl: meta?.licenseUrl ?? null, attribution: meta?.attribution ?? null },
+      path: file.path,
+    });
+  }
+  return { records, files: all };
+}
+
+export interface LoadedSite extends Extraction {
+  index: SiteIndex;
+  registry: Registry;
+}
+
+/** Everything `check`, `build` and the dev server need from a content folder. */
+export function loadSite(contentDir: string): LoadedSite {
+  const { registry, files: registryFiles } = loadRegistry(contentDir);
+  const articlesDir = join(contentDir, "articles");
+  const paths = existsSync(articlesDir) ? findArticles([articlesDir]) : [];
+  const extraction = extractArticles(paths, registry);
+  const index = buildSiteIndex(extraction.records, registry, readSiteMeta(contentDir));
+  return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry };
+}
+
+function readSiteMeta(contentDir: string): SiteMeta {
+  const path = join(contentDir, "site.yml");
+  if (!existsSync(path)) return defaultSiteMeta;
+  const data = (parseYaml(readFileSync(path, "utf8")) ?? {}) as Partial<Record<keyof SiteMeta, unknown>>;
+  const text = (v: unknown, fallback: string) => (typeof v === "string" && v.trim() ? v.trim() : fallback);
+  return {
+    title: text(data.title, defaultSiteMeta.title),
+    description: text(data.description, defaultSiteMeta.description),
+    url: typeof data.url === "string" && /^https?:\/\//.test(data.url) ? data.url.replace(/\/+$/, "") : null,
+    language: text(data.language, defaultSiteMeta.language),
+  };
+}
+
+/** Renders the index with Eleventy into `outDir`. */
+export async function renderSite(index: SiteIndex, outDir: string): Promise<void> {
+  provideSite(() => index);
+  try {
+    const eleventy = new Eleventy(templatesDir, outDir, { quietMode: true, configPath: eleventyConfigPath });
+    await eleventy.write();
+  } finally {
+    provideSite(null);
+  }
+}
+
+/**
+ * Builds into `<out>.tmp-<pid>` beside the output and swaps it in. Any failure removes the
+ * temporary folder and leaves `<out>` untouched.
+ */
+export async function writeSiteAtomically(outDir: string, write: (dir: string) => Promise<void>): Promise<void> {
+  const out = resolve(outDir);
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(out)}.tmp-${process.pid}`);
+  const old = join(parent, `.${basename(out)}.old-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    await write(tmp);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  const hadOld = existsSync(out);
+  if (hadOld) renameSync(out, old);
+  try {
+    renameSync(tmp, out);
+  } catch (error) {
+    if (hadOld) renameSync(old, out);
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+export interface BuildResult {
+  ok: boolean;
+  files: VFile[];
+  index: SiteIndex | null;
+}
+
+export async function build(contentDir: string, outDir: string): Promise<BuildResult> {
+  const site = loadSite(contentDir);
+  const messages = site.files.flatMap((f) => f.messages);
+  if (hasErrors(messages)) return { ok: false, files: site.files, index: null };
+  await writeSiteAtomically(outDir, (dir) => renderSite(site.index, dir));
+  return { ok: true, files: site.files, index: site.index };
+}
+

@@ -1,0 +1,412 @@
+/**
+ * The site index: every article folded, once, into what the pages show — briefings, and for each
+ * actor, base, location and source everything the archive knows about it (claims about and by it,
+ * timelines, co-mentions, articles). Templates only read it; nothing here is recomputed per page.
+ * Linear in the number of mentions and claims.
+ */
+import type { Actor, Briefing, Claim, Location, LonLat, Source } from "../types.js";
+import type { SentenceSpan } from "../plugins/sentences.js";
+import type { ArticleMeta } from "../plugins/frontmatter.js";
+import type { Registry, RegistryEntry } from "../registry.js";
+import { nameKey, SlugAllocator } from "../slug.js";
+import { markdownToSafeHtml } from "./markdown.js";
+
+/** What extraction hands to aggregation for one article (plain JSON, cacheable). */
+export interface ArticleRecord {
+  briefing: Briefing;
+  sentences: SentenceSpan[];
+  meta: Pick<ArticleMeta, "datePrecision" | "license" | "licenseUrl" | "attribution">;
+  /** Path of the source file, relative to the content folder. */
+  path: string;
+}
+
+export interface ArticleRef {
+  id: string;
+  title: string;
+  date: string;
+  url: string;
+}
+
+export interface Named {
+  id: string;
+  name: string;
+  url: string;
+}
+
+export interface ClaimRef extends Claim {
+  article: ArticleRef;
+  /** Link to the sentence on the briefing page. */
+  url: string;
+  sourceRef: (Named & { kind: string }) | null;
+  actorRefs: Named[];
+  locationRefs: Named[];
+}
+
+export interface Count extends Named {
+  count: number;
+}
+
+export interface MentionRef {
+  article: ArticleRef;
+  text: string;
+  sentence: number;
+  url: string;
+}
+
+interface EntityPageBase {
+  id: string;
+  name: string;
+  kind: string;
+  url: string;
+  aliases: string[];
+  /** Editor's profile from the registry, sanitised HTML; null when the entity is not curated. */
+  profileHtml: string | null;
+  wikidata: string | null;
+  articles: ArticleRef[];
+  mentions: MentionRef[];
+  /** Every claim that mentions it, newest first. */
+  claims: ClaimRef[];
+  coActors: Count[];
+  coLocations: Count[];
+}
+
+export interface ActorPage extends EntityPageBase {
+  type: "actor";
+  role: string | null;
+  /** Claims that mention it and that it is not the source of, newest first. */
+  claimsAbout: ClaimRef[];
+  /** Claims it is the source of (or its spokesperson is), newest first. */
+  claimsBy: ClaimRef[];
+}
+
+export interface LocationPage extends EntityPageBase {
+  type: "location";
+  coordinates: LonLat | null;
+  within: Named | null;
+  operator: Named | null;
+}
+
+export interface SourcePage extends EntityPageBase {
+  type: "source";
+  actor: Named | null;
+  /** Claims attributed to this source, newest first. */
+  attributed: ClaimRef[];
+}
+
+export interface BriefingBlock {
+  heading: boolean;
+  sentences: Array<{ index: number; text: string; claim: ClaimRef | null }>;
+}
+
+export interface BriefingPage {
+  id: string;
+  url: string;
+  briefing: Briefing;
+  meta: ArticleRecord["meta"];
+  path: string;
+  blocks: BriefingBlock[];
+  claims: ClaimRef[];
+  actors: Named[];
+  locations: Array<Named & { kind: string; coordinates: LonLat | null }>;
+  sources: Array<Named & { kind: string }>;
+}
+
+/** Site-wide settings, from `<content>/site.yml` (all optional). */
+export interface SiteMeta {
+  title: string;
+  description: string;
+  /** Absolute base URL of the published site, for canonical links and feeds; null when unknown. */
+  url: string | null;
+  language: string;
+}
+
+export const defaultSiteMeta: SiteMeta = {
+  title: "sitrep",
+  description: "News briefings: what is claimed, by whom, about which actors and places.",
+  url: null,
+  language: "en",
+};
+
+export interface SiteIndex {
+  site: SiteMeta;
+  /** Newest first. */
+  briefings: BriefingPage[];
+  actors: ActorPage[];
+  bases: LocationPage[];
+  /** Locations that are not bases. */
+  locations: LocationPage[];
+  sources: SourcePage[];
+  /** Every claim, newest first. */
+  claims: ClaimRef[];
+  /** Ids that two different entities would have shared, with the ids they got instead. */
+  collisions: Array<{ type: string; id: string; names: string[] }>;
+}
+
+export const urls = {
+  briefing: (id: string) => `/briefings/${id}/`,
+  sentence: (article: string, sentence: number) => `/briefings/${article}/#s-${sentence}`,
+  actor: (id: string) => `/actors/${id}/`,
+  base: (id: string) => `/bases/${id}/`,
+  location: (id: string) => `/locations/${id}/`,
+  source: (id: string) => `/sources/${id}/`,
+};
+
+const newestFirst = (a: { article: ArticleRef; sentence: number }, b: { article: ArticleRef; sentence: number }) =>
+  b.article.date.localeCompare(a.article.date) || a.article.id.localeCompare(b.article.id) || a.sentence - b.sentence;
+
+type Category = "actor" | "location" | "source";
+
+/** Allocates final, site-unique ids: same id from two different names gets split deterministically. */
+function resolveIds(records: ArticleRecord[], registry: Registry) {
+  const claimants = new Map<string, Map<string, string>>(); // category:id → nameKey → name
+  const note = (category: Category, id: string, name: string) => {
+    const key = `${category}:${id}`;
+    let names = claimants.get(key);
+    if (!names) claimants.set(key, (names = new Map()));
+    if (!names.has(nameKey(name))) names.set(nameKey(name), name);
+  };
+  for (const r of records) {
+    for (const a of r.briefing.actors) note("actor", a.id, a.name);
+    for (const l of r.briefing.locations) note("location", l.id, l.name);
+    for (const s of r.briefing.sources) note("source", s.id, s.name);
+  }
+  const remap = new Map<string, string>(); // category:id:nameKey → final id
+  const collisions: SiteIndex["collisions"] = [];
+  for (const category of ["actor", "location", "source"] as const) {
+    const allocator = new SlugAllocator();
+    // Registry ids are taken first, exactly as the editors wrote them.
+    for (const entry of registry.entries) allocator.allocate(`registry:${entry.id}`, entry.id);
+    const keys = [...claimants.keys()].filter((k) => k.startsWith(`${category}:`)).sort();
+    for (const key of keys) {
+      const id = key.slice(category.length + 1);
+      const names = [...claimants.get(key)!.entries()].sort(([a], [b]) => a.localeCompare(b));
+      const entry = registry.get(id);
+      if (entry) {
+        for (const [k] of names) remap.set(`${key}:${k}`, id);
+        continue;
+      }
+      const given: string[] = [];
+      for (const [k, name] of names) {
+        const { id: final } = allocator.allocate(`${category}:${k}`, id);
+        remap.set(`${key}:${k}`, final);
+        given.push(final);
+      }
+      if (names.length > 1) collisions.push({ type: category, id, names: names.map(([, n]) => n) });
+    }
+  }
+  return {
+    id: (category: Category, id: string, name: string) => remap.get(`${category}:${id}:${nameKey(name)}`) ?? id,
+    collisions,
+  };
+}
+
+export function buildSiteIndex(records: ArticleRecord[], registry: Registry, site: SiteMeta = defaultSiteMeta): SiteIndex {
+  const ids = resolveIds(records, registry);
+  const sorted = [...records].sort((a, b) => b.briefing.date.localeCompare(a.briefing.date) || a.briefing.id.localeCompare(b.briefing.id));
+
+  const actors = new Map<string, ActorPage>();
+  const places = new Map<string, LocationPage>();
+  const sources = new Map<string, SourcePage>();
+  const allClaims: ClaimRef[] = [];
+  const briefings: BriefingPage[] = [];
+  const names = { actor: new Map<string, string>(), location: new Map<string, string>(), source: new Map<string, string>() };
+
+  const base = (entry: RegistryEntry | undefined, id: string, name: string, kind: string, url: string) => ({
+    id,
+    name: entry?.name ?? name,
+    kind: entry?.kind ?? kind,
+    url,
+    aliases: [] as string[],
+    profileHtml: entry?.body ? markdownToSafeHtml(entry.body) : null,
+    wikidata: entry?.wikidata ?? null,
+    articles: [] as ArticleRef[],
+    mentions: [] as MentionRef[],
+    claims: [] as ClaimRef[],
+    coActors: [] as Count[],
+    coLocations: [] as Count[],
+  });
+  const locationUrl = (id: string, kind: string) => (kind === "base" ? urls.base(id) : urls.location(id));
+  const addAliases = (page: { name: string; aliases: string[] }, forms: string[]) => {
+    for (const f of forms) if (nameKey(f) !== nameKey(page.name) && !page.aliases.some((a) => nameKey(a) === nameKey(f))) page.aliases.push(f);
+  };
+
+  for (const record of sorted) {
+    const b = record.briefing;
+    const article: ArticleRef = { id: b.id, title: b.title, date: b.date, url: urls.briefing(b.id) };
+    const actorId = new Map<string, string>();
+    const locationId = new Map<string, string>();
+    const sourceId = new Map<string, string>();
+    const pageActors: Named[] = [];
+    const pageLocations: BriefingPage["locations"] = [];
+    const pageSources: BriefingPage["sources"] = [];
+
+    const mention = (m: { text: string; sentence: number }): MentionRef => ({ article, text: m.text, sentence: m.sentence, url: urls.sentence(b.id, m.sentence) });
+    for (const a of b.actors) {
+      const id = ids.id("actor", a.id, a.name);
+      actorId.set(a.id, id);
+      const entry = registry.get(id);
+      let page = actors.get(id);
+      if (!page) actors.set(id, (page = { ...base(entry, id, a.name, a.kind, urls.actor(id)), type: "actor", role: entry?.role ?? a.role, claimsAbout: [], claimsBy: [] }));
+      page.role ??= a.role;
+      addAliases(page, [a.name, ...a.aliases]);
+      page.articles.push(article);
+      page.mentions.push(...a.mentions.map(mention));
+      names.actor.set(id, page.name);
+      pageActors.push({ id, name: page.name, url: page.url });
+    }
+    for (const l of b.locations) {
+      const id = ids.id("location", l.id, l.name);
+      locationId.set(l.id, id);
+      const entry = registry.get(id);
+      let page = places.get(id);
+      const kind = entry?.kind ?? l.kind;
+      if (!page) {
+        places.set(id, (page = { ...base(entry, id, l.name, kind, locationUrl(id, kind)), type: "location", coordinates: entry?.coordinates ?? l.coordinates, within: null, operator: null }));
+        const within = entry?.within ?? l.within;
+        if (within) page.within = { id: within, name: within, url: urls.location(within) };
+        if (entry?.operator) page.operator = { id: entry.operator, name: entry.operator, url: urls.actor(entry.operator) };
+      }
+      page.coordinates ??= l.coordinates;
+      addAliases(page, [l.name, ...l.aliases]);
+      page.articles.push(article);
+      page.mentions.push(...l.mentions.map(mention));
+      names.location.set(id, page.name);
+      pageLocations.push({ id, name: page.name, url: page.url, kind: page.kind, coordinates: page.coordinates });
+    }
+    for (const s of b.sources) {
+      const id = ids.id("source", s.id, s.name);
+      sourceId.set(s.id, id);
+      const entry = registry.get(id);
+      let page = sources.get(id);
+      if (!page) sources.set(id, (page = { ...base(entry, id, s.name, s.kind, urls.source(id)), type: "source", actor: null, attributed: [] }));
+      if (s.actor && !page.actor) page.actor = { id: actorId.get(s.actor) ?? s.actor, name: s.actor, url: urls.actor(actorId.get(s.actor) ?? s.actor) };
+      addAliases(page, [s.name, ...s.aliases]);
+      page.articles.push(article);
+      page.mentions.push(...s.mentions.map(mention));
+      names.source.set(id, page.name);
+      pageSources.push({ id, name: page.name, url: page.url, kind: page.kind });
+    }
+
+    const claimRefs: ClaimRef[] = [];
+    for (const c of b.claims) {
+      const claimActors = c.actors.map((a) => actorId.get(a) ?? a);
+      const claimLocations = c.locations.map((l) => locationId.get(l) ?? l);
+      const src = c.source ? sources.get(sourceId.get(c.source) ?? c.source) : undefined;
+      const ref: ClaimRef = {
+        ...c,
+        actors: claimActors,
+        locations: claimLocations,
+        source: src?.id ?? c.source,
+        article,
+        url: urls.sentence(b.id, c.sentence),
+        sourceRef: src ? { id: src.id, name: src.name, url: src.url, kind: src.kind } : null,
+        actorRefs: claimActors.map((id) => ({ id, name: actors.get(id)?.name ?? id, url: urls.actor(id) })),
+        locationRefs: claimLocations.map((id) => ({ id, name: places.get(id)?.name ?? id, url: places.get(id)?.url ?? urls.location(id) })),
+      };
+      claimRefs.push(ref);
+      allClaims.push(ref);
+      const speaker = src?.actor?.id ?? null;
+      for (const id of claimActors) {
+        const page = actors.get(id);
+        if (!page) continue;
+        page.claims.push(ref);
+        page.claimsAbout.push(ref);
+      }
+      if (speaker) {
+        const page = actors.get(speaker);
+        if (page) {
+          page.claimsBy.push(ref);
+          if (!page.claims.includes(ref)) page.claims.push(ref);
+        }
+      }
+      for (const id of claimLocations) places.get(id)?.claims.push(ref);
+      if (src) src.attributed.push(ref), src.claims.push(ref);
+    }
+
+    // Co-mentions: entities named in the same article.
+    const articleActors = [...new Set(actorId.values())];
+    const articleLocations = [...new Set(locationId.values())];
+    for (const id of articleActors) bump(actors.get(id)!, articleActors.filter((x) => x !== id), articleLocations);
+    for (const id of articleLocations) bump(places.get(id)!, articleActors, articleLocations.filter((x) => x !== id));
+
+    const claimBySentence = new Map(claimRefs.map((c) => [c.sentence, c]));
+    const blocks: BriefingBlock[] = [];
+    let lastBlock = -1;
+    for (const s of record.sentences) {
+      if (s.block !== lastBlock || !blocks.length) blocks.push({ heading: s.heading, sentences: [] });
+      lastBlock = s.block;
+      blocks[blocks.length - 1]!.sentences.push({ index: s.index, text: s.text, claim: claimBySentence.get(s.index) ?? null });
+    }
+    briefings.push({ id: b.id, url: article.url, briefing: b, meta: record.meta, path: record.path, blocks, claims: claimRefs, actors: pageActors, locations: pageLocations, sources: pageSources });
+  }
+
+  // Registry entries nobody mentioned yet still get their page.
+  for (const entry of registry.entries) {
+    if (entry.type === "actor" && !actors.has(entry.id)) actors.set(entry.id, { ...base(entry, entry.id, entry.name, entry.kind, urls.actor(entry.id)), type: "actor", role: entry.role, claimsAbout: [], claimsBy: [] });
+    if (entry.type === "location" && !places.has(entry.id)) {
+      places.set(entry.id, { ...base(entry, entry.id, entry.name, entry.kind, locationUrl(entry.id, entry.kind)), type: "location", coordinates: entry.coordinates, within: entry.within ? { id: entry.within, name: entry.within, url: urls.location(entry.within) } : null, operator: entry.operator ? { id: entry.operator, name: entry.operator, url: urls.actor(entry.operator) } : null });
+    }
+    if (entry.type === "source" && !sources.has(entry.id)) sources.set(entry.id, { ...base(entry, entry.id, entry.name, entry.kind, urls.source(entry.id)), type: "source", actor: null, attributed: [] });
+  }
+  for (const entry of registry.entries) {
+    const page = entry.type === "actor" ? actors.get(entry.id) : entry.type === "location" ? places.get(entry.id) : sources.get(entry.id);
+    if (page) addAliases(page, entry.aliases);
+  }
+
+  // Resolve display names of cross-links now that every page exists.
+  for (const page of places.values()) {
+    if (page.within) page.within = { ...page.within, name: places.get(page.within.id)?.name ?? names.location.get(page.within.id) ?? page.within.name };
+    if (page.operator) page.operator = { ...page.operator, name: actors.get(page.operator.id)?.name ?? page.operator.name };
+  }
+  for (const page of sources.values()) if (page.actor) page.actor = { ...page.actor, name: actors.get(page.actor.id)?.name ?? page.actor.name };
+
+  const finish = <P extends EntityPageBase>(page: P): P => {
+    page.claims.sort(newestFirst);
+    page.articles = dedupeBy(page.articles, (a) => a.id);
+    page.aliases.sort((a, b) => a.localeCompare(b));
+    page.coActors = [...tally.get(page)?.actors.entries() ?? []].map(([id, count]) => ({ id, name: actors.get(id)?.name ?? id, url: urls.actor(id), count })).sort(byCount).slice(0, 12);
+    page.coLocations = [...tally.get(page)?.locations.entries() ?? []].map(([id, count]) => ({ id, name: places.get(id)?.name ?? id, url: places.get(id)?.url ?? urls.location(id), count })).sort(byCount).slice(0, 12);
+    return page;
+  };
+  for (const page of actors.values()) {
+    finish(page);
+    page.claimsAbout.sort(newestFirst);
+    page.claimsBy.sort(newestFirst);
+  }
+  for (const page of places.values()) finish(page);
+  for (const page of sources.values()) {
+    finish(page);
+    page.attributed.sort(newestFirst);
+  }
+  allClaims.sort(newestFirst);
+
+  const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id);
+  const allPlaces = [...places.values()].sort(byName);
+  return {
+    site,
+    briefings,
+    actors: [...actors.values()].sort(byName),
+    bases: allPlaces.filter((p) => p.kind === "base"),
+    locations: allPlaces.filter((p) => p.kind !== "base"),
+    sources: [...sources.values()].sort(byName),
+    claims: allClaims,
+    collisions: ids.collisions,
+  };
+}
+
+const tally = new WeakMap<object, { actors: Map<string, number>; locations: Map<string, number> }>();
+function bump(page: object, coActors: string[], coLocations: string[]): void {
+  let t = tally.get(page);
+  if (!t) tally.set(page, (t = { actors: new Map(), locations: new Map() }));
+  for (const id of coActors) t.actors.set(id, (t.actors.get(id) ?? 0) + 1);
+  for (const id of coLocations) t.locations.set(id, (t.locations.get(id) ?? 0) + 1);
+}
+
+const byCount = (a: Count, b: Count) => b.count - a.count || a.name.localeCompare(b.name, "en");
+
+function dedupeBy<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true)));
+}
+
+export type { Actor, Location, Source };
