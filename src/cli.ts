@@ -5,14 +5,16 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { basename, join, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { VFile } from "vfile";
-import { findArticles } from "./content.js";
-import { loadRegistry, Registry } from "./registry.js";
-import { build, extractArticles, loadSite } from "./site/build.js";
-import { serve } from "./site/serve.js";
-import { importText } from "./import.js";
-import { scaffoldArticle } from "./new.js";
+import type { Registry } from "./registry.js";
 import { formatMessage, hasErrors } from "./util/messages.js";
 import { slugify } from "./slug.js";
+
+// Commands load what they need when they run, so `--help` and usage errors answer at once.
+const lazy = {
+  build: () => import("./site/build.js"),
+  content: () => import("./content.js"),
+  registry: () => import("./registry.js"),
+};
 
 class UsageError extends Error {}
 
@@ -34,7 +36,8 @@ Each line of the text becomes a paragraph. An "Original Source: www.example.com"
 outlet (name and domain) in the front matter and leaves the body. The article is written to
 <out>/<file name>.md; an existing file is never overwritten unless --force is given.`,
     options: { ...help, out: { type: "string" }, title: { type: "string" }, date: { type: "string" }, "date-precision": { type: "string" }, url: { type: "string" }, force: { type: "boolean" } },
-    run(values, positionals) {
+    async run(values, positionals) {
+      const { importText } = await import("./import.js");
       const [input] = positionals;
       if (!input || positionals.length > 1) throw new UsageError("import takes exactly one FILE.txt");
       if (!existsSync(input)) throw new UsageError(`no such file: ${input}`);
@@ -69,12 +72,14 @@ briefing.schema.json: with --format json (default) a single object for one artic
 several; with ndjson one object per line. Names are linked to the registry in <DIR>/entities
 (default: ./content when it exists). Problems go to stderr; exit 1 when any is an error.`,
     options: { ...help, format: { type: "string" }, content: { type: "string" } },
-    run(values, positionals) {
+    async run(values, positionals) {
       if (!positionals.length) throw new UsageError("extract needs at least one PATH");
       const format = (values.format as string | undefined) ?? "json";
       if (format !== "json" && format !== "ndjson") throw new UsageError("--format must be json or ndjson");
       for (const p of positionals) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-      const registry = registryFor(values.content as string | undefined);
+      const registry = await registryFor(values.content as string | undefined);
+      const { extractArticles } = await lazy.build();
+      const { findArticles } = await lazy.content();
       const { records, files } = extractArticles(findArticles(positionals), registry);
       const briefings = records.map((r) => r.briefing);
       if (format === "ndjson") process.stdout.write(briefings.map((b) => JSON.stringify(b)).join("\n") + (briefings.length ? "\n" : ""));
@@ -90,10 +95,12 @@ several; with ndjson one object per line. Names are linked to the registry in <D
 PATH is a content folder (default: content), an articles folder or an article. Prints every problem
 as file:line:col: severity message [rule]. Exit 1 on errors (and on warnings with --strict).`,
     options: { ...help, strict: { type: "boolean" } },
-    run(values, positionals) {
+    async run(values, positionals) {
       if (positionals.length > 1) throw new UsageError("check takes at most one PATH");
       const path = positionals[0] ?? "content";
       if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+      const { extractArticles, loadSite } = await lazy.build();
+      const { findArticles } = await lazy.content();
       let files: VFile[];
       if (statSync(path).isDirectory() && existsSync(join(path, "articles"))) {
         const site = loadSite(path);
@@ -103,7 +110,7 @@ as file:line:col: severity message [rule]. Exit 1 on errors (and on warnings wit
           if (f) f.message(`Different ${c.type}s would share the id \`${c.id}\` (${c.names.join(", ")}); they get distinct ids — add registry entries to name them`, { place: { line: 1, column: 1 }, ruleId: "id-collision", source: "sitrep" }).fatal = false;
         }
       } else {
-        files = extractArticles(findArticles([path]), registryFor(undefined)).files;
+        files = extractArticles(findArticles([path]), await registryFor(undefined)).files;
       }
       return printMessages(files, values.strict === true) ? 1 : 0;
     },
@@ -122,6 +129,7 @@ as it was and the command exits 1.`,
       if (!existsSync(content)) throw new UsageError(`no such content folder: ${content}`);
       const out = (values.out as string | undefined) ?? "_site";
       const started = Date.now();
+      const { build } = await lazy.build();
       const result = await build(resolve(content), resolve(out));
       const failed = printMessages(result.files, false);
       if (!result.ok || failed) {
@@ -143,6 +151,7 @@ article or registry file changes. Content problems are printed and the last good
     async run(values) {
       const port = Number((values.port as string | undefined) ?? "8080");
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError("--port must be a port number");
+      const { serve } = await import("./site/serve.js");
       await serve((values.content as string | undefined) ?? "content", port);
       return 0;
     },
@@ -154,7 +163,8 @@ article or registry file changes. Content problems are printed and the last good
 Writes <out>/<slug of title>.md with front matter (title, today's date) ready to edit. Never
 overwrites an existing file.`,
     options: { ...help, out: { type: "string" }, outlet: { type: "string" }, url: { type: "string" } },
-    run(values, positionals) {
+    async run(values, positionals) {
+      const { scaffoldArticle } = await import("./new.js");
       const title = positionals.join(" ").trim();
       if (!title) throw new UsageError('new needs a title: sitrep new "Title"');
       const outDir = (values.out as string | undefined) ?? join("content", "articles");
@@ -171,7 +181,8 @@ overwrites an existing file.`,
   },
 };
 
-function registryFor(contentDir: string | undefined): Registry {
+async function registryFor(contentDir: string | undefined): Promise<Registry> {
+  const { loadRegistry, Registry } = await lazy.registry();
   const dir = contentDir ?? (existsSync("content") ? "content" : undefined);
   if (!dir) return new Registry();
   const loaded = loadRegistry(dir);

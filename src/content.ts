@@ -42,7 +42,8 @@ export function readArticle(path: string): VFile {
   if (!bad && nul >= 0) bad = { at: nul, reason: "File contains a NUL byte: it is binary or corrupted; remove the byte or re-save the text", rule: "encoding-nul" };
   const file = new VFile({ path: display, value });
   if (bad) report(file, bad.at, bad.rule, bad.reason);
-  if (value.charCodeAt(0) === 0xfeff) report(file, 0, "encoding-bom", "File starts with a byte-order mark; it is ignored, but editors should save UTF-8 without BOM", "warning");
+  // TextDecoder drops a leading BOM, so positions count from the first character editors see.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) report(file, 0, "encoding-bom", "File starts with a byte-order mark; it is ignored, but editors should save UTF-8 without BOM", "warning");
   return file;
 }
 

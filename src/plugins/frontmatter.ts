@@ -159,6 +159,8 @@ function readMeta(source: string, file: VFile): ArticleMeta {
     return meta;
   }
   const yamlStart = source.indexOf("\n", bom) + 1;
+  // gray-matter hands the YAML engine everything after the opening "---", newline included.
+  const origin = bom + 3;
   let doc: Document.Parsed | undefined;
   let lines: LineCounter | undefined;
   let parsed: matter.GrayMatterFile<string>;
@@ -176,7 +178,7 @@ function readMeta(source: string, file: VFile): ArticleMeta {
     });
   } catch (error) {
     const e = error as { message?: string; pos?: [number, number] };
-    const at = yamlStart + (e.pos?.[0] ?? 0);
+    const at = origin + (e.pos?.[0] ?? 0);
     const reason = (e.message ?? String(error)).split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
     report(file, at, "frontmatter-yaml", `Front matter is not valid YAML: ${reason}. Fix the YAML between the two \`---\` lines`);
     return meta;
@@ -185,19 +187,20 @@ function readMeta(source: string, file: VFile): ArticleMeta {
   const root = doc.contents;
   const data = parsed.data as Record<string, unknown>;
   if (root !== null && !isMap(root)) {
-    report(file, yamlStart + (root.range?.[0] ?? 0), "frontmatter-not-mapping", "Front matter must be a mapping of `key: value` lines");
+    report(file, origin + (root.range?.[0] ?? 0), "frontmatter-not-mapping", "Front matter must be a mapping of `key: value` lines");
     return meta;
   }
   const keyAt = (key: string): number => {
     if (!isMap(root)) return yamlStart;
     const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
     const node = (pair?.value ?? pair?.key) as YamlNode | null | undefined;
-    return yamlStart + (node?.range?.[0] ?? 0);
+    return node?.range ? origin + node.range[0] : yamlStart;
   };
   const keyStart = (key: string): number => {
     if (!isMap(root)) return yamlStart;
     const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
-    return yamlStart + ((pair?.key as YamlNode | undefined)?.range?.[0] ?? 0);
+    const range = (pair?.key as YamlNode | undefined)?.range;
+    return range ? origin + range[0] : yamlStart;
   };
   const closeAt = source.indexOf("\n---", yamlStart - 1);
 
@@ -258,7 +261,7 @@ function readMeta(source: string, file: VFile): ArticleMeta {
   }
 
   const entities = data.entities;
-  if (entities !== undefined && entities !== null) readCorrections(entities, meta.corrections, file, root, yamlStart, keyAt("entities"));
+  if (entities !== undefined && entities !== null) readCorrections(entities, meta.corrections, file, root, origin, keyAt("entities"));
   return meta;
 }
 
@@ -267,7 +270,7 @@ function readCorrections(
   out: EntityCorrections,
   file: VFile,
   root: unknown,
-  yamlStart: number,
+  origin: number,
   fallback: number,
 ): void {
   if (!value || typeof value !== "object" || Array.isArray(value)) {
@@ -278,7 +281,7 @@ function readCorrections(
   const itemAt = (list: string, i: number): number => {
     const seq = isMap(node) ? node.get(list, true) : undefined;
     const item = isSeq(seq) ? (seq.items[i] as YamlNode | undefined) : undefined;
-    return item?.range ? yamlStart + item.range[0] : fallback;
+    return item?.range ? origin + item.range[0] : fallback;
   };
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {

@@ -7,7 +7,6 @@ import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from "node:fs
 import { basename, dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { VFile } from "vfile";
-import Eleventy from "@11ty/eleventy";
 import { createExtractor, extractFile } from "../pipeline.js";
 import { loadRegistry, type Registry } from "../registry.js";
 import { dedupeIds, findArticles, readArticle } from "../content.js";
@@ -73,6 +72,7 @@ function readSiteMeta(contentDir: string): SiteMeta {
 export async function renderSite(index: SiteIndex, outDir: string): Promise<void> {
   provideSite(() => index);
   try {
+    const { default: Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy(templatesDir, outDir, { quietMode: true, configPath: eleventyConfigPath });
     await eleventy.write();
   } finally {
