@@ -1,0 +1,44 @@
+/** `/actors/<id>/`: one actor — who it is, what it said, what was said about it, and where it appears. */
+import type { ActorPage, SiteIndex } from "../src/site/index.js";
+import { html } from "./lib/html.js";
+import { kindLabel } from "./lib/format.js";
+import { layout } from "./lib/layout.js";
+import { breadcrumbs, claimList, facts, pageHeader, profile, section } from "./lib/partials.js";
+import { aliasList, contextSections, tally, wikidataLink } from "./lib/entity.js";
+
+interface Data {
+  sitrep: SiteIndex;
+  actor: ActorPage;
+}
+
+export const data = {
+  pagination: { data: "sitrep.actors", size: 1, alias: "actor", addAllPagesToCollections: false },
+  permalink: (data: Data) => data.actor.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render(data: Data): string {
+  const { sitrep, actor } = data;
+  const body = html`${breadcrumbs([{ label: "Actors", href: "/actors/" }, { label: actor.name }])}
+${pageHeader(kindLabel(actor.kind), actor.name, actor.role)}
+${facts([
+  ["Kind", kindLabel(actor.kind)],
+  ["Role", actor.role],
+  ["Also known as", aliasList(actor.aliases)],
+  ["Wikidata", wikidataLink(actor.wikidata)],
+  ["In the archive", tally(actor)],
+])}
+${profile(actor.profileHtml)}
+${section(`Claims by ${actor.name} (${actor.claimsBy.length.toLocaleString("en")})`, claimList(actor.claimsBy, { showArticle: true }), { id: "claims-by", empty: "No claims are attributed to it." })}
+${section(`Claims about ${actor.name} (${actor.claimsAbout.length.toLocaleString("en")})`, claimList(actor.claimsAbout, { showArticle: true }), { id: "claims-about", empty: "No claims mention it." })}
+${contextSections(actor)}`;
+  return layout({
+    site: sitrep.site,
+    title: actor.name,
+    description: `${actor.name}${actor.role ? `, ${actor.role}` : ""}: ${tally(actor)} in ${sitrep.site.title}.`,
+    path: actor.url,
+    section: "actors",
+    body,
+    pageClass: "page-entity page-actor",
+  });
+}

@@ -1,0 +1,18 @@
+/** `/bases/<id>/`: one military base — where, whose, and its timeline of claims. */
+import type { LocationPage, SiteIndex } from "../src/site/index.js";
+import { placePage } from "./lib/place.js";
+
+interface Data {
+  sitrep: SiteIndex;
+  base: LocationPage;
+}
+
+export const data = {
+  pagination: { data: "sitrep.bases", size: 1, alias: "base", addAllPagesToCollections: false },
+  permalink: (data: Data) => data.base.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render(data: Data): string {
+  return placePage(data.sitrep.site, data.base, true);
+}

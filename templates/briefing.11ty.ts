@@ -1,0 +1,86 @@
+/** `/briefings/<id>/`: one article — what it claims, who and where it names, and its text sentence by sentence. */
+import type { BriefingBlock, BriefingPage, SiteIndex } from "../src/site/index.js";
+import { html, safeUrl, type SafeHtml } from "./lib/html.js";
+import { count, kindLabel, time } from "./lib/format.js";
+import { layout } from "./lib/layout.js";
+import { breadcrumbs, claimList, namedList, section } from "./lib/partials.js";
+
+interface Data {
+  sitrep: SiteIndex;
+  briefing: BriefingPage;
+}
+
+export const data = {
+  pagination: { data: "sitrep.briefings", size: 1, alias: "briefing", addAllPagesToCollections: false },
+  permalink: (data: Data) => data.briefing.url,
+  eleventyExcludeFromCollections: true,
+};
+
+const MARK: Record<string, string> = { stated: "■", attributed: "◆", hedged: "▲" };
+
+function sentence(s: BriefingBlock["sentences"][number]): SafeHtml {
+  if (!s.claim) return html`<span id="s-${String(s.index)}" class="sentence">${s.text}</span>`;
+  const c = s.claim;
+  return html`<span id="s-${String(s.index)}" class="sentence is-claim claim-${c.certainty}">${s.text}</span><a class="claim-mark claim-${c.certainty}" href="#c-${String(s.index)}"><span aria-hidden="true">${MARK[c.certainty] ?? "■"}</span><span class="visually-hidden">(claim, ${c.certainty})</span></a>`;
+}
+
+function block(b: BriefingBlock): SafeHtml {
+  const sentences = b.sentences.map((s, i) => html`${i ? " " : ""}${sentence(s)}`);
+  return b.heading ? html`<h3 class="article-heading">${sentences}</h3>` : html`<p>${sentences}</p>`;
+}
+
+function licence(meta: BriefingPage["meta"]): SafeHtml | null {
+  if (!meta.license && !meta.licenseUrl && !meta.attribution) return null;
+  const label = meta.license || "Licence terms";
+  const licenceLink = meta.licenseUrl && safeUrl(meta.licenseUrl) !== "#"
+    ? html`<a href="${safeUrl(meta.licenseUrl)}" rel="noopener noreferrer external license">${label}</a>`
+    : meta.license;
+  return html`<p class="licence">${meta.license || meta.licenseUrl ? html`<span class="label">Licence</span> ${licenceLink}` : ""}${(meta.license || meta.licenseUrl) && meta.attribution ? " · " : ""}${meta.attribution ? html`<span class="label">Attribution</span> ${meta.attribution}` : ""}</p>`;
+}
+
+export function render(data: Data): string {
+  const { sitrep, briefing: page } = data;
+  const b = page.briefing;
+  const original = b.url && safeUrl(b.url) !== "#" ? safeUrl(b.url) : null;
+  const dateline = html`<p class="dateline">${time({ date: b.date, datePrecision: page.meta.datePrecision })}${b.outlet ? html` · <span class="outlet">${b.outlet.name}</span>` : ""}${
+    original ? html` · <a href="${original}" rel="noopener noreferrer external">Read the original${b.outlet ? html`<span class="visually-hidden"> at ${b.outlet.name}</span>` : ""}</a>` : ""
+  }</p>`;
+
+  const locations = namedList(
+    page.locations.map((l) => ({ ...l, note: l.kind === "base" ? html`<span class="tag tag-base">Base</span>` : kindLabel(l.kind) })),
+  );
+  const sources = namedList(page.sources.map((s) => ({ ...s, note: kindLabel(s.kind) })));
+
+  const body = html`${breadcrumbs([{ label: "Briefings", href: "/" }, { label: b.title }])}
+<article class="briefing" aria-labelledby="title">
+<header class="page-header">
+<p class="kicker">Briefing</p>
+<h1 id="title">${b.title}</h1>
+${dateline}
+${licence(page.meta)}
+${b.summary ? html`<p class="standfirst">${b.summary}</p>` : ""}
+<p class="counts">${[count(page.claims.length, "claim"), count(page.actors.length, "actor"), count(page.locations.length, "place"), count(page.sources.length, "source")].join(" · ")}</p>
+</header>
+<div class="briefing-grid">
+<div class="briefing-main">
+${section(`Claims (${page.claims.length.toLocaleString("en")})`, claimList(page.claims, { anchors: true }), { id: "claims", empty: "No claims were found in this article." })}
+</div>
+<aside class="briefing-aside" aria-label="Named in this briefing">
+${section("Actors", namedList(page.actors), { id: "actors", empty: "None named." })}
+${section("Places", locations, { id: "places", empty: "None named." })}
+${section("Sources", sources, { id: "sources", empty: "None named." })}
+</aside>
+</div>
+${section("Article text", page.blocks.length ? html`<div class="article-text prose">${page.blocks.map(block)}</div>` : null, { id: "text", empty: "The article has no text." })}
+</article>`;
+
+  return layout({
+    site: sitrep.site,
+    title: b.title,
+    description: b.summary,
+    path: page.url,
+    section: "briefings",
+    body,
+    pageClass: "page-briefing",
+  });
+}

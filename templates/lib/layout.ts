@@ -1,0 +1,100 @@
+/**
+ * The base page every template wraps its content in: document head (CSP, viewport, description,
+ * canonical), skip link, masthead with the site navigation, `<main id="main">`, footer.
+ * No inline scripts or styles anywhere: the CSP below forbids them.
+ */
+import type { SiteMeta } from "../../src/site/index.js";
+import { html, safeUrl, type SafeHtml } from "./html.js";
+
+export type Section = "home" | "briefings" | "actors" | "bases" | "locations" | "sources" | null;
+
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+export interface PageOptions {
+  site: SiteMeta;
+  /** The page's own title; the document title becomes "title — site title". Null on the home page. */
+  title: string | null;
+  description?: string | null;
+  /** Site-relative path of the page, for the canonical link (when the site URL is known). */
+  path?: string | null;
+  /** Which nav entry is current. */
+  section: Section;
+  body: SafeHtml;
+  /** Extra class on `<body>`, e.g. the page kind, for styling hooks. */
+  pageClass?: string;
+}
+
+const NAV: Array<{ section: Exclude<Section, null | "home">; label: string; href: string }> = [
+  { section: "briefings", label: "Briefings", href: "/" },
+  { section: "actors", label: "Actors", href: "/actors/" },
+  { section: "bases", label: "Bases", href: "/bases/" },
+  { section: "locations", label: "Locations", href: "/locations/" },
+  { section: "sources", label: "Sources", href: "/sources/" },
+];
+
+/** Collapses whitespace and trims to a meta-description length. */
+function describe(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= 200) return flat;
+  const cut = flat.slice(0, 197);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 150))}…`;
+}
+
+function canonical(site: SiteMeta, path: string | null | undefined): string | null {
+  if (!site.url || !path) return null;
+  const absolute = site.url.replace(/\/+$/, "") + path;
+  const safe = safeUrl(absolute);
+  return safe === "#" ? null : safe;
+}
+
+export function layout(options: PageOptions): string {
+  const { site, section } = options;
+  const documentTitle = options.title ? `${options.title} — ${site.title}` : site.title;
+  const description = describe(options.description || site.description);
+  const canonicalUrl = canonical(site, options.path);
+  const nav = NAV.map((item) => {
+    const current = item.href === options.path ? "page" : item.section === section ? "true" : null;
+    return html`<li><a href="${item.href}"${current ? html` aria-current="${current}"` : ""}>${item.label}</a></li>`;
+  });
+  const page = html`<!doctype html>
+<html lang="${site.language || "en"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="strict-origin-when-cross-origin">
+<meta name="color-scheme" content="light dark">
+<title>${documentTitle}</title>
+<meta name="description" content="${description}">
+${canonicalUrl ? html`<link rel="canonical" href="${canonicalUrl}">` : ""}
+<meta property="og:title" content="${options.title ?? site.title}">
+<meta property="og:description" content="${description}">
+<meta property="og:site_name" content="${site.title}">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/css/site.css">
+</head>
+<body class="${options.pageClass ?? "page"}">
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="masthead">
+<div class="masthead-inner">
+<p class="site-title"><a href="/">${site.title}</a></p>
+<nav class="site-nav" aria-label="Site">
+<ul>${nav}</ul>
+</nav>
+</div>
+</header>
+<main id="main" tabindex="-1">
+${options.body}
+</main>
+<footer class="site-footer">
+<div class="footer-inner">
+<p>${site.description}</p>
+<p class="footer-meta">Claims, actors, places and sources are extracted automatically from the articles; follow each claim to its sentence to read it in context.</p>
+</div>
+</footer>
+</body>
+</html>
+`;
+  return String(page);
+}

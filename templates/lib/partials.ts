@@ -1,0 +1,164 @@
+/**
+ * Page pieces shared across templates: breadcrumbs, sections, fact lists, certainty badges,
+ * claim lists, entity lists and tables. They only format what the site index already holds.
+ */
+import type { ArticleRef, ClaimRef, Count, MentionRef, Named } from "../../src/site/index.js";
+import type { Certainty } from "../../src/types.js";
+import { html, raw, safeUrl, type SafeHtml } from "./html.js";
+import { count, time, type Dated } from "./format.js";
+
+type Content = SafeHtml | string | null | undefined | false | readonly SafeHtml[];
+
+/** Turns free text into an id fragment safe for `id`/`aria-labelledby`. */
+export function anchorId(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^\w\s-]/g, "")
+      .trim()
+      .replace(/[\s_]+/g, "-")
+      .replace(/-+/g, "-") || "section"
+  );
+}
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+/** Breadcrumb trail; the last crumb is the current page. */
+export function breadcrumbs(crumbs: Crumb[]): SafeHtml {
+  const items = crumbs.map((c, i) =>
+    i === crumbs.length - 1
+      ? html`<li><span aria-current="page">${c.label}</span></li>`
+      : html`<li><a href="${safeUrl(c.href)}">${c.label}</a></li>`,
+  );
+  return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${items}</ol></nav>`;
+}
+
+/** `<section>` with its `<h2>`, labelled by it. Empty content renders the `empty` line instead (or nothing). */
+export function section(title: string, content: Content, options: { id?: string; empty?: string; className?: string; level?: 2 | 3 } = {}): SafeHtml {
+  const isEmpty = !content || (Array.isArray(content) && content.length === 0);
+  if (isEmpty && !options.empty) return html``;
+  const id = options.id ?? anchorId(title);
+  const heading = options.level === 3 ? html`<h3 id="${id}">${title}</h3>` : html`<h2 id="${id}">${title}</h2>`;
+  return html`<section class="${["block", options.className].filter(Boolean).join(" ")}" aria-labelledby="${id}">
+${heading}
+${isEmpty ? html`<p class="empty">${options.empty}</p>` : (content as SafeHtml | readonly SafeHtml[])}
+</section>`;
+}
+
+/** A definition list of facts; rows whose value is empty are left out. */
+export function facts(rows: Array<[string, Content]>): SafeHtml {
+  const shown = rows.filter(([, v]) => v && !(Array.isArray(v) && v.length === 0));
+  if (!shown.length) return html``;
+  return html`<dl class="facts">${shown.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value as SafeHtml | string}</dd></div>`)}</dl>`;
+}
+
+const CERTAINTY: Record<Certainty, { label: string; icon: string; help: string }> = {
+  stated: { label: "Stated", icon: "■", help: "stated as fact by the article" },
+  attributed: { label: "Attributed", icon: "◆", help: "attributed to a source" },
+  hedged: { label: "Hedged", icon: "▲", help: "hedged: qualified or uncertain" },
+};
+
+/** Stated / attributed / hedged badge; distinguishable by text and shape, not only colour. Hedge words follow. */
+export function certaintyBadge(claim: { certainty: Certainty; hedges: readonly string[] }): SafeHtml {
+  const c = CERTAINTY[claim.certainty] ?? CERTAINTY.stated;
+  const hedges = claim.certainty === "hedged" && claim.hedges.length ? html` <span class="hedges">(${quotedList(claim.hedges)})</span>` : "";
+  return html`<span class="badge badge-${claim.certainty}"><span class="badge-icon" aria-hidden="true">${c.icon}</span>${c.label}</span>${hedges}`;
+}
+
+/** “may”, “reportedly” */
+function quotedList(words: readonly string[]): string {
+  return words.map((w) => `“${w}”`).join(", ");
+}
+
+/** Comma-separated links to named entities. */
+export function namedLinks(items: readonly Named[]): SafeHtml {
+  return html`${items.map((n, i) => html`${i ? ", " : ""}<a href="${safeUrl(n.url)}">${n.name}</a>`)}`;
+}
+
+export interface ClaimListOptions {
+  /** Show the date and the article each claim comes from (entity pages). */
+  showArticle?: boolean;
+  /** Give each item the anchor `c-<sentence>` (briefing page: the article text links back to it). */
+  anchors?: boolean;
+  /** Leave out the source line (source pages, where every claim has the same source). */
+  hideSource?: boolean;
+}
+
+/** Claims as an ordered list: text linked to its sentence, certainty, source, cue, actors and places. */
+export function claimList(claims: readonly ClaimRef[], options: ClaimListOptions = {}): SafeHtml {
+  if (!claims.length) return html``;
+  const items = claims.map((c) => {
+    const meta: SafeHtml[] = [html`<li>${certaintyBadge(c)}</li>`];
+    if (!options.hideSource) {
+      meta.push(
+        c.sourceRef
+          ? html`<li><span class="label">Source</span> <a href="${safeUrl(c.sourceRef.url)}">${c.sourceRef.name}</a></li>`
+          : html`<li><span class="label">Source</span> the article</li>`,
+      );
+    }
+    if (c.cue) meta.push(html`<li><span class="label">Cue</span> <q>${c.cue}</q></li>`);
+    if (options.showArticle) meta.push(html`<li>${time(c.article)}, <a href="${safeUrl(c.article.url)}">${c.article.title}</a></li>`);
+    const about: SafeHtml[] = [];
+    if (c.actorRefs.length) about.push(html`<li><span class="label">Actors</span> ${namedLinks(c.actorRefs)}</li>`);
+    if (c.locationRefs.length) about.push(html`<li><span class="label">Places</span> ${namedLinks(c.locationRefs)}</li>`);
+    return html`<li class="claim claim-${c.certainty}"${options.anchors ? html` id="c-${String(c.sentence)}"` : ""}>
+<p class="claim-text"><a href="${safeUrl(c.url)}">${c.text}</a></p>
+<ul class="inline-meta">${meta}</ul>
+${about.length ? html`<ul class="inline-meta claim-about">${about}</ul>` : ""}
+</li>`;
+  });
+  return html`<ol class="claim-list">${items}</ol>`;
+}
+
+/** Plain list of links to entities. */
+export function namedList(items: ReadonlyArray<Named & { note?: SafeHtml | string | null }>): SafeHtml {
+  if (!items.length) return html``;
+  return html`<ul class="entity-list">${items.map((n) => html`<li><a href="${safeUrl(n.url)}">${n.name}</a>${n.note ? html` <span class="note">${n.note}</span>` : ""}</li>`)}</ul>`;
+}
+
+/** Co-mentions with counts ("in 3 articles"). */
+export function countList(items: readonly Count[]): SafeHtml {
+  if (!items.length) return html``;
+  return html`<ul class="entity-list count-list">${items.map(
+    (n) => html`<li><a href="${safeUrl(n.url)}">${n.name}</a> <span class="count">${count(n.count, "article")}</span></li>`,
+  )}</ul>`;
+}
+
+/** Articles, newest first as given, with dates. */
+export function articleList(articles: ReadonlyArray<ArticleRef & Partial<Dated>>): SafeHtml {
+  if (!articles.length) return html``;
+  return html`<ol class="article-list">${articles.map((a) => html`<li>${time(a)} <a href="${safeUrl(a.url)}">${a.title}</a></li>`)}</ol>`;
+}
+
+/** Mentions: the text as written, linked to its sentence, with the article. Long lists fold away. */
+export function mentionList(mentions: readonly MentionRef[], foldAfter = 12): SafeHtml {
+  if (!mentions.length) return html``;
+  const list = html`<ol class="mention-list">${mentions.map(
+    (m) => html`<li><a href="${safeUrl(m.url)}"><q>${m.text}</q></a> <span class="note">${time(m.article)}, ${m.article.title}, sentence ${String(m.sentence + 1)}</span></li>`,
+  )}</ol>`;
+  if (mentions.length <= foldAfter) return list;
+  return html`<details class="fold"><summary>Show all ${count(mentions.length, "mention")}</summary>${list}</details>`;
+}
+
+/** A table in a horizontally scrollable, keyboard-focusable region (narrow screens). */
+export function tableRegion(label: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-wrap" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
+}
+
+/** Trusted, already-sanitised HTML (the registry profile). */
+export function profile(profileHtml: string | null): SafeHtml {
+  return profileHtml ? html`<div class="profile prose">${raw(profileHtml)}</div>` : html``;
+}
+
+/** Heading block of an entity page: kicker (kind), name, optional subtitle. */
+export function pageHeader(kicker: string, title: string, sub?: Content): SafeHtml {
+  return html`<header class="page-header">
+<p class="kicker">${kicker}</p>
+<h1>${title}</h1>
+${sub ? html`<p class="standfirst">${sub as SafeHtml | string}</p>` : ""}
+</header>`;
+}

@@ -1,0 +1,48 @@
+/** Body of a place page (`/bases/<id>/` and `/locations/<id>/` differ only in a few details). */
+import type { LocationPage, SiteMeta } from "../../src/site/index.js";
+import { html, safeUrl } from "./html.js";
+import { kindLabel } from "./format.js";
+import { layout } from "./layout.js";
+import { breadcrumbs, claimList, facts, pageHeader, profile, section } from "./partials.js";
+import { aliasList, contextSections, coordinates, tally, wikidataLink } from "./entity.js";
+
+export function placePage(site: SiteMeta, place: LocationPage, isBase: boolean): string {
+  const within = place.within ? html`<a href="${safeUrl(place.within.url)}">${place.within.name}</a>` : null;
+  const operator = place.operator ? html`<a href="${safeUrl(place.operator.url)}">${place.operator.name}</a>` : null;
+  const coords = coordinates(place);
+  const index = isBase ? { label: "Bases", href: "/bases/" } : { label: "Locations", href: "/locations/" };
+  const sub = [within ? html`${isBase ? "In" : "Within"} ${within}` : null, operator ? html`operated by ${operator}` : null].filter((x) => x !== null);
+  const body = html`${breadcrumbs([index, { label: place.name }])}
+${pageHeader(kindLabel(place.kind), place.name, sub.length ? html`${sub.map((s, i) => html`${i ? ", " : ""}${s}`)}` : null)}
+<div class="place-grid">
+<div class="place-facts">
+${facts([
+  ["Kind", kindLabel(place.kind)],
+  ["Coordinates", coords],
+  [isBase ? "Country" : "Within", within],
+  ["Operator", operator],
+  ["Also known as", aliasList(place.aliases)],
+  ["Wikidata", wikidataLink(place.wikidata)],
+  ["In the archive", tally(place)],
+])}
+</div>
+${isBase ? html`<!-- map: a build-time SVG map of the base goes here -->
+<div class="map-slot" aria-hidden="true"></div>` : ""}
+</div>
+${profile(place.profileHtml)}
+${section(
+  isBase ? `Timeline (${place.claims.length.toLocaleString("en")} claims)` : `Claims (${place.claims.length.toLocaleString("en")})`,
+  claimList(place.claims, { showArticle: true }),
+  { id: "claims", empty: "No claims mention it yet." },
+)}
+${contextSections(place, { actorsHeading: "Actors involved" })}`;
+  return layout({
+    site,
+    title: place.name,
+    description: `${place.name}${place.within ? `, ${place.within.name}` : ""} (${kindLabel(place.kind).toLowerCase()}): ${tally(place)} in ${site.title}.`,
+    path: place.url,
+    section: isBase ? "bases" : "locations",
+    body,
+    pageClass: `page-entity page-place${isBase ? " page-base" : ""}`,
+  });
+}

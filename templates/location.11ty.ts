@@ -1,0 +1,18 @@
+/** `/locations/<id>/`: one place that is not a base — where it is, and what is claimed about it. */
+import type { LocationPage, SiteIndex } from "../src/site/index.js";
+import { placePage } from "./lib/place.js";
+
+interface Data {
+  sitrep: SiteIndex;
+  location: LocationPage;
+}
+
+export const data = {
+  pagination: { data: "sitrep.locations", size: 1, alias: "location", addAllPagesToCollections: false },
+  permalink: (data: Data) => data.location.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render(data: Data): string {
+  return placePage(data.sitrep.site, data.location, false);
+}

@@ -1,0 +1,44 @@
+/** `/sources/<id>/`: one source — what kind, whom it speaks for, and every claim attributed to it. */
+import type { SiteIndex, SourcePage } from "../src/site/index.js";
+import { html, safeUrl } from "./lib/html.js";
+import { kindLabel } from "./lib/format.js";
+import { layout } from "./lib/layout.js";
+import { breadcrumbs, claimList, facts, pageHeader, profile, section } from "./lib/partials.js";
+import { aliasList, contextSections, tally, wikidataLink } from "./lib/entity.js";
+
+interface Data {
+  sitrep: SiteIndex;
+  source: SourcePage;
+}
+
+export const data = {
+  pagination: { data: "sitrep.sources", size: 1, alias: "source", addAllPagesToCollections: false },
+  permalink: (data: Data) => data.source.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render(data: Data): string {
+  const { sitrep, source } = data;
+  const speaksFor = source.actor ? html`<a href="${safeUrl(source.actor.url)}">${source.actor.name}</a>` : null;
+  const body = html`${breadcrumbs([{ label: "Sources", href: "/sources/" }, { label: source.name }])}
+${pageHeader(`Source · ${kindLabel(source.kind)}`, source.name, speaksFor ? html`Speaks for ${speaksFor}` : null)}
+${facts([
+  ["Kind", kindLabel(source.kind)],
+  ["Is or speaks for", speaksFor],
+  ["Also known as", aliasList(source.aliases)],
+  ["Wikidata", wikidataLink(source.wikidata)],
+  ["In the archive", tally(source)],
+])}
+${profile(source.profileHtml)}
+${section(`Claims attributed to it (${source.attributed.length.toLocaleString("en")})`, claimList(source.attributed, { showArticle: true, hideSource: true }), { id: "attributed", empty: "No claims are attributed to it yet." })}
+${contextSections(source)}`;
+  return layout({
+    site: sitrep.site,
+    title: source.name,
+    description: `${source.name} (${kindLabel(source.kind).toLowerCase()}): ${tally(source)} in ${sitrep.site.title}.`,
+    path: source.url,
+    section: "sources",
+    body,
+    pageClass: "page-entity page-source",
+  });
+}
