@@ -16,6 +16,6 @@ export default function (eleventyConfig) {
 }
 
 export const config = {
-  dir: { input: "dist/templates", output: "_site" },
+  dir: { input: "dist/templates" },
   templateFormats: ["11ty.js"],
 };

@@ -12,6 +12,7 @@ export interface EleventyConfig {
   addWatchTarget(path: string): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   setQuietMode(quiet: boolean): void;
+  setUseGitIgnore(use: boolean): void;
   setServerOptions(options: Record<string, unknown>): void;
   on(event: string, fn: (...args: never[]) => unknown): void;
 }
@@ -37,6 +38,8 @@ export function currentProvider(): Options["site"] | null {
 }
 
 export default function sitrepEleventy(eleventyConfig: EleventyConfig, options: Options): void {
+  // The compiled templates live in dist/, which .gitignore lists.
+  eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.addGlobalData("sitrep", () => options.site());
   eleventyConfig.addPassthroughCopy({ [options.publicDir]: "/" });
   for (const path of options.watch ?? []) eleventyConfig.addWatchTarget(path);

@@ -1,0 +1,65 @@
+/**
+ * Builds the repository's content into a temporary folder and reads the pages as a reader would.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sitrep } from "./helpers/cli.js";
+import { repoRoot } from "./helpers/shared.js";
+import { $, $$, brokenLinks, fileFor, href, page, text } from "./helpers/site.js";
+
+let site: string;
+
+beforeAll(() => {
+  site = join(mkdtempSync(join(tmpdir(), "sitrep-build-")), "_site");
+  const run = sitrep(["build", "--content", join(repoRoot, "content"), "--out", site]);
+  expect(run.status, run.stderr).toBe(0);
+});
+
+/** Follows a link to a sentence and returns that sentence's text. */
+function sentenceAt(link: string): string {
+  const [path, fragment] = link.split("#");
+  expect(fragment, link).toMatch(/^s-\d+$/);
+  return text($(page(site, path!), `[id="${fragment}"]`));
+}
+
+describe("the built site", () => {
+  it("has the home page and the index pages", () => {
+    for (const url of ["/", "/actors/", "/bases/", "/locations/", "/sources/", "/briefings/russia-syria-withdrawal/"]) {
+      expect(fileFor(site, url), url).not.toBeNull();
+    }
+  });
+
+  it("has actor pages for the seed's actors and base pages for its bases", () => {
+    for (const url of ["/actors/russia/", "/actors/dmitry-peskov/", "/actors/antony-blinken/", "/actors/hayat-tahrir-al-sham/", "/bases/khmeimim-air-base/", "/bases/tartus-naval-facility/"]) {
+      expect(fileFor(site, url), url).not.toBeNull();
+      expect(text($(page(site, url), "h1"))).not.toBe("");
+    }
+  });
+
+  for (const url of ["/actors/russia/", "/actors/dmitry-peskov/", "/actors/hayat-tahrir-al-sham/", "/bases/khmeimim-air-base/", "/bases/tartus-naval-facility/"]) {
+    it(`${url} links back to the sentences it cites`, () => {
+      const links = $$(page(site, url), "main a[href*='/briefings/']")
+        .map(href)
+        .filter((h) => h.includes("#s-"));
+      expect(links.length, `${url} cites no sentence`).toBeGreaterThan(0);
+      for (const link of links) expect(sentenceAt(link), link).not.toBe("");
+    });
+  }
+
+  it("the base page cites the sentences that name the base", () => {
+    const links = $$(page(site, "/bases/khmeimim-air-base/"), "main a[href*='#s-']").map(href);
+    const cited = links.map(sentenceAt);
+    expect(cited.some((s) => /Khmeimim airbase/.test(s))).toBe(true);
+  });
+
+  it("Peskov's page cites his claim", () => {
+    const links = $$(page(site, "/actors/dmitry-peskov/"), "main a[href*='#s-']").map(href);
+    expect(links.map(sentenceAt).some((s) => s.includes("necessity of maintaining dialogue"))).toBe(true);
+  });
+
+  it("has no broken internal links or anchors", () => {
+    expect(brokenLinks(site)).toEqual([]);
+  });
+});
