@@ -16,12 +16,10 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-const MARK: Record<string, string> = { stated: "■", attributed: "◆", hedged: "▲" };
-
 function sentence(s: BriefingBlock["sentences"][number]): SafeHtml {
   if (!s.claim) return html`<span id="s-${String(s.index)}" class="sentence">${s.text}</span>`;
   const c = s.claim;
-  return html`<span id="s-${String(s.index)}" class="sentence is-claim claim-${c.certainty}">${s.text}</span><a class="claim-mark claim-${c.certainty}" href="#c-${String(s.index)}"><span aria-hidden="true">${MARK[c.certainty] ?? "■"}</span><span class="visually-hidden">(claim, ${c.certainty})</span></a>`;
+  return html`<span id="s-${String(s.index)}" class="sentence is-claim claim-${c.certainty}">${s.text}</span><a class="claim-mark claim-${c.certainty}" href="#c-${String(s.index)}"><span class="visually-hidden">(${c.certainty} claim)</span></a>`;
 }
 
 function block(b: BriefingBlock): SafeHtml {

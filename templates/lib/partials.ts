@@ -56,17 +56,13 @@ export function facts(rows: Array<[string, Content]>): SafeHtml {
   return html`<dl class="facts">${shown.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value as SafeHtml | string}</dd></div>`)}</dl>`;
 }
 
-const CERTAINTY: Record<Certainty, { label: string; icon: string; help: string }> = {
-  stated: { label: "Stated", icon: "■", help: "stated as fact by the article" },
-  attributed: { label: "Attributed", icon: "◆", help: "attributed to a source" },
-  hedged: { label: "Hedged", icon: "▲", help: "hedged: qualified or uncertain" },
-};
+/** Labels of the certainty levels; the stylesheet adds a shape to each (■ ◆ ▲), so colour is never the only cue. */
+export const CERTAINTY_LABEL: Record<Certainty, string> = { stated: "Stated", attributed: "Attributed", hedged: "Hedged" };
 
 /** Stated / attributed / hedged badge; distinguishable by text and shape, not only colour. Hedge words follow. */
 export function certaintyBadge(claim: { certainty: Certainty; hedges: readonly string[] }): SafeHtml {
-  const c = CERTAINTY[claim.certainty] ?? CERTAINTY.stated;
   const hedges = claim.certainty === "hedged" && claim.hedges.length ? html` <span class="hedges">(${quotedList(claim.hedges)})</span>` : "";
-  return html`<span class="badge badge-${claim.certainty}"><span class="badge-icon" aria-hidden="true">${c.icon}</span>${c.label}</span>${hedges}`;
+  return html`<span class="badge badge-${claim.certainty}">${CERTAINTY_LABEL[claim.certainty] ?? claim.certainty}</span>${hedges}`;
 }
 
 /** “may”, “reportedly” */
