@@ -106,8 +106,10 @@ as file:line:col: severity message [rule]. Exit 1 on errors (and on warnings wit
         const site = loadSite(path);
         files = site.files;
         for (const c of site.index.collisions) {
-          const f = files.find((x) => x.path.includes("articles"));
-          if (f) f.message(`Different ${c.type}s would share the id \`${c.id}\` (${c.names.join(", ")}); they get distinct ids — add registry entries to name them`, { place: { line: 1, column: 1 }, ruleId: "id-collision", source: "sitrep" }).fatal = false;
+          const file = files.find((f) => f.path === c.at?.path) ?? files[0];
+          if (!file) continue;
+          const m = file.message(`Different ${c.type}s would share the id \`${c.id}\` (${c.names.join(", ")}); they get ${c.ids.join(", ")} — add registry entries to give them the ids you want`, { place: { line: c.at?.line ?? 1, column: c.at?.column ?? 1 }, ruleId: "id-collision", source: "sitrep" });
+          m.fatal = false;
         }
       } else {
         files = extractArticles(findArticles([path]), await registryFor(undefined)).files;

@@ -35,7 +35,7 @@ export function createExtractor(options: PipelineOptions = {}): Extractor {
     .use(remarkFrontmatter, ["yaml"])
     .use(frontMatter)
     .use(sentences)
-    .use(names)
+    .use(names, { registry })
     .use(actors, { registry })
     .use(locations, { registry })
     .use(sources)

@@ -87,7 +87,8 @@ export function linkNames(text: string, names: NamedEntity[], options: LinkOptio
     }
     entry ??= forms.map((f) => options.registry.lookup(f)).find((e) => e !== undefined);
     const base = {
-      aliases: entity.aliases,
+      // A spelling linked to a registry entry under another name is one of its aliases.
+      aliases: entry ? [entity.name, ...entity.aliases] : entity.aliases,
       role: entity.role ?? entry?.role ?? null,
       coordinates: entry?.coordinates ?? entity.coordinates ?? null,
       within: entry?.within ?? (entity.within ? slugify(entity.within) : null),

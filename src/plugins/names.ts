@@ -1,14 +1,16 @@
 /**
  * Name recognition: runs the recogniser (src/ner: tagger + gazetteer + rules + in-article
- * resolution) over the article's sentences, then applies the editor's `entities.add` corrections.
+ * resolution) over the article's sentences, finds the registry's names and aliases the recogniser
+ * missed (the editors' word counts), then applies the editor's `entities.add` corrections.
  *
- * Reads: the source, `file.data.sentences`, `file.data.meta.corrections`.
+ * Reads: the source, `file.data.sentences`, `file.data.meta.corrections`, the registry (option).
  * Writes: `file.data.names` (recognised names with spans; plain JSON), `file.data.correctionsUsed`.
  */
 import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import { findEntities, type NamedEntity, type NameType } from "../ner/index.js";
 import { nameKey } from "../slug.js";
+import type { Registry, RegistryEntry } from "../registry.js";
 
 declare module "vfile" {
   interface DataMap {
@@ -43,12 +45,31 @@ export function proseOnly(source: string, tree: Root, skip: Array<[number, numbe
   return out;
 }
 
-export default function names() {
+export interface Options {
+  registry: Registry;
+}
+
+/** Registry kinds as recogniser types; states are countries, whose mentions the linker splits. */
+const REGISTRY_TYPE: Record<string, NameType> = { ...KIND_TO_TYPE, state: "country", other: "other" };
+
+export default function names(options: Options) {
+  const matcher = registryMatcher(options.registry.entries.filter((e) => e.type !== "source"));
   return (tree: Root, file: VFile): void => {
     const text = proseOnly(String(file.value), tree, file.data.skip ?? []);
     const sentences = (file.data.sentences ?? []).map((s) => ({ start: s.start, end: s.end }));
     const found = findEntities(text, sentences);
+    if (matcher) addRegistryMatches(found, matcher(text, sentences));
     file.data.correctionsUsed = [];
+    // `entities.merge`: the editor says this spelling is a registry entry; find it even if the
+    // recogniser did not (the linker then joins it to the entry).
+    for (const merge of file.data.meta?.corrections.merge ?? []) {
+      const entry = options.registry.resolve(merge.into);
+      if (!entry || entry.type === "source") continue;
+      const key = nameKey(merge.name);
+      if (found.some((e) => [e.name, ...e.aliases, ...e.mentions.map((m) => text.slice(m.start, m.end))].some((f) => nameKey(f) === key))) continue;
+      const spans = occurrences(text, merge.name, sentences);
+      if (spans.length) found.push({ name: merge.name, type: REGISTRY_TYPE[entry.kind] ?? "other", aliases: [], mentions: spans });
+    }
     for (const add of file.data.meta?.corrections.add ?? []) {
       const spans = occurrences(text, add.name, sentences);
       if (!spans.length) continue;
@@ -78,4 +99,67 @@ function occurrences(text: string, name: string, sentences: Array<{ start: numbe
     for (let m = re.exec(slice); m; m = re.exec(slice)) spans.push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
   }
   return spans;
+}
+
+type Match = { entry: RegistryEntry; start: number; end: number };
+type Matcher = (text: string, sentences: Array<{ start: number; end: number }>) => Match[];
+
+/**
+ * One regular expression over every registry name and alias, longest first. Acronyms match in
+ * their exact case ("IS" is not "is"); other names in any case, but must start with a capital.
+ */
+function registryMatcher(entries: RegistryEntry[]): Matcher | null {
+  const forms = new Map<string, RegistryEntry>();
+  for (const entry of entries) {
+    for (const form of [entry.name, ...entry.aliases]) {
+      const f = form.replace(/^the\s+/i, "").trim();
+      if (f.length >= 2 && !forms.has(f)) forms.set(f, entry);
+    }
+  }
+  if (!forms.size) return null;
+  const sorted = [...forms.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const escape = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu");
+  const byKey = new Map([...forms].map(([f, e]) => [f.toLowerCase().replace(/\s+/g, " "), { form: f, entry: e }]));
+  return (text, sentences) => {
+    const out: Match[] = [];
+    for (const s of sentences) {
+      const slice = text.slice(s.start, s.end);
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        const hit = byKey.get(m[0].toLowerCase().replace(/\s+/g, " "));
+        if (!hit) continue;
+        const acronym = !/\p{Ll}/u.test(hit.form);
+        if (acronym ? m[0] !== hit.form : !/^[\p{Lu}\p{N}]/u.test(m[0])) continue;
+        out.push({ entry: hit.entry, start: s.start + m.index, end: s.start + m.index + m[0].length });
+      }
+    }
+    return out;
+  };
+}
+
+/** Adds registry matches that no recognised mention overlaps, grouped per registry entry. */
+function addRegistryMatches(found: NamedEntity[], matches: Match[]): void {
+  const taken = found.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  const overlaps = (m: Match) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid]!.end <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < taken.length && taken[lo]!.start < m.end;
+  };
+  const byEntry = new Map<RegistryEntry, NamedEntity>();
+  for (const m of matches) {
+    if (overlaps(m)) continue;
+    let entity = byEntry.get(m.entry);
+    if (!entity) {
+      entity = { name: m.entry.name, type: REGISTRY_TYPE[m.entry.kind] ?? "other", aliases: [], mentions: [] };
+      byEntry.set(m.entry, entity);
+      found.push(entity);
+    }
+    entity.mentions.push({ start: m.start, end: m.end });
+  }
 }

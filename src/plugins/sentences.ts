@@ -2,6 +2,9 @@
  * Sentence segmentation with positions: mdast → nlcst (mdast-util-to-nlcst + parse-english, the
  * parser behind retext-english), so every sentence keeps its offsets into the file as written.
  *
+ * Raw HTML is never published: its nodes are left out of the sentences (and so of the page),
+ * with a warning to the editor.
+ *
  * Reads: the mdast tree, `file.data.skip`.
  * Writes: `file.data.sentences`: plain JSON spans in document order; `index` is the sentence
  * number that mentions and claims refer to and that the briefing page anchors (`#s-<index>`).
@@ -12,6 +15,7 @@ import { toNlcst } from "mdast-util-to-nlcst";
 import { toString } from "nlcst-to-string";
 import { ParseEnglish } from "parse-english";
 import type { VFile } from "vfile";
+import { report } from "../util/messages.js";
 
 export interface SentenceSpan {
   index: number;
@@ -43,6 +47,7 @@ export default function sentences() {
       if (node.type === "heading" && node.position) headingSpans.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
     }
     const inside = (spans: Array<[number, number]>, at: number): boolean => spans.some(([s, e]) => at >= s && at < e);
+    warnRawHtml(tree, file);
     const nlcst = toNlcst(tree, file, parser, { ignore: ["yaml", "code", "html", "definition", "thematicBreak"] }) as NlcstRoot;
     let block = -1;
     for (const paragraph of nlcst.children) {
@@ -60,4 +65,12 @@ export default function sentences() {
     }
     file.data.sentences = out;
   };
+}
+
+function warnRawHtml(node: { type: string; children?: unknown[]; position?: { start: { offset?: number } } }, file: VFile): void {
+  if (node.type === "html") {
+    report(file, node.position?.start.offset ?? 0, "raw-html", "Raw HTML is not published (the page shows the text around it): write markdown instead", "warning");
+    return;
+  }
+  for (const child of (node.children ?? []) as Array<typeof node>) warnRawHtml(child, file);
 }

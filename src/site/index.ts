@@ -138,8 +138,8 @@ export interface SiteIndex {
   sources: SourcePage[];
   /** Every claim, newest first. */
   claims: ClaimRef[];
-  /** Ids that two different entities would have shared, with the ids they got instead. */
-  collisions: Array<{ type: string; id: string; names: string[] }>;
+  /** Ids that two different entities would have shared; `at` is where the renamed one is first named. */
+  collisions: Array<{ type: string; id: string; names: string[]; ids: string[]; at: { path: string; line: number; column: number } | null }>;
 }
 
 export const urls = {
@@ -158,17 +158,19 @@ type Category = "actor" | "location" | "source";
 
 /** Allocates final, site-unique ids: same id from two different names gets split deterministically. */
 function resolveIds(records: ArticleRecord[], registry: Registry) {
-  const claimants = new Map<string, Map<string, string>>(); // category:id → nameKey → name
-  const note = (category: Category, id: string, name: string) => {
-    const key = `${category}:${id}`;
+  type Where = { path: string; line: number; column: number };
+  const claimants = new Map<string, Map<string, { name: string; at: Where | null }>>(); // category:id → nameKey → first sighting
+  const note = (category: Category, record: ArticleRecord, e: { id: string; name: string; mentions: Array<{ line: number; column: number }> }) => {
+    const key = `${category}:${e.id}`;
     let names = claimants.get(key);
     if (!names) claimants.set(key, (names = new Map()));
-    if (!names.has(nameKey(name))) names.set(nameKey(name), name);
+    const m = e.mentions[0];
+    if (!names.has(nameKey(e.name))) names.set(nameKey(e.name), { name: e.name, at: m ? { path: record.path, line: m.line, column: m.column } : null });
   };
   for (const r of records) {
-    for (const a of r.briefing.actors) note("actor", a.id, a.name);
-    for (const l of r.briefing.locations) note("location", l.id, l.name);
-    for (const s of r.briefing.sources) note("source", s.id, s.name);
+    for (const a of r.briefing.actors) note("actor", r, a);
+    for (const l of r.briefing.locations) note("location", r, l);
+    for (const s of r.briefing.sources) note("source", r, s);
   }
   const remap = new Map<string, string>(); // category:id:nameKey → final id
   const collisions: SiteIndex["collisions"] = [];
@@ -186,12 +188,14 @@ function resolveIds(records: ArticleRecord[], registry: Registry) {
         continue;
       }
       const given: string[] = [];
-      for (const [k, name] of names) {
-        const { id: final } = allocator.allocate(`${category}:${k}`, id);
+      let renamed: Where | null = null;
+      for (const [k, seen] of names) {
+        const { id: final, collided } = allocator.allocate(`${category}:${k}`, id);
         remap.set(`${key}:${k}`, final);
         given.push(final);
+        if (collided) renamed ??= seen.at;
       }
-      if (names.length > 1) collisions.push({ type: category, id, names: names.map(([, n]) => n) });
+      if (names.length > 1) collisions.push({ type: category, id, names: names.map(([, n]) => n.name), ids: given, at: renamed });
     }
   }
   return {
