@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CLASSES, NCLASS, isCandidate, wordInfo, type WordInfo } from "../src/ner/features.js";
-import { Gazetteer, gazFeatures, normTok, type GazCountry, type GazData } from "../src/ner/gazetteer.js";
+import { GAZ_VALUES, Gazetteer, gazFeatures, normTok, type GazCountry, type GazData } from "../src/ner/gazetteer.js";
 import { GAZ_FILE, MODEL_FILE, type ModelData } from "../src/ner/model.js";
 import { allFeatures, allowed } from "../src/ner/tagger.js";
 
@@ -308,8 +308,9 @@ function main(): void {
   const prepared = sents.map((s) => {
     const infos: WordInfo[] = s.words.map((w) => wordInfo(w, lcv));
     const low = s.words.map(normTok);
-    const g: string[] = new Array<string>(s.words.length).fill("");
-    gazFeatures(gaz, s.words, low, 0, s.words.length, g);
+    const codes = new Uint8Array(s.words.length);
+    gazFeatures(gaz, s.words, low, 0, s.words.length, codes);
+    const g: string[] = Array.from(codes, (c) => GAZ_VALUES[c]!);
     return { infos, gaz: g, tags: s.tags, words: s.words };
   });
   console.log(`training data: ${sents.length} sentences from ${trainFile}`);

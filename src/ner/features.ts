@@ -14,14 +14,28 @@ export const CONNECTORS = new Set([
   "le", "al", "el", "bin", "ibn", "von", "van", "der", "den", "to", "y", "-", "in", "at", "'", "’",
 ]);
 
-const UPPER_ANY = /\p{Lu}/u;
 const DIGIT_ANY = /\d/;
 
+/** Whether the word has an upper-case letter anywhere (fast path for ASCII). */
 export function hasUpper(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) return true;
+      continue;
+    }
+    const ch = w[i]!;
+    if (ch !== ch.toLowerCase()) return true;
+  }
+  return false;
+}
+
+/** Whether the word starts with an upper-case letter. */
+export function isCap(w: string): boolean {
   const c = w.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if (c < 128 && w.length < 2) return false;
-  return UPPER_ANY.test(w);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = w[0]!;
+  return ch !== ch.toLowerCase();
 }
 
 /**
@@ -138,9 +152,6 @@ export function ctxFeats(
     "g-1=" + gazPrev,
     "g+1=" + gazNext,
     "g|ss=" + gaz + "|" + cur.ss,
-    "ss3=" + prev.ss + "|" + cur.ss + "|" + next.ss,
-    "bg-=" + prev.lw + "|" + cur.lw,
-    "bg+=" + cur.lw + "|" + next.lw,
   );
   if (first) out.push("F", "F|lcv=" + cur.lcv, "F|w=" + cur.lw, "F|g=" + gaz, "F|ss+1=" + next.ss);
 }

@@ -78,7 +78,8 @@ export interface GazMatch {
 
 /** Normalise a token for gazetteer keys. */
 export function normTok(t: string): string {
-  return t.toLowerCase().replace(/’/g, "'");
+  const l = t.toLowerCase();
+  return l.indexOf("’") < 0 ? l : l.replace(/’/g, "'");
 }
 
 export class Gazetteer {
@@ -173,12 +174,32 @@ export class Gazetteer {
   }
 }
 
+const CATS: GazCat[] = ["country", "demonym", "water", "armed", "org", "base", "xregion", "region", "city1", "city", "town", "first"];
+
+/** Gazetteer feature values; a token's value is stored as its index in this list. */
+export const GAZ_VALUES: string[] = ["", "first", "<s>", "</s>", ...CATS.flatMap((c) => ["B-" + c, "I-" + c])];
+export const GAZ_NONE = 0;
+export const GAZ_FIRST = 1;
+export const GAZ_START = 2;
+export const GAZ_END = 3;
+const B_CODE = Object.fromEntries(CATS.map((c) => [c, GAZ_VALUES.indexOf("B-" + c)])) as Record<GazCat, number>;
+const I_CODE = Object.fromEntries(CATS.map((c) => [c, GAZ_VALUES.indexOf("I-" + c)])) as Record<GazCat, number>;
+
 /**
- * Gazetteer feature strings per token ("B-country", "I-city", "first", "") for one sentence.
- * Only phrases starting with an upper-case token are matched.
+ * Gazetteer feature codes per token (index into GAZ_VALUES) for one sentence.
+ * Only phrases starting with an upper-case token are matched. When `matches` is given, the
+ * match starting at each token is stored there too.
  */
-export function gazFeatures(gaz: Gazetteer, words: string[], low: string[], from: number, to: number, out: string[]): void {
-  for (let i = from; i < to; i++) out[i] = "";
+export function gazFeatures(
+  gaz: Gazetteer,
+  words: string[],
+  low: string[],
+  from: number,
+  to: number,
+  out: Uint8Array,
+  matches?: (GazMatch | null)[],
+): void {
+  out.fill(GAZ_NONE, from, to);
   let i = from;
   while (i < to) {
     const w = words[i]!;
@@ -190,12 +211,13 @@ export function gazFeatures(gaz: Gazetteer, words: string[], low: string[], from
     }
     const m = gaz.match(low, i, to);
     if (m) {
-      out[i] = "B-" + m.hit.cat;
-      for (let k = 1; k < m.len; k++) out[i + k] = "I-" + m.hit.cat;
+      if (matches) matches[i] = m;
+      out[i] = B_CODE[m.hit.cat];
+      for (let k = 1; k < m.len; k++) out[i + k] = I_CODE[m.hit.cat];
       i += m.len;
       continue;
     }
-    if (gaz.firstNames.has(w)) out[i] = "first";
+    if (gaz.firstNames.has(w)) out[i] = GAZ_FIRST;
     i++;
   }
 }

@@ -7,8 +7,8 @@
  *          → resolution (short forms, aliases, propagation of found names)
  */
 
-import { CLASSES, hasUpper } from "./features.js";
-import { normTok, type GazHit, type Gazetteer } from "./gazetteer.js";
+import { CLASSES, hasUpper, isCap } from "./features.js";
+import { gazFeatures, normTok, type GazHit, type GazMatch, type Gazetteer } from "./gazetteer.js";
 import {
   ARMED_CUES_AFTER,
   ARMED_NAME_HEADS,
@@ -19,8 +19,8 @@ import {
   TITLES,
 } from "./lexicon.js";
 import { getGazetteer, getModel } from "./model.js";
-import { Tagger } from "./tagger.js";
-import { sentenceStarts, tokenize, type Token } from "./tokenize.js";
+import { Tagger, type RInfo } from "./tagger.js";
+import { hasWordChar, isWordCode, sentenceStarts, tokenize, type Token } from "./tokenize.js";
 import type { NameType, NamedEntity, Span } from "./types.js";
 
 export type { NameType, NamedEntity, Span } from "./types.js";
@@ -28,33 +28,67 @@ export { tokenize } from "./tokenize.js";
 
 /** Normalised form used to compare names (the scoring normalisation). */
 export function normForm(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/['’]s\b/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  const l = s.toLowerCase();
+  let out = "";
+  let pendingSpace = false;
+  const n = l.length;
+  for (let i = 0; i < n; i++) {
+    const c = l.charCodeAt(i);
+    // possessive 's at a word end
+    if ((c === 39 || c === 0x2019) && l.charCodeAt(i + 1) === 115 && (i + 2 >= n || !isWordCode(l.charCodeAt(i + 2)))) {
+      i++;
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (isWordCode(c)) {
+      if (pendingSpace) out += " ";
+      pendingSpace = false;
+      out += l[i];
+    } else if (out.length > 0) pendingSpace = true;
+  }
+  return out;
 }
 
 type Label = "PER" | "ORG" | "LOC" | "MISC";
 
-/** A candidate mention over tokens [s, e). */
+/** A candidate mention over tokens [s, e); built by mkCand so all share one hidden class. */
+function mkCand(s: number, e: number, label: Label, extra?: Partial<Cand>): Cand {
+  const c: Cand = {
+    s,
+    e,
+    label,
+    hit: undefined,
+    type: undefined,
+    key: undefined,
+    name: undefined,
+    aliases: undefined,
+    coordinates: undefined,
+    within: undefined,
+    demonym: false,
+    cs: undefined,
+    ce: undefined,
+  };
+  if (extra) Object.assign(c, extra);
+  return c;
+}
+
 interface Cand {
   s: number;
   e: number;
   label: Label;
-  hit?: GazHit;
+  hit: GazHit | undefined;
   /** fixed type from a rule */
-  type?: NameType;
+  type: NameType | undefined;
   /** entity key from a rule (bases) */
-  key?: string;
-  name?: string;
-  aliases?: string[];
-  coordinates?: [number, number];
-  within?: string;
-  demonym?: boolean;
+  key: string | undefined;
+  name: string | undefined;
+  aliases: string[] | undefined;
+  coordinates: [number, number] | undefined;
+  within: string | undefined;
+  demonym: boolean;
   /** char offsets when not token-aligned (anti-ISIS) */
-  cs?: number;
-  ce?: number;
+  cs: number | undefined;
+  ce: number | undefined;
 }
 
 interface Doc {
@@ -97,7 +131,7 @@ const FACILITY_STRONG = new Set([
 const PREFIXES = new Set(["anti", "pro", "post", "pre", "non", "ex"]);
 
 function isPunct(w: string): boolean {
-  return !/[\p{L}\p{N}]/u.test(w);
+  return !hasWordChar(w);
 }
 
 /** Entry point. Never throws; deterministic. */
@@ -114,11 +148,18 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const toks = tokenize(text);
   const n = toks.length;
   if (n === 0) return [];
+  const tg = getTagger();
   const words = new Array<string>(n);
   const low = new Array<string>(n);
+  const infos = new Array<RInfo>(tg ? n : 0);
   for (let i = 0; i < n; i++) {
-    words[i] = toks[i]!.text;
-    low[i] = normTok(toks[i]!.text);
+    const w = toks[i]!.text;
+    words[i] = w;
+    if (tg) {
+      const r = tg.info(w);
+      infos[i] = r;
+      low[i] = r.low;
+    } else low[i] = normTok(w);
   }
   const starts = sentenceStarts(text, toks, sentences);
   // cap sentence length (junk input)
@@ -141,15 +182,14 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
 
   // 1. tagger
   const tags = new Uint8Array(n);
-  const tg = getTagger();
-  if (tg) {
-    const gazOut = new Array<string>(n);
-    let from = 0;
-    for (let i = 1; i <= n; i++) {
-      if (i === n || starts[i]) {
-        tg.tagSentence(words, low, from, i, gazOut, tags);
-        from = i;
-      }
+  const gm = new Array<GazMatch | null>(n).fill(null);
+  const gazOut = new Uint8Array(n);
+  let from = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i === n || starts[i]) {
+      if (tg) tg.tagSentence(infos, words, low, from, i, gazOut, tags, gm);
+      else gazFeatures(gaz, words, low, from, i, gazOut, gm);
+      from = i;
     }
   }
   const tagged: Cand[] = [];
@@ -159,7 +199,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     const label = t.slice(2) as Label;
     let e = i + 1;
     while (e < n && CLASSES[tags[e]!] === "I-" + label && !starts[e]) e++;
-    const c = cleanSpan(doc, { s: i, e, label });
+    const c = cleanSpan(doc, mkCand(i, e, label));
     if (c) tagged.push(c);
   }
 
@@ -174,25 +214,22 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       if (h > 1 && PREFIXES.has(low[i]!.slice(0, h))) prefixed(doc, i, h, lex, demonyms);
       continue;
     }
-    const m = gaz.match(low, i, n);
+    const m = gm[i];
     if (!m) continue;
-    // a match must not run across a sentence start
-    let len = m.len;
-    for (let k = 1; k < len; k++) if (starts[i + k]) len = k;
-    if (len !== m.len) continue;
+    const len = m.len;
     const cat = m.hit.cat;
     const ty = GAZ_ACCEPT[cat];
     if (ty) {
-      lex.push({ s: i, e: i + len, label: ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", hit: m.hit });
+      lex.push(mkCand(i, i + len, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: m.hit }));
       i += len - 1;
     } else if (cat === "demonym") {
-      demonyms.push({ s: i, e: i + len, label: "LOC", hit: m.hit, demonym: true });
+      demonyms.push(mkCand(i, i + len, "LOC", { hit: m.hit, demonym: true }));
       i += len - 1;
     } else if (cat === "city1") {
       // big cities need no tagger support unless the word is also an ordinary word or a first name
       if (len === 1 && (getModel()?.lcv.has(low[i]!) || gaz.firstNames.has(w))) continue;
       if (starts[i] && len === 1) continue;
-      lex.push({ s: i, e: i + len, label: "LOC", hit: m.hit });
+      lex.push(mkCand(i, i + len, "LOC", { hit: m.hit }));
       i += len - 1;
     }
   }
@@ -264,9 +301,13 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   if (form.length < 2 && !/\d/.test(form)) return null;
   if (BOILERPLATE.has(form)) return null;
   if (c.label === "MISC") {
-    return { ...c, s, e };
+    c.s = s;
+    c.e = e;
+    return c;
   }
-  return { ...c, s, e };
+  c.s = s;
+  c.e = e;
+  return c;
 }
 
 /** "anti-ISIS" → a mention of ISIS at the right char offsets. */
@@ -280,8 +321,8 @@ function prefixed(doc: Doc, i: number, h: number, lex: Cand[], demonyms: Cand[])
   const tok = doc.toks[i]!;
   const cs = tok.start + h + 1;
   const ty = GAZ_ACCEPT[m.hit.cat];
-  if (ty) lex.push({ s: i, e: i + 1, label: "ORG", hit: m.hit, cs, ce: tok.end });
-  else if (m.hit.cat === "demonym") demonyms.push({ s: i, e: i + 1, label: "LOC", hit: m.hit, demonym: true, cs, ce: tok.end });
+  if (ty) lex.push(mkCand(i, i + 1, "ORG", { hit: m.hit, cs, ce: tok.end }));
+  else if (m.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: m.hit, demonym: true, cs, ce: tok.end }));
 }
 
 function findBases(doc: Doc): Cand[] {
@@ -289,6 +330,9 @@ function findBases(doc: Doc): Cand[] {
   const n = words.length;
   const out: Cand[] = [];
   for (let i = 1; i < n; i++) {
+    const l0 = low[i]!;
+    const c0 = l0.charCodeAt(0);
+    if (l0.length < 3 || (c0 !== 97 && c0 !== 110 && c0 !== 112 && c0 !== 109)) continue; // a n p m
     for (const suf of BASE_SUFFIXES) {
       const L = suf.words.length;
       if (i + L > n) continue;
@@ -312,7 +356,7 @@ function findBases(doc: Doc): Cand[] {
       const lexHit = m && m.len === nameToks.length && m.hit.cat === "base" ? m.hit : undefined;
       const capSuffix = hasUpper(words[i]!);
       const canonical = capSuffix ? doc.text.slice(doc.toks[i]!.start, doc.toks[i + L - 1]!.end) : suf.canonical;
-      const c: Cand = { s, e: i + L, label: "LOC", type: "base", name: nameText + " " + canonical, aliases: [nameText] };
+      const c = mkCand(s, i + L, "LOC", { type: "base", name: nameText + " " + canonical, aliases: [nameText] });
       const full = gaz.match([...nameToks, ...suf.words], 0, nameToks.length + L);
       const hit = lexHit ?? (full && full.len === nameToks.length + L && full.hit.cat === "base" ? full.hit : undefined);
       if (hit) c.hit = hit;
@@ -397,15 +441,15 @@ interface Ent {
   key: string;
   type: NameType;
   votes: Map<NameType, number>;
-  gazName?: string;
-  name?: string;
+  gazName: string | undefined;
+  name: string | undefined;
   forms: Map<string, string>; // norm → text
   aliases: Set<string>;
   mentions: Span[];
   demonymMentions: Set<string>;
-  role?: string;
-  coordinates?: [number, number];
-  within?: string;
+  role: string | undefined;
+  coordinates: [number, number] | undefined;
+  within: string | undefined;
   first: number;
   fixed: boolean;
   lastTokens: Set<string>;
@@ -476,10 +520,15 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         key,
         type,
         votes: new Map(),
+        gazName: undefined,
+        name: undefined,
         forms: new Map(),
         aliases: new Set(),
         mentions: [],
         demonymMentions: new Set(),
+        role: undefined,
+        coordinates: undefined,
+        within: undefined,
         first,
         fixed: false,
         lastTokens: new Set(),
@@ -504,7 +553,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
 
   // sentence-initial ordinary words are no names unless the text also capitalises them elsewhere
   const capMid = new Set<string>();
-  for (let i = 0; i < words.length; i++) if (!starts[i] && hasUpper(words[i]!)) capMid.add(words[i]!);
+  for (let i = 0; i < words.length; i++) if (!starts[i] && isCap(words[i]!)) capMid.add(words[i]!);
 
   const sorted = [...acc].sort((a, b) => a.s - b.s || b.e - a.e);
   // person full names first so short forms can join them
@@ -632,7 +681,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.toks.length - a.toks.length);
   for (let i = 0; i < words.length; i++) {
-    if (covered[i]) continue;
+    if (covered[i] || !isCap(words[i]!)) continue;
     const list = byFirst.get(words[i]!);
     if (!list) continue;
     for (const cand of list) {

@@ -11,6 +11,7 @@ import {
   PAD,
   PAD_END,
   ctxFeats,
+  hasUpper,
   isCandidate,
   left1Feats,
   left2Feats,
@@ -20,16 +21,20 @@ import {
   wordInfo,
   type WordInfo,
 } from "./features.js";
-import { gazFeatures, type Gazetteer } from "./gazetteer.js";
+import { GAZ_END, GAZ_START, GAZ_VALUES, gazFeatures, normTok, type GazMatch, type Gazetteer } from "./gazetteer.js";
 import type { Model } from "./model.js";
 
 /** Whether tag `t` may follow tag `prev` (I-X only after B-X/I-X). */
 export function allowed(prev: number, t: number): boolean {
-  const c = CLASSES[t]!;
-  if (c.charCodeAt(0) !== 73 /* I */) return true;
-  const p = CLASSES[prev]!;
-  return p !== "O" && p.slice(2) === c.slice(2);
+  return ALLOWED[prev * NCLASS + t] === 1;
 }
+const ALLOWED = new Uint8Array(NCLASS * NCLASS);
+for (let p = 0; p < NCLASS; p++)
+  for (let t = 0; t < NCLASS; t++) {
+    const c = CLASSES[t]!;
+    const pc = CLASSES[p]!;
+    ALLOWED[p * NCLASS + t] = c[0] !== "I" || (pc !== "O" && pc.slice(2) === c.slice(2)) ? 1 : 0;
+  }
 
 /** The input of one sentence, as the feature templates need it. */
 export interface SentenceView {
@@ -39,98 +44,200 @@ export interface SentenceView {
   end: number;
 }
 
-type Group = (x: WordInfo, out: string[]) => void;
+/** Per word type: the word's features and cached weight sums. */
+export interface RInfo {
+  x: WordInfo;
+  /** gazetteer key form of the token */
+  low: string;
+  /** has an upper-case letter */
+  upper: boolean;
+  self: Float32Array | undefined;
+  l1: Float32Array | undefined;
+  r1: Float32Array | undefined;
+  l2: Float32Array | undefined;
+  r2: Float32Array | undefined;
+  /** "t-1|ss" + "t-1|w" for every previous tag: NCLASS × NCLASS */
+  pw: Float32Array | undefined;
+  /** "g|ss" for every gazetteer code */
+  gss: (Float32Array | null)[] | undefined;
+}
 
+/**
+ * Fast scorer: the feature templates of features.ts, with every weight sum that depends on one
+ * word (or on one small value: tags, gazetteer codes) cached or tabulated.
+ */
 export class Tagger {
-  private readonly caches: Map<string, Float32Array>[] = [new Map(), new Map(), new Map(), new Map(), new Map()];
-  private readonly groups: Group[] = [selfFeats, left1Feats, right1Feats, left2Feats, right2Feats];
   private readonly buf: string[] = [];
   private readonly scores = new Float32Array(NCLASS);
-  readonly infoCache = new Map<string, WordInfo>();
+  private readonly infoCache = new Map<string, RInfo>();
+  /** "g=", "g-1=", "g+1=" per gazetteer code */
+  private readonly gazTab: Float32Array[];
+  /** "t-1=" and "t-2=" for (t2, t1, class) */
+  private readonly tt = new Float32Array(NCLASS * NCLASS * NCLASS);
+  readonly padInfo: RInfo;
+  readonly padEndInfo: RInfo;
 
   constructor(
     readonly model: Model,
     readonly gaz: Gazetteer,
-  ) {}
-
-  info(w: string): WordInfo {
-    let x = this.infoCache.get(w);
-    if (x === undefined) {
-      if (this.infoCache.size > 200_000) this.infoCache.clear();
-      x = wordInfo(w, this.model.lcv);
-      this.infoCache.set(w, x);
-    }
-    return x;
+  ) {
+    const one: string[] = [];
+    for (let t2 = 0; t2 < NCLASS; t2++)
+      for (let t1 = 0; t1 < NCLASS; t1++) {
+        one.length = 0;
+        one.push("t-1=" + CLASSES[t1]!, "t-2=" + CLASSES[t2]! + "|" + CLASSES[t1]!);
+        const v = new Float32Array(NCLASS);
+        this.addFeats(one, v);
+        this.tt.set(v, (t2 * NCLASS + t1) * NCLASS);
+      }
+    this.gazTab = ["g=", "g-1=", "g+1="].map((prefix) => {
+      const tab = new Float32Array(GAZ_VALUES.length * NCLASS);
+      GAZ_VALUES.forEach((g, code) => {
+        const v = new Float32Array(NCLASS);
+        this.addFeats([prefix + g], v);
+        tab.set(v, code * NCLASS);
+      });
+      return tab;
+    });
+    this.padInfo = this.mk(PAD);
+    this.padEndInfo = this.mk(PAD_END);
   }
 
-  private groupSum(g: number, x: WordInfo): Float32Array {
-    const cache = this.caches[g]!;
-    let v = cache.get(x.w);
-    if (v !== undefined) return v;
-    v = new Float32Array(NCLASS);
+  private mk(x: WordInfo): RInfo {
+    // every field present from the start: one hidden class for all infos
+    return {
+      x,
+      low: normTok(x.w),
+      upper: hasUpper(x.w),
+      self: undefined,
+      l1: undefined,
+      r1: undefined,
+      l2: undefined,
+      r2: undefined,
+      pw: undefined,
+      gss: undefined,
+    };
+  }
+
+  /** The cached info of a word type. */
+  info(w: string): RInfo {
+    let r = this.infoCache.get(w);
+    if (r === undefined) {
+      if (this.infoCache.size > 100_000) this.infoCache.clear();
+      r = this.mk(wordInfo(w, this.model.lcv));
+      this.infoCache.set(w, r);
+    }
+    return r;
+  }
+
+  private sum(fn: (x: WordInfo, out: string[]) => void, x: WordInfo): Float32Array {
+    const v = new Float32Array(NCLASS);
     const buf = this.buf;
     buf.length = 0;
-    this.groups[g]!(x, buf);
+    fn(x, buf);
     this.addFeats(buf, v);
-    if (cache.size > 200_000) cache.clear();
-    cache.set(x.w, v);
     return v;
   }
 
   private addFeats(feats: string[], acc: Float32Array): void {
-    const { index, W } = this.model;
+    const { index } = this.model;
     for (let k = 0; k < feats.length; k++) {
       const id = index.get(feats[k]!);
-      if (id === undefined) continue;
-      const o = id * NCLASS;
-      for (let c = 0; c < NCLASS; c++) acc[c] = acc[c]! + W[o + c]!;
+      if (id !== undefined) this.addIdx(id, acc);
     }
   }
 
-  /** Tags tokens [from, to) of one sentence; writes class indices into `tags`. */
-  tagSentence(words: string[], low: string[], from: number, to: number, gazOut: string[], tags: Uint8Array): void {
-    gazFeatures(this.gaz, words, low, from, to, gazOut);
+  private addIdx(id: number, acc: Float32Array): void {
+    const W = this.model.W;
+    const o = id * NCLASS;
+    for (let c = 0; c < NCLASS; c++) acc[c] = acc[c]! + W[o + c]!;
+  }
+
+  private pwFor(r: RInfo): Float32Array {
+    const pw = new Float32Array(NCLASS * NCLASS);
+    const one: string[] = [];
+    for (let t = 0; t < NCLASS; t++) {
+      one.length = 0;
+      one.push("t-1|ss=" + CLASSES[t]! + "|" + r.x.ss, "t-1|w=" + CLASSES[t]! + "|" + r.x.lw);
+      const v = new Float32Array(NCLASS);
+      this.addFeats(one, v);
+      pw.set(v, t * NCLASS);
+    }
+    r.pw = pw;
+    return pw;
+  }
+
+  private gssFor(r: RInfo, code: number): Float32Array {
+    const arr = r.gss ?? (r.gss = new Array<Float32Array | null>(GAZ_VALUES.length).fill(null));
+    let v = arr[code];
+    if (!v) {
+      v = new Float32Array(NCLASS);
+      const id = this.model.index.get("g|ss=" + GAZ_VALUES[code]! + "|" + r.x.ss);
+      if (id !== undefined) this.addIdx(id, v);
+      arr[code] = v;
+    }
+    return v;
+  }
+
+  /**
+   * Tags tokens [from, to) of one sentence; `infos[i]` is the info of token i. Writes class
+   * indices into `tags`, gazetteer codes into `gazOut` and gazetteer matches into `matches`.
+   */
+  tagSentence(
+    infos: RInfo[],
+    words: string[],
+    low: string[],
+    from: number,
+    to: number,
+    gazOut: Uint8Array,
+    tags: Uint8Array,
+    matches?: (GazMatch | null)[],
+  ): void {
+    gazFeatures(this.gaz, words, low, from, to, gazOut, matches);
     let t1 = 0;
     let t2 = 0;
     const s = this.scores;
-    const buf = this.buf;
+    const tt = this.tt;
+    const [g0t, g1t, g2t] = this.gazTab as [Float32Array, Float32Array, Float32Array];
     for (let i = from; i < to; i++) {
-      const w = words[i]!;
-      if (!isCandidate(w, t1)) {
+      const cur = infos[i]!;
+      if (!cur.upper && (t1 === 0 || !isCandidate(cur.x.w, t1))) {
         tags[i] = 0;
         t2 = t1;
         t1 = 0;
         continue;
       }
-      const cur = this.info(w);
-      const prev = i - 1 >= from ? this.info(words[i - 1]!) : PAD;
-      const next = i + 1 < to ? this.info(words[i + 1]!) : PAD_END;
-      const prev2 = i - 2 >= from ? this.info(words[i - 2]!) : PAD;
-      const next2 = i + 2 < to ? this.info(words[i + 2]!) : PAD_END;
-      s.set(this.groupSum(0, cur));
-      const a = this.groupSum(1, prev);
-      const b = this.groupSum(2, next);
-      const c2 = this.groupSum(3, prev2);
-      const d = this.groupSum(4, next2);
-      for (let c = 0; c < NCLASS; c++) s[c] = s[c]! + a[c]! + b[c]! + c2[c]! + d[c]!;
-      buf.length = 0;
-      ctxFeats(
-        cur,
-        prev,
-        next,
-        i === from,
-        gazOut[i]!,
-        i - 1 >= from ? gazOut[i - 1]! : "<s>",
-        i + 1 < to ? gazOut[i + 1]! : "</s>",
-        t1,
-        t2,
-        buf,
-      );
-      this.addFeats(buf, s);
+      const prev = i - 1 >= from ? infos[i - 1]! : this.padInfo;
+      const prev2 = i - 2 >= from ? infos[i - 2]! : this.padInfo;
+      const next = i + 1 < to ? infos[i + 1]! : this.padEndInfo;
+      const next2 = i + 2 < to ? infos[i + 2]! : this.padEndInfo;
+      const a = cur.self ?? (cur.self = this.sum(selfFeats, cur.x));
+      const b = prev.l1 ?? (prev.l1 = this.sum(left1Feats, prev.x));
+      const c1 = next.r1 ?? (next.r1 = this.sum(right1Feats, next.x));
+      const d = prev2.l2 ?? (prev2.l2 = this.sum(left2Feats, prev2.x));
+      const e = next2.r2 ?? (next2.r2 = this.sum(right2Feats, next2.x));
+      const pw = cur.pw ?? this.pwFor(cur);
+      const g = gazOut[i]!;
+      const gss = this.gssFor(cur, g);
+      const tto = (t2 * NCLASS + t1) * NCLASS;
+      const pwo = t1 * NCLASS;
+      const go = g * NCLASS;
+      const gpo = (i - 1 >= from ? gazOut[i - 1]! : GAZ_START) * NCLASS;
+      const gno = (i + 1 < to ? gazOut[i + 1]! : GAZ_END) * NCLASS;
+      for (let c = 0; c < NCLASS; c++)
+        s[c] =
+          a[c]! + b[c]! + c1[c]! + d[c]! + e[c]! + tt[tto + c]! + pw[pwo + c]! + g0t[go + c]! + g1t[gpo + c]! + g2t[gno + c]! + gss[c]!;
+      if (i === from) {
+        const buf = this.buf;
+        buf.length = 0;
+        buf.push("F", "F|lcv=" + cur.x.lcv, "F|w=" + cur.x.lw, "F|g=" + GAZ_VALUES[g]!, "F|ss+1=" + next.x.ss);
+        this.addFeats(buf, s);
+      }
       let best = 0;
       let bestScore = -Infinity;
+      const ao = t1 * NCLASS;
       for (let c = 0; c < NCLASS; c++) {
-        if (s[c]! > bestScore && allowed(t1, c)) {
+        if (s[c]! > bestScore && ALLOWED[ao + c] === 1) {
           bestScore = s[c]!;
           best = c;
         }
@@ -139,6 +246,13 @@ export class Tagger {
       t2 = t1;
       t1 = best;
     }
+  }
+
+  /** Reference scorer (string features, no caches); the tests check the fast path against it. */
+  scoreReference(feats: string[]): Float32Array {
+    const v = new Float32Array(NCLASS);
+    this.addFeats(feats, v);
+    return v;
   }
 }
 

@@ -14,44 +14,116 @@ export interface Token {
   end: number;
 }
 
-// URL | dotted abbreviation | word (letters, inner hyphen/apostrophe) | number | any other char
-const TOKEN_RE =
-  /(?:https?:\/\/|www\.)[^\s<>()[\]"']+|(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|\S/gu;
-
 /** Abbreviations that keep their period ("Dr.", "Inc."). Lower case. */
 const ABBREV = new Set([
   "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "corp", "ltd", "gen", "col", "lt", "sgt",
   "gov", "sen", "rep", "prof", "capt", "cpt", "maj", "adm", "mt", "ft", "rev", "hon", "no", "vs",
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "llc", "bros",
-  "pres", "gov't", "brig", "cmdr", "cdr", "supt", "insp", "det", "sgt", "pvt", "cpl", "ave", "blvd",
+  "pres", "brig", "cmdr", "cdr", "supt", "insp", "det", "pvt", "cpl", "ave", "blvd",
 ]);
 
-const POSSESSIVE_RE = /['’]s$/i;
-const UPPER_RE = /^\p{Lu}$/u;
+// character classes of the BMP, filled lazily: 1 word char (letter, mark, digit), 2 other
+const CLS = new Uint8Array(65536);
+const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
+export function isWordCode(c: number): boolean {
+  return isWord(c);
+}
+function isWord(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let k = CLS[c]!;
+  if (k === 0) {
+    k = WORD_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    CLS[c] = k;
+  }
+  return k === 1;
+}
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = text[i]!;
+  return isWord(c) && ch !== ch.toLowerCase();
+}
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || c === 10 || c === 13 || c === 9 || c === 11 || c === 12 || c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff ||
+    c === 0x1680 || c === 0x202f || c === 0x205f
+  );
+}
+function isInner(c: number): boolean {
+  return c === 45 /* - */ || c === 39 /* ' */ || c === 0x2019 || c === 0x2018;
+}
+function isUrlChar(c: number): boolean {
+  return !isSpace(c) && c !== 60 && c !== 62 && c !== 40 && c !== 41 && c !== 91 && c !== 93 && c !== 34 && c !== 39;
+}
+
+/** Whether the string has a letter or digit. */
+export function hasWordChar(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (isWord(w.charCodeAt(i))) return true;
+  return false;
+}
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    let t = m[0];
-    const start = m.index;
-    let end = start + t.length;
-    const c0 = t.charCodeAt(0);
-    if (t.length > 2 && POSSESSIVE_RE.test(t) && c0 !== 0x68 /* not a URL */) {
-      const cut = end - 2;
-      out.push({ text: t.slice(0, -2), start, end: cut });
-      out.push({ text: text.slice(cut, end), start: cut, end });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
       continue;
     }
-    if (text.charCodeAt(end) === 0x2e /* . */) {
-      if ((t.length === 1 && UPPER_RE.test(t)) || (t.length <= 5 && ABBREV.has(t.toLowerCase()))) {
-        end += 1;
-        t += ".";
-        TOKEN_RE.lastIndex = end;
+    const start = i;
+    // URL
+    if ((c === 104 || c === 119) && (text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i))) {
+      let j = i + 4;
+      while (j < n && isUrlChar(text.charCodeAt(j))) j++;
+      out.push({ text: text.slice(start, j), start, end: j });
+      i = j;
+      continue;
+    }
+    if (!isWord(c)) {
+      out.push({ text: text[i]!, start, end: i + 1 });
+      i++;
+      continue;
+    }
+    // dotted abbreviation: U.S., D.C.
+    if (isUpperAt(text, i) && text.charCodeAt(i + 1) === 46 && i + 2 < n && isUpperAt(text, i + 2) && text.charCodeAt(i + 3) === 46) {
+      let j = i;
+      while (j + 1 < n && isUpperAt(text, j) && text.charCodeAt(j + 1) === 46 && !(j + 2 < n && isWord(text.charCodeAt(j + 2)) && !isUpperAt(text, j + 2))) j += 2;
+      if (j - i >= 4) {
+        out.push({ text: text.slice(start, j), start, end: j });
+        i = j;
+        continue;
       }
     }
-    out.push({ text: t, start, end });
+    // word with inner hyphens/apostrophes
+    let j = i + 1;
+    for (;;) {
+      while (j < n && isWord(text.charCodeAt(j))) j++;
+      if (j + 1 < n && isInner(text.charCodeAt(j)) && isWord(text.charCodeAt(j + 1))) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    // possessive 's split off
+    const last = text.charCodeAt(j - 1);
+    if (j - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) {
+      out.push({ text: text.slice(start, j - 2), start, end: j - 2 });
+      out.push({ text: text.slice(j - 2, j), start: j - 2, end: j });
+      i = j;
+      continue;
+    }
+    let t = text.slice(start, j);
+    if (text.charCodeAt(j) === 46) {
+      if ((j - start === 1 && isUpperAt(text, start)) || (j - start <= 5 && ABBREV.has(t.toLowerCase()))) {
+        j++;
+        t += ".";
+      }
+    }
+    out.push({ text: t, start, end: j });
+    i = j;
   }
   return out;
 }
