@@ -1,7 +1,7 @@
 /** `/actors/`, `/bases/`, `/locations/`, `/sources/`: every entity of a type, grouped by kind, by name. */
 import type { LocationPage, SiteIndex, SourcePage } from "../src/site/index.js";
 import { html, safeUrl, type SafeHtml } from "./lib/html.js";
-import { count, kindLabel } from "./lib/format.js";
+import { count } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs } from "./lib/partials.js";
 import { coordinates, groupedTables, type Column } from "./lib/entity.js";
@@ -30,10 +30,7 @@ const placeColumns = (isBase: boolean): Column<LocationPage>[] => [
   { header: "Coordinates", cell: (p) => coordinates(p) ?? "—" },
 ];
 
-const sourceColumns: Column<SourcePage>[] = [
-  { header: "Kind", cell: (p) => kindLabel(p.kind) },
-  { header: "Speaks for", cell: (p) => link(p.actor) },
-];
+const sourceColumns: Column<SourcePage>[] = [{ header: "Speaks for", cell: (p) => link(p.actor) }];
 
 export function render(data: Data): string {
   const { sitrep, index } = data;
