@@ -29,8 +29,8 @@ ${facts([
   ["In the archive", tally(actor)],
 ])}
 ${profile(actor.profileHtml)}
-${section(`Claims by ${actor.name} (${actor.claimsBy.length.toLocaleString("en")})`, claimList(actor.claimsBy, { showArticle: true }), { id: "claims-by", empty: "No claims are attributed to it." })}
-${section(`Claims about ${actor.name} (${actor.claimsAbout.length.toLocaleString("en")})`, claimList(actor.claimsAbout, { showArticle: true }), { id: "claims-about", empty: "No claims mention it." })}
+${section(`Claims by ${actor.name} (${actor.claimsBy.length.toLocaleString("en")})`, claimList(actor.claimsBy, { showArticle: true, self: { type: "actor", id: actor.id } }), { id: "claims-by", empty: "No claims are attributed to it." })}
+${section(`Claims about ${actor.name} (${actor.claimsAbout.length.toLocaleString("en")})`, claimList(actor.claimsAbout, { showArticle: true, self: { type: "actor", id: actor.id } }), { id: "claims-about", empty: "No claims mention it." })}
 ${contextSections(actor)}`;
   return layout({
     site: sitrep.site,

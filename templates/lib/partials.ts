@@ -4,7 +4,7 @@
  */
 import type { ArticleRef, ClaimRef, Count, MentionRef, Named } from "../../src/site/index.js";
 import type { Certainty } from "../../src/types.js";
-import { html, raw, safeUrl, type SafeHtml } from "./html.js";
+import { html, raw, safeUrl, SafeHtml } from "./html.js";
 import { count, time, type Dated } from "./format.js";
 
 type Content = SafeHtml | string | null | undefined | false | readonly SafeHtml[];
@@ -39,7 +39,7 @@ export function breadcrumbs(crumbs: Crumb[]): SafeHtml {
 
 /** `<section>` with its `<h2>`, labelled by it. Empty content renders the `empty` line instead (or nothing). */
 export function section(title: string, content: Content, options: { id?: string; empty?: string; className?: string; level?: 2 | 3 } = {}): SafeHtml {
-  const isEmpty = !content || (Array.isArray(content) && content.length === 0);
+  const isEmpty = !content || (Array.isArray(content) && content.length === 0) || (content instanceof SafeHtml && !content.value.trim());
   if (isEmpty && !options.empty) return html``;
   const id = options.id ?? anchorId(title);
   const heading = options.level === 3 ? html`<h3 id="${id}">${title}</h3>` : html`<h2 id="${id}">${title}</h2>`;
@@ -82,6 +82,8 @@ export interface ClaimListOptions {
   anchors?: boolean;
   /** Leave out the source line (source pages, where every claim has the same source). */
   hideSource?: boolean;
+  /** The page's own entity, left out of each claim's actors or places (no links to the page itself). */
+  self?: { type: "actor" | "location"; id: string };
 }
 
 /** Claims as an ordered list: text linked to its sentence, certainty, source, cue, actors and places. */
@@ -98,9 +100,12 @@ export function claimList(claims: readonly ClaimRef[], options: ClaimListOptions
     }
     if (c.cue) meta.push(html`<li><span class="label">Cue</span> <q>${c.cue}</q></li>`);
     if (options.showArticle) meta.push(html`<li>${time(c.article)}, <a href="${safeUrl(c.article.url)}">${c.article.title}</a></li>`);
+    const self = options.self;
+    const actors = self?.type === "actor" ? c.actorRefs.filter((n) => n.id !== self.id) : c.actorRefs;
+    const places = self?.type === "location" ? c.locationRefs.filter((n) => n.id !== self.id) : c.locationRefs;
     const about: SafeHtml[] = [];
-    if (c.actorRefs.length) about.push(html`<li><span class="label">Actors</span> ${namedLinks(c.actorRefs)}</li>`);
-    if (c.locationRefs.length) about.push(html`<li><span class="label">Places</span> ${namedLinks(c.locationRefs)}</li>`);
+    if (actors.length) about.push(html`<li><span class="label">Actors</span> ${namedLinks(actors)}</li>`);
+    if (places.length) about.push(html`<li><span class="label">Places</span> ${namedLinks(places)}</li>`);
     return html`<li class="claim claim-${c.certainty}"${options.anchors ? html` id="c-${String(c.sentence)}"` : ""}>
 <p class="claim-text"><a href="${safeUrl(c.url)}">${c.text}</a></p>
 <ul class="inline-meta">${meta}</ul>

@@ -32,7 +32,7 @@ ${isBase ? html`<!-- map: a build-time SVG map of the base goes here -->
 ${profile(place.profileHtml)}
 ${section(
   isBase ? `Timeline (${place.claims.length.toLocaleString("en")} claims)` : `Claims (${place.claims.length.toLocaleString("en")})`,
-  claimList(place.claims, { showArticle: true }),
+  claimList(place.claims, { showArticle: true, self: { type: "location", id: place.id } }),
   { id: "claims", empty: "No claims mention it yet." },
 )}
 ${contextSections(place, { actorsHeading: "Actors involved" })}`;
