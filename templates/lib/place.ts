@@ -27,7 +27,7 @@ ${facts([
 ])}
 </div>
 ${isBase ? html`<!-- map: a build-time SVG map of the base goes here -->
-<div class="map-slot" aria-hidden="true"></div>` : ""}
+<div class="map-slot"></div>` : ""}
 </div>
 ${profile(place.profileHtml)}
 ${section(
