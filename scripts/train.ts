@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { CLASSES, NCLASS, isCandidate, wordInfo, type WordInfo } from "../src/ner/features.js";
 import { GAZ_VALUES, Gazetteer, gazFeatures, normTok, type GazCountry, type GazData } from "../src/ner/gazetteer.js";
 import { GAZ_FILE, MODEL_FILE, type ModelData } from "../src/ner/model.js";
-import { allFeatures, allowed } from "../src/ner/tagger.js";
+import { allFeatures, repair } from "../src/ner/tagger.js";
 
 const require = createRequire(import.meta.url);
 
@@ -345,7 +345,7 @@ function main(): void {
         let best = 0;
         let bs = -Infinity;
         for (let c = 0; c < NCLASS; c++)
-          if (scores[c]! > bs && allowed(t1, c)) {
+          if (scores[c]! > bs) {
             bs = scores[c]!;
             best = c;
           }
@@ -356,7 +356,7 @@ function main(): void {
         seen++;
         p.step++;
         t2 = t1;
-        t1 = best;
+        t1 = repair(t1, best);
       }
     }
     console.log(`epoch ${ep + 1}/${EPOCHS}: ${errors} errors / ${seen} candidate tokens`);

@@ -14,6 +14,8 @@ import {
   ARMED_NAME_HEADS,
   BASE_SUFFIXES,
   BOILERPLATE,
+  FACILITY_HEADS,
+  ORG_HEADS,
   ROLE_HEADS,
   STATE_NOUNS,
   TITLES,
@@ -128,6 +130,18 @@ const FACILITY_STRONG = new Set([
   "Hotel", "Avenue", "Boulevard", "Prison", "Dam", "Hospital",
 ]);
 
+/** Titles that, first in a span, mark a person ("President X", "Secretary of State X"). */
+const PERSON_TITLE_START = new Set([
+  "president", "secretary", "minister", "prime", "ambassador", "general", "gen.", "senator", "sen.",
+  "governor", "gov.", "mayor", "king", "queen", "prince", "princess", "sheikh", "emir", "pope", "dr.",
+  "mr.", "mrs.", "ms.", "professor", "prof.", "judge", "chancellor", "colonel", "col.", "lieutenant",
+  "lt.", "sergeant", "sgt.", "captain", "capt.", "admiral", "marshal", "ayatollah", "imam", "rabbi",
+  "bishop", "cardinal", "spokesperson", "spokesman", "spokeswoman", "commander", "rep.", "representative",
+  "chairman", "director", "foreign", "defense", "defence", "vice", "deputy", "former", "emeritus",
+]);
+
+const PARTICLE_NAME = /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|bint)[-‐]\p{Lu}/u;
+
 const PREFIXES = new Set(["anti", "pro", "post", "pre", "non", "ex"]);
 
 function isPunct(w: string): boolean {
@@ -193,14 +207,53 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     }
   }
   const tagged: Cand[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = CLASSES[tags[i]!]!;
-    if (t[0] !== "B") continue;
-    const label = t.slice(2) as Label;
-    let e = i + 1;
-    while (e < n && CLASSES[tags[e]!] === "I-" + label && !starts[e]) e++;
-    const c = cleanSpan(doc, mkCand(i, e, label));
-    if (c) tagged.push(c);
+  {
+    // raw spans, then adjacent capitalised spans of different labels are one name
+    // ("Sergey/MISC Brin/PER" → "Sergey Brin"), typed by their strongest label
+    const raw: Cand[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = CLASSES[tags[i]!]!;
+      if (t.charCodeAt(0) !== 66 /* B */) continue;
+      const label = t.slice(2) as Label;
+      const inside = "I-" + label;
+      let e = i + 1;
+      while (e < n && CLASSES[tags[e]!] === inside && !starts[e]) e++;
+      // particle surnames the tagger leaves out ("Bashar al-Assad")
+      while (e < n && !starts[e] && PARTICLE_NAME.test(words[e]!)) e++;
+      // a demonym alone is handled by the demonym rule
+      if (e === i + 1 && gm[i] && gm[i]!.hit.cat === "demonym") continue;
+      const prev = raw[raw.length - 1];
+      if (
+        prev &&
+        prev.e === i &&
+        !starts[i] &&
+        isCap(words[i]!) &&
+        isCap(words[i - 1]!) &&
+        !gm[i] &&
+        !gm[prev.s] &&
+        !ORG_HEADS.has(words[i - 1]!)
+      ) {
+        prev.e = e;
+        if (label === "PER" || prev.label === "MISC" || (label === "ORG" && prev.label !== "PER")) prev.label = label;
+        i = e - 1;
+        continue;
+      }
+      raw.push(mkCand(i, e, label));
+      i = e - 1;
+    }
+    for (const r of raw) {
+      const c = cleanSpan(doc, r);
+      if (!c) continue;
+      // places the gazetteer knows: cities and regions get their type, coordinates, country
+      if (c.label === "LOC") {
+        const m = gaz.match(low, c.s, c.e);
+        if (m && m.len === c.e - c.s) {
+          const cat = m.hit.cat;
+          if (cat === "city1" || cat === "city" || cat === "town" || cat === "region") c.hit = m.hit;
+        }
+      }
+      tagged.push(c);
+    }
   }
 
   // 2. gazetteer / lexicon matches (high-precision categories)
@@ -208,7 +261,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const demonyms: Cand[] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
-    if (!hasUpper(w)) {
+    if (!isCap(w)) {
       // anti-ISIS, pro-Russian
       const h = w.indexOf("-");
       if (h > 1 && PREFIXES.has(low[i]!.slice(0, h))) prefixed(doc, i, h, lex, demonyms);
@@ -275,7 +328,14 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   while (e > s && (isPunct(words[e - 1]!) || low[e - 1] === "'s" || low[e - 1] === "the" || low[e - 1] === "of" || low[e - 1] === "and")) e--;
   // boilerplate words at the start ("However", "Multiple")
   while (s < e && BOILERPLATE.has(low[s]!) && !TITLES.has(low[s]!)) s++;
+  // lower-case words at the edges ("U.S. anti-ISIS")
+  while (s < e && !hasUpper(words[s]!) && !/^\d/.test(words[s]!)) s++;
+  while (e > s && !hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) e--;
   if (s >= e) return null;
+  // a person title at the start makes the rest a person ("President Bashar al-Assad")
+  if (c.label !== "PER" && e - s >= 2 && PERSON_TITLE_START.has(low[s]!) && isCap(words[e - 1]!) && !ORG_HEADS.has(words[e - 1]!) && !FACILITY_HEADS.has(words[e - 1]!)) {
+    c.label = "PER";
+  }
   if (c.label === "PER") {
     // strip titles: "U.S. President Donald Trump" → "Donald Trump"
     let k = -1;
@@ -589,6 +649,9 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       personLast.set(lastNorm, list);
     }
   }
+  // names defined by rules (bases) also own their short forms ("Tartus" after "Tartus port facility")
+  const ruleAlias = new Map<string, Cand>();
+  for (const c of sorted) if (c.type === "base" && c.aliases) for (const a of c.aliases) ruleAlias.set(normForm(a), c);
   for (const c of sorted) {
     const single = c.e - c.s === 1;
     if (single && !c.hit && !c.type && starts[c.s] && getModel()?.lcv.has(low[c.s]!) && !capMid.has(words[c.s]!)) continue;
@@ -600,8 +663,15 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     if (c.hit) key = c.hit.entity.key;
     else if (c.key) key = c.key;
     else key = "n:" + normForm(surface);
+    if (!c.hit && !c.type) {
+      const owner = ruleAlias.get(normForm(surface));
+      if (owner) {
+        key = owner.hit ? owner.hit.entity.key : owner.key!;
+        type = "base";
+      }
+    }
     // short form of a person named in full ("Peskov", "Assad")
-    if (!c.hit && !c.type && single) {
+    if (!c.hit && !c.type && single && type !== "base") {
       const cand = personLast.get(stripParticle(low[c.s]!));
       if (cand && cand.length) {
         // the closest full name before, else the first
@@ -617,6 +687,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       e.type = GAZ_ACCEPT[c.hit.cat] ?? c.hit.entity.type;
       const ent = c.hit.entity;
       e.gazName = ent.name;
+      for (const a of c.aliases ?? []) e.aliases.add(a);
       if (ent.coordinates) e.coordinates = ent.coordinates;
       if (ent.within) e.within = ent.within;
     } else if (c.type) {

@@ -12,6 +12,7 @@ import {
   PAD_END,
   ctxFeats,
   hasUpper,
+  isCap,
   isCandidate,
   left1Feats,
   left2Feats,
@@ -27,6 +28,10 @@ import type { Model } from "./model.js";
 /** Whether tag `t` may follow tag `prev` (I-X only after B-X/I-X). */
 export function allowed(prev: number, t: number): boolean {
   return ALLOWED[prev * NCLASS + t] === 1;
+}
+/** I-X after a tag of another type becomes B-X. */
+export function repair(prev: number, t: number): number {
+  return ALLOWED[prev * NCLASS + t] === 1 ? t : t - 1;
 }
 const ALLOWED = new Uint8Array(NCLASS * NCLASS);
 for (let p = 0; p < NCLASS; p++)
@@ -51,6 +56,8 @@ export interface RInfo {
   low: string;
   /** has an upper-case letter */
   upper: boolean;
+  /** starts with an upper-case letter */
+  cap: boolean;
   self: Float32Array | undefined;
   l1: Float32Array | undefined;
   r1: Float32Array | undefined;
@@ -75,6 +82,8 @@ export class Tagger {
   /** "t-1=" and "t-2=" for (t2, t1, class) */
   private readonly tt = new Float32Array(NCLASS * NCLASS * NCLASS);
   readonly padInfo: RInfo;
+  /** never tag O a capitalised, non-sentence-initial word that is not a common lower-case word */
+  forceCaps = process.env.NER_FORCE_CAPS !== "0";
   readonly padEndInfo: RInfo;
 
   constructor(
@@ -109,6 +118,7 @@ export class Tagger {
       x,
       low: normTok(x.w),
       upper: hasUpper(x.w),
+      cap: isCap(x.w),
       self: undefined,
       l1: undefined,
       r1: undefined,
@@ -235,13 +245,15 @@ export class Tagger {
       }
       let best = 0;
       let bestScore = -Infinity;
-      const ao = t1 * NCLASS;
-      for (let c = 0; c < NCLASS; c++) {
-        if (s[c]! > bestScore && ALLOWED[ao + c] === 1) {
+      // a capitalised word inside a sentence that is no ordinary word is a name: O is not an option
+      const force = this.forceCaps && i !== from && cur.cap && cur.x.lcv === "";
+      for (let c = force ? 1 : 0; c < NCLASS; c++) {
+        if (s[c]! > bestScore) {
           bestScore = s[c]!;
           best = c;
         }
       }
+      if (ALLOWED[t1 * NCLASS + best] === 0) best -= 1;
       tags[i] = best;
       t2 = t1;
       t1 = best;
