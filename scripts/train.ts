@@ -37,7 +37,7 @@ const MIN_CITY_POP = 15_000;
 
 /** Aliases the data packages lack or spell differently (generic knowledge). */
 const EXTRA_ALIASES: Record<string, string[]> = {
-  US: ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the United States"],
+  US: ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"],
   GB: ["UK", "U.K.", "Britain", "Great Britain"],
   RU: ["Russian Federation"],
   KP: ["North Korea", "DPRK", "Democratic People's Republic of Korea"],

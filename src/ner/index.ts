@@ -332,9 +332,12 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   while (s < e && !hasUpper(words[s]!) && !/^\d/.test(words[s]!)) s++;
   while (e > s && !hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) e--;
   if (s >= e) return null;
-  // a person title at the start makes the rest a person ("President Bashar al-Assad")
-  if (c.label !== "PER" && e - s >= 2 && PERSON_TITLE_START.has(low[s]!) && isCap(words[e - 1]!) && !ORG_HEADS.has(words[e - 1]!) && !FACILITY_HEADS.has(words[e - 1]!)) {
-    c.label = "PER";
+  // a person title at the start makes the rest a person ("President Bashar al-Assad"); so does a
+  // title word after a role phrase ("Secretary of | State Antony Blinken")
+  if (c.label !== "PER" && e - s >= 2 && isCap(words[e - 1]!) && !ORG_HEADS.has(words[e - 1]!) && !FACILITY_HEADS.has(words[e - 1]!)) {
+    const before = s > 0 ? low[s - 1]! : "";
+    const afterRole = (before === "of" && s > 1 && ROLE_HEADS.has(low[s - 2]!)) || ROLE_HEADS.has(before);
+    if (PERSON_TITLE_START.has(low[s]!) || (afterRole && TITLES.has(low[s]!))) c.label = "PER";
   }
   if (c.label === "PER") {
     // strip titles: "U.S. President Donald Trump" → "Donald Trump"
@@ -440,8 +443,9 @@ function overlaps(a: Cand, b: Cand): boolean {
 }
 
 function merge(doc: Doc, bases: Cand[], lex: Cand[], tagged: Cand[]): Cand[] {
+  const n = doc.words.length;
   const out: Cand[] = [...bases];
-  const taken = new Uint8Array(doc.words.length);
+  const taken = new Uint8Array(n);
   for (const b of bases) for (let k = b.s; k < b.e; k++) taken[k] = 1;
   const free = (c: Cand): boolean => {
     for (let k = c.s; k < c.e; k++) if (taken[k]) return false;
@@ -451,30 +455,46 @@ function merge(doc: Doc, bases: Cand[], lex: Cand[], tagged: Cand[]): Cand[] {
     out.push(c);
     for (let k = c.s; k < c.e; k++) taken[k] = 1;
   };
+  // which lexicon match covers each token
+  const lexCover = new Int32Array(n).fill(-1);
+  lex.forEach((l, li) => {
+    for (let k = l.s; k < l.e; k++) lexCover[k] = li;
+  });
   // tagger spans strictly longer than the lexicon matches inside them win ("United States Navy");
   // the nested country/region name is kept as its own mention
   const nested: Cand[] = [];
-  const lexTaken = new Set<Cand>();
-  for (const t of tagged) {
-    if (t.label === "MISC") continue;
-    const inner = lex.filter((l) => overlaps(l, t));
-    if (inner.length === 0) continue;
-    const contains = inner.every((l) => l.s >= t.s && l.e <= t.e && l.e - l.s < t.e - t.s);
-    if (contains && free(t)) {
-      take(t);
-      for (const l of inner) {
-        lexTaken.add(l);
-        if (l.cs === undefined && (l.hit?.cat === "country" || l.hit?.cat === "xregion")) nested.push(l);
-      }
+  const lexUsed = new Uint8Array(lex.length);
+  const tagTaken = new Uint8Array(tagged.length);
+  tagged.forEach((t, ti) => {
+    if (t.label === "MISC") return;
+    let any = false;
+    let contains = true;
+    for (let k = t.s; k < t.e; k++) {
+      const li = lexCover[k]!;
+      if (li < 0) continue;
+      any = true;
+      const l = lex[li]!;
+      if (!(l.s >= t.s && l.e <= t.e && l.e - l.s < t.e - t.s)) contains = false;
     }
-  }
-  for (const l of lex) if (!lexTaken.has(l) && free(l)) take(l);
-  for (const t of tagged) {
-    if (out.includes(t)) continue;
-    if (free(t)) take(t);
-  }
+    if (!any || !contains || !free(t)) return;
+    take(t);
+    tagTaken[ti] = 1;
+    for (let k = t.s; k < t.e; k++) {
+      const li = lexCover[k]!;
+      if (li < 0 || lexUsed[li]) continue;
+      lexUsed[li] = 1;
+      const l = lex[li]!;
+      if (l.cs === undefined && (l.hit?.cat === "country" || l.hit?.cat === "xregion")) nested.push(l);
+    }
+  });
+  lex.forEach((l, li) => {
+    if (!lexUsed[li] && free(l)) take(l);
+  });
+  tagged.forEach((t, ti) => {
+    if (!tagTaken[ti] && free(t)) take(t);
+  });
   for (const l of nested) out.push(l);
-  return out.filter((c) => c.label !== "MISC" || c.hit);
+  return out;
 }
 
 interface Acronym {
@@ -671,6 +691,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       }
     }
     // short form of a person named in full ("Peskov", "Assad")
+    let resolved = type === "base";
     if (!c.hit && !c.type && single && type !== "base") {
       const cand = personLast.get(stripParticle(low[c.s]!));
       if (cand && cand.length) {
@@ -679,7 +700,13 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         for (const p of cand) if (p.first <= start) best = p;
         key = best.key;
         type = "person";
+        resolved = true;
       }
+    }
+    // MISC names count only as forms of entities found otherwise
+    if (c.label === "MISC" && !c.hit && !c.type && !resolved) {
+      if (!ents.has(key)) continue;
+      type = ents.get(key)!.type;
     }
     const e = getEnt(key, type, start);
     if (c.hit) {

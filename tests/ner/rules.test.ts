@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { findEntities, type NamedEntity } from "../../src/ner/index.js";
+
+function run(text: string): { ents: NamedEntity[]; by: (name: string) => NamedEntity | undefined; forms: (e: NamedEntity) => string[] } {
+  const ents = findEntities(text, []);
+  return {
+    ents,
+    by: (name) => ents.find((e) => e.name === name || e.aliases.includes(name)),
+    forms: (e) => e.mentions.map((m) => text.slice(m.start, m.end)),
+  };
+}
+
+describe("titles and roles", () => {
+  it("strips a title and keeps it as the role", () => {
+    const r = run("Officials met on Monday. Later, U.S. President Donald Trump spoke to reporters in Texas.");
+    const trump = r.by("Donald Trump");
+    expect(trump?.type).toBe("person");
+    expect(trump?.role).toBe("U.S. President");
+    expect(r.ents.some((e) => /President/.test(e.name))).toBe(false);
+    expect(r.by("United States")?.type).toBe("country");
+  });
+  it("takes a lower-case role phrase before the name", () => {
+    const r = run("The talks failed, Kremlin spokesperson Dmitry Peskov told reporters in Moscow.");
+    expect(r.by("Dmitry Peskov")?.role).toBe("Kremlin spokesperson");
+    expect(r.by("Kremlin")?.type).toBe("organization");
+  });
+  it("never makes a role word alone an entity", () => {
+    const r = run("The Secretary said nothing. The President left for Paris on Tuesday.");
+    for (const e of r.ents) expect(["Secretary", "President", "Tuesday"]).not.toContain(e.name);
+  });
+});
+
+describe("resolution", () => {
+  it("joins a later surname to the full name", () => {
+    const r = run("Syrian President Bashar al-Assad fled to Moscow. Reports say Assad is now in Russia.");
+    const assad = r.by("Bashar al-Assad")!;
+    expect(assad.type).toBe("person");
+    expect(r.forms(assad)).toEqual(["Bashar al-Assad", "Assad"]);
+    expect(assad.aliases).toContain("Assad");
+  });
+  it("makes U.S., US and United States one country", () => {
+    const r = run("The United States said on Monday that US troops would stay. U.S. officials agreed.");
+    const us = r.ents.filter((e) => e.name === "United States");
+    expect(us).toHaveLength(1);
+    expect(r.forms(us[0]!)).toEqual(["United States", "US", "U.S."]);
+  });
+  it("turns an acronym in parentheses into an alias", () => {
+    const r = run("Fighters of the Syrian Democratic Forces (SDF) advanced. The SDF said the town fell.");
+    const sdf = r.by("Syrian Democratic Forces")!;
+    expect(sdf.aliases).toContain("SDF");
+    expect(r.forms(sdf).filter((f) => f === "SDF")).toHaveLength(2);
+  });
+});
+
+describe("places", () => {
+  it("types cities from the gazetteer with coordinates and country", () => {
+    const r = run("Protests spread from Aleppo to Damascus over the weekend.");
+    const d = r.by("Damascus")!;
+    expect(d.type).toBe("city");
+    expect(d.within).toBe("Syria");
+    expect(d.coordinates![0]).toBeCloseTo(36.3, 0);
+  });
+  it("finds seas and regions", () => {
+    const r = run("Ships crossed the Black Sea towards the Middle East.");
+    expect(r.by("Black Sea")?.type).toBe("water");
+    expect(r.by("Middle East")?.type).toBe("region");
+  });
+  it("recognises military bases in several forms", () => {
+    const r = run("Jets left the Incirlik Air Base. Russia also uses the Khmeimim airbase and the Tartus port facility. The loss of Tartus would hurt.");
+    expect(r.by("Incirlik Air Base")?.type).toBe("base");
+    const k = r.by("Khmeimim Air Base")!;
+    expect(k.type).toBe("base");
+    expect(k.within).toBe("Syria");
+    const t = r.ents.find((e) => e.aliases.includes("Tartus"))!;
+    expect(t.type).toBe("base");
+    expect(r.forms(t)).toEqual(["Tartus port facility", "Tartus"]);
+  });
+});
+
+describe("organisations and armed groups", () => {
+  it("treats metonyms as organisations", () => {
+    const r = run("Officials at the White House and the Pentagon declined to comment.");
+    expect(r.by("White House")?.type).toBe("organization");
+    expect(r.by("Pentagon")?.type).toBe("organization");
+  });
+  it("knows well-known armed groups and prefixed mentions", () => {
+    const r = run("U.S. forces continued anti-ISIS operations while Hezbollah fighters watched.");
+    const isis = r.by("ISIS")!;
+    expect(isis.type).toBe("armed-group");
+    expect(r.forms(isis)).toEqual(["ISIS"]);
+    expect(r.by("Hezbollah")?.type).toBe("armed-group");
+  });
+  it("uses armed-group cue words", () => {
+    const r = run("Clashes with the Jaysh al-Fatah Brigade continued, officials said.");
+    const b = r.ents.find((e) => e.name.endsWith("Brigade"));
+    expect(b?.type).toBe("armed-group");
+  });
+});
+
+describe("demonyms", () => {
+  it("makes a demonym before a state noun a mention of the country", () => {
+    const r = run("The Russian military left the area.");
+    const ru = r.by("Russia")!;
+    expect(ru.type).toBe("country");
+    expect(r.forms(ru)).toEqual(["Russian"]);
+    expect(ru.aliases).toEqual([]);
+  });
+  it("leaves nationality adjectives of people alone", () => {
+    const r = run("The Afghan team won a silver medal.");
+    expect(r.by("Afghanistan")).toBeUndefined();
+  });
+});
+
+describe("boilerplate", () => {
+  it("drops sentence-initial ordinary words, source lines, months and days", () => {
+    const text = "Recent reports say troops left.\nHowever, Multiple sources disagree.\nCurrent data shows gains.\nIn summary, talks go on in March.\nOriginal Source: www.cnn.com";
+    const r = run(text);
+    const bad = ["Recent", "However", "Multiple", "Current", "In summary", "March", "Original Source", "Original", "Source"];
+    for (const e of r.ents) {
+      expect(bad).not.toContain(e.name);
+      for (const a of e.aliases) expect(bad).not.toContain(a);
+    }
+  });
+});
+
+describe("robustness", () => {
+  it("never throws and returns [] for nothing", () => {
+    expect(findEntities("", [])).toEqual([]);
+    expect(findEntities("   \n\n ", [])).toEqual([]);
+    expect(() => findEntities(undefined as unknown as string, [])).not.toThrow();
+    expect(() => findEntities("Russia", null as unknown as [])).not.toThrow();
+    expect(() => findEntities("Russia and Syria", [{ start: 90, end: -4 }])).not.toThrow();
+  });
+  it("survives binary junk and markdown", () => {
+    let junk = "";
+    for (let i = 0; i < 20000; i++) junk += String.fromCharCode((i * 7919 + 13) % 65536);
+    expect(() => findEntities(junk, [])).not.toThrow();
+    const md = "# Russia and *Syria*\n\n**NATO** said [Reuters](https://www.reuters.com) _London_ ...";
+    const r = findEntities(md, []);
+    for (const e of r) for (const m of e.mentions) expect(md.slice(m.start, m.end).trim().length).toBeGreaterThan(0);
+    expect(r.map((e) => e.name)).toEqual(expect.arrayContaining(["Russia", "Syria", "NATO"]));
+  });
+  it("handles a long text without a break", () => {
+    const big = "Russia and Syria talked ".repeat(40000);
+    const r = findEntities(big, []);
+    expect(r.find((e) => e.name === "Russia")?.mentions.length).toBe(40000);
+  });
+});

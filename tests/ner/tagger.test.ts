@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CLASSES, NCLASS, isCandidate, wordInfo } from "../../src/ner/features.js";
+import { GAZ_VALUES, gazFeatures, normTok } from "../../src/ner/gazetteer.js";
+import { getGazetteer, getModel } from "../../src/ner/model.js";
+import { Tagger, allFeatures, repair } from "../../src/ner/tagger.js";
+import { tokenize } from "../../src/ner/tokenize.js";
+
+const model = getModel();
+
+describe("perceptron tagger", () => {
+  it("ships a model", () => {
+    expect(model).not.toBeNull();
+    expect(model!.index.size).toBeGreaterThan(1000);
+  });
+
+  it("fast cached scoring decodes exactly like the reference feature templates", () => {
+    const gaz = getGazetteer();
+    const tg = new Tagger(model!, gaz);
+    tg.forceCaps = false;
+    const text = readFileSync("/work/shared/seed/russia-syria-withdrawal.txt", "utf8");
+    const words = tokenize(text).map((t) => t.text);
+    const n = words.length;
+    // reference: string features, greedy with repair
+    const low = words.map(normTok);
+    const codes = new Uint8Array(n);
+    gazFeatures(gaz, words, low, 0, n, codes);
+    const g = Array.from(codes, (c) => GAZ_VALUES[c]!);
+    const infos = words.map((w) => wordInfo(w, model!.lcv));
+    const ref = new Uint8Array(n);
+    let t1 = 0;
+    let t2 = 0;
+    for (let i = 0; i < n; i++) {
+      if (!isCandidate(words[i]!, t1)) {
+        t2 = t1;
+        t1 = 0;
+        continue;
+      }
+      const f: string[] = [];
+      allFeatures(infos, g, 0, n, i, t1, t2, f);
+      const v = tg.scoreReference(f);
+      let b = 0;
+      for (let c = 1; c < NCLASS; c++) if (v[c]! > v[b]!) b = c;
+      b = repair(t1, b);
+      ref[i] = b;
+      t2 = t1;
+      t1 = b;
+    }
+    const fast = new Uint8Array(n);
+    const ri = words.map((w) => tg.info(w));
+    tg.tagSentence(ri, words, ri.map((r) => r.low), 0, n, new Uint8Array(n), fast);
+    expect(Array.from(fast)).toEqual(Array.from(ref));
+    expect(Array.from(ref).some((t) => CLASSES[t] !== "O")).toBe(true);
+  });
+
+  it("tags an ordinary person name", () => {
+    const tg = new Tagger(model!, getGazetteer());
+    const words = tokenize("Yesterday the minister met John Smith in London .").map((t) => t.text);
+    const ri = words.map((w) => tg.info(w));
+    const tags = new Uint8Array(words.length);
+    tg.tagSentence(ri, words, ri.map((r) => r.low), 0, words.length, new Uint8Array(words.length), tags);
+    const lab = Array.from(tags, (t) => CLASSES[t]);
+    expect(lab[words.indexOf("John")]).toBe("B-PER");
+    expect(lab[words.indexOf("Smith")]).toBe("I-PER");
+    expect(lab[words.indexOf("London")]).toBe("B-LOC");
+  });
+});
