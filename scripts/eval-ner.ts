@@ -51,6 +51,9 @@ export interface DocResult {
   byType: Record<ScoreType | "all", Counts>;
   fp: string[];
   fn: string[];
+  /** wrong type only: predicted as type:form */
+  typedFp: string[];
+  typedFn: string[];
 }
 
 /** Text passed to the extractor: the whole file with the front matter blanked (same length). */
@@ -129,8 +132,16 @@ export function scoreDoc(
   const fp: string[] = [];
   const fn: string[] = [];
   const byType = { all: count(predAll, goldAll, fp, fn) } as Record<ScoreType | "all", Counts>;
-  for (const t of SCORE_TYPES) byType[t] = count(predTyped.get(t)!, goldTyped.get(t)!);
-  return { doc, byType, fp, fn };
+  const typedFp: string[] = [];
+  const typedFn: string[] = [];
+  for (const t of SCORE_TYPES) {
+    const tfp: string[] = [];
+    const tfn: string[] = [];
+    byType[t] = count(predTyped.get(t)!, goldTyped.get(t)!, tfp, tfn);
+    for (const f of tfp) if (!fp.includes(f)) typedFp.push(t[0] + ":" + f);
+    for (const f of tfn) if (!fn.includes(f)) typedFn.push(t[0] + ":" + f);
+  }
+  return { doc, byType, fp, fn, typedFp, typedFn };
 }
 
 export function prf(c: Counts): { p: number; r: number; f: number } {
@@ -202,6 +213,7 @@ export function printReport(title: string, r: EvalReport, verbose: boolean): voi
       console.log(`\n## ${d.doc}`);
       console.log(`  FP: ${d.fp.join(" | ")}`);
       console.log(`  FN: ${d.fn.join(" | ")}`);
+      console.log(`  wrong type, predicted: ${d.typedFp.join(" | ")}`);
     }
     console.log("");
   }

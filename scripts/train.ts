@@ -29,7 +29,7 @@ function repoRoot(): string {
   return process.cwd();
 }
 
-const EPOCHS = Number(process.env.NER_EPOCHS ?? 12);
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 20);
 const SEED = 20240611;
 const MIN_CITY_POP = 15_000;
 

@@ -182,6 +182,12 @@ export const GAZ_NONE = 0;
 export const GAZ_FIRST = 1;
 export const GAZ_START = 2;
 export const GAZ_END = 3;
+export function gazBCode(c: GazCat): number {
+  return B_CODE[c];
+}
+export function gazICode(c: GazCat): number {
+  return I_CODE[c];
+}
 const B_CODE = Object.fromEntries(CATS.map((c) => [c, GAZ_VALUES.indexOf("B-" + c)])) as Record<GazCat, number>;
 const I_CODE = Object.fromEntries(CATS.map((c) => [c, GAZ_VALUES.indexOf("I-" + c)])) as Record<GazCat, number>;
 

@@ -29,7 +29,10 @@ export type { NameType, NamedEntity, Span } from "./types.js";
 export { tokenize } from "./tokenize.js";
 
 /** Normalised form used to compare names (the scoring normalisation). */
+const SIMPLE_FORM = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 export function normForm(s: string): string {
+  if (SIMPLE_FORM.test(s)) return s.toLowerCase();
   const l = s.toLowerCase();
   let out = "";
   let pendingSpace = false;
@@ -102,6 +105,8 @@ interface Doc {
   /** sentence index of each token */
   sent: Int32Array;
   gaz: Gazetteer;
+  /** gazetteer match starting at each token */
+  gm: (GazMatch | null)[];
 }
 
 let tagger: Tagger | null | undefined;
@@ -140,6 +145,9 @@ const PERSON_TITLE_START = new Set([
   "chairman", "director", "foreign", "defense", "defence", "vice", "deputy", "former", "emeritus",
 ]);
 
+/** An all-caps acronym (organisation) at the start of a person span ("NASA Bill Ingalls"). */
+const ORG_LIKE = /^[A-Z]{3,6}$/;
+
 const PARTICLE_NAME = /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|bint)[-‐]\p{Lu}/u;
 
 const PREFIXES = new Set(["anti", "pro", "post", "pre", "non", "ex"]);
@@ -165,15 +173,12 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const tg = getTagger();
   const words = new Array<string>(n);
   const low = new Array<string>(n);
-  const infos = new Array<RInfo>(tg ? n : 0);
+  // infos are looked up lazily by the tagger (candidates and their neighbours only)
+  const infos = new Array<RInfo | undefined>(tg ? n : 0);
   for (let i = 0; i < n; i++) {
     const w = toks[i]!.text;
     words[i] = w;
-    if (tg) {
-      const r = tg.info(w);
-      infos[i] = r;
-      low[i] = r.low;
-    } else low[i] = normTok(w);
+    low[i] = hasUpper(w) || w.indexOf("’") >= 0 ? normTok(w) : w;
   }
   const starts = sentenceStarts(text, toks, sentences);
   // cap sentence length (junk input)
@@ -192,11 +197,11 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     sent[i] = si;
   }
   const gaz = getGazetteer();
-  const doc: Doc = { text, toks, words, low, starts, sent, gaz };
+  const gm = new Array<GazMatch | null>(n).fill(null);
+  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm };
 
   // 1. tagger
   const tags = new Uint8Array(n);
-  const gm = new Array<GazMatch | null>(n).fill(null);
   const gazOut = new Uint8Array(n);
   let from = 0;
   for (let i = 1; i <= n; i++) {
@@ -223,18 +228,32 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       // a demonym alone is handled by the demonym rule
       if (e === i + 1 && gm[i] && gm[i]!.hit.cat === "demonym") continue;
       const prev = raw[raw.length - 1];
+      const softGaz = (k: number): boolean => {
+        const g = gm[k];
+        return !g || g.hit.cat === "city" || g.hit.cat === "city1" || g.hit.cat === "town" || g.hit.cat === "first";
+      };
       if (
         prev &&
         prev.e === i &&
         !starts[i] &&
         isCap(words[i]!) &&
         isCap(words[i - 1]!) &&
-        !gm[i] &&
-        !gm[prev.s] &&
+        prev.e - prev.s === 1 &&
+        e - i <= 2 &&
+        (label === "PER" || prev.label === "PER" || (!gm[i] && !gm[prev.s])) &&
+        softGaz(prev.s) &&
+        softGaz(i) &&
         !ORG_HEADS.has(words[i - 1]!)
       ) {
+        // one name split in two ("Sergey/MISC Brin/PER", "Regina/LOC Ip/PER")
         prev.e = e;
         if (label === "PER" || prev.label === "MISC" || (label === "ORG" && prev.label !== "PER")) prev.label = label;
+        i = e - 1;
+        continue;
+      }
+      if (prev && prev.label === "ORG" && label === "ORG" && prev.e === i - 1 && (low[i - 1] === "'s") && !starts[i]) {
+        // "New People 's Party"
+        prev.e = e;
         i = e - 1;
         continue;
       }
@@ -338,6 +357,15 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     const before = s > 0 ? low[s - 1]! : "";
     const afterRole = (before === "of" && s > 1 && ROLE_HEADS.has(low[s - 2]!)) || ROLE_HEADS.has(before);
     if (PERSON_TITLE_START.has(low[s]!) || (afterRole && TITLES.has(low[s]!))) c.label = "PER";
+  }
+  // role words at the end are no part of a name ("LA Sheriff", "NASA Administrator")
+  while (e - s > 1 && ROLE_HEADS.has(low[e - 1]!) && !ORG_HEADS.has(words[e - 1]!)) e--;
+  if (c.label === "PER") {
+    // a country or organisation name first is no part of a person's name
+    // ("Afghan Ambassador to the United States Hamdullah Mohib", "NASA Bill Ingalls")
+    const g = doc.gm[s];
+    if (g && g.len < e - s && (g.hit.cat === "country" || g.hit.cat === "org" || g.hit.cat === "armed" || g.hit.cat === "xregion" || g.hit.cat === "region" || g.hit.cat === "city1")) s += g.len;
+    else if (e - s >= 3 && ORG_LIKE.test(words[s]!)) s += 1;
   }
   if (c.label === "PER") {
     // strip titles: "U.S. President Donald Trump" → "Donald Trump"

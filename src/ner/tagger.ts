@@ -22,7 +22,7 @@ import {
   wordInfo,
   type WordInfo,
 } from "./features.js";
-import { GAZ_END, GAZ_START, GAZ_VALUES, gazFeatures, normTok, type GazMatch, type Gazetteer } from "./gazetteer.js";
+import { GAZ_END, GAZ_FIRST, GAZ_NONE, GAZ_START, GAZ_VALUES, gazBCode, gazICode, normTok, type GazHit, type GazMatch, type Gazetteer } from "./gazetteer.js";
 import type { Model } from "./model.js";
 
 /** Whether tag `t` may follow tag `prev` (I-X only after B-X/I-X). */
@@ -67,6 +67,15 @@ export interface RInfo {
   pw: Float32Array | undefined;
   /** "g|ss" for every gazetteer code */
   gss: (Float32Array | null)[] | undefined;
+  /** sentence-initial features "F", "F|lcv", "F|w" */
+  fv: Float32Array | undefined;
+  /** "F|ss+1" with this word next */
+  fnext: Float32Array | undefined;
+  /** longest gazetteer phrase starting with this word (0: none) */
+  gmax: number;
+  /** gazetteer entry of the word alone */
+  g1: GazHit | null;
+  firstName: boolean;
 }
 
 /**
@@ -82,6 +91,8 @@ export class Tagger {
   /** "t-1=" and "t-2=" for (t2, t1, class) */
   private readonly tt = new Float32Array(NCLASS * NCLASS * NCLASS);
   readonly padInfo: RInfo;
+  /** "F|g=" per gazetteer code */
+  private readonly fgTab: Float32Array;
   /** never tag O a capitalised, non-sentence-initial word that is not a common lower-case word */
   forceCaps = process.env.NER_FORCE_CAPS !== "0";
   readonly padEndInfo: RInfo;
@@ -108,13 +119,19 @@ export class Tagger {
       });
       return tab;
     });
+    this.fgTab = new Float32Array(GAZ_VALUES.length * NCLASS);
+    GAZ_VALUES.forEach((g, code) => {
+      const v = new Float32Array(NCLASS);
+      this.addFeats(["F|g=" + g], v);
+      this.fgTab.set(v, code * NCLASS);
+    });
     this.padInfo = this.mk(PAD);
     this.padEndInfo = this.mk(PAD_END);
   }
 
   private mk(x: WordInfo): RInfo {
     // every field present from the start: one hidden class for all infos
-    return {
+    const r: RInfo = {
       x,
       low: normTok(x.w),
       upper: hasUpper(x.w),
@@ -126,7 +143,56 @@ export class Tagger {
       r2: undefined,
       pw: undefined,
       gss: undefined,
+      fv: undefined,
+      fnext: undefined,
+      gmax: 0,
+      g1: null,
+      firstName: false,
     };
+    if (r.cap) {
+      r.gmax = this.gaz.maxLen.get(r.low) ?? 0;
+      r.g1 = this.gaz.phrases.get(r.low) ?? null;
+      r.firstName = this.gaz.firstNames.has(x.w);
+    }
+    return r;
+  }
+
+  /**
+   * Gazetteer codes of one sentence from cached word infos; the same result as gazFeatures
+   * (which training uses), with the first-word lookups cached per word type.
+   */
+  private gazCodes(infos: (RInfo | undefined)[], words: string[], low: string[], from: number, to: number, out: Uint8Array, matches?: (GazMatch | null)[]): void {
+    out.fill(GAZ_NONE, from, to);
+    let i = from;
+    while (i < to) {
+      const r = infos[i] ?? (infos[i] = this.info(words[i]!));
+      if (!r.cap) {
+        i++;
+        continue;
+      }
+      let best: GazMatch | null = null;
+      if (r.gmax > 0) {
+        if (r.g1) best = { len: 1, hit: r.g1 };
+        if (r.gmax > 1) {
+          let key = r.low;
+          for (let l = 2; l <= r.gmax && i + l <= to; l++) {
+            key += " " + low[i + l - 1]!;
+            const h = this.gaz.phrases.get(key);
+            if (h) best = { len: l, hit: h };
+          }
+        }
+      }
+      if (best) {
+        if (matches) matches[i] = best;
+        out[i] = gazBCode(best.hit.cat);
+        const ic = gazICode(best.hit.cat);
+        for (let k = 1; k < best.len; k++) out[i + k] = ic;
+        i += best.len;
+        continue;
+      }
+      if (r.firstName) out[i] = GAZ_FIRST;
+      i++;
+    }
   }
 
   /** The cached info of a word type. */
@@ -194,7 +260,7 @@ export class Tagger {
    * indices into `tags`, gazetteer codes into `gazOut` and gazetteer matches into `matches`.
    */
   tagSentence(
-    infos: RInfo[],
+    infos: (RInfo | undefined)[],
     words: string[],
     low: string[],
     from: number,
@@ -203,24 +269,24 @@ export class Tagger {
     tags: Uint8Array,
     matches?: (GazMatch | null)[],
   ): void {
-    gazFeatures(this.gaz, words, low, from, to, gazOut, matches);
+    this.gazCodes(infos, words, low, from, to, gazOut, matches);
     let t1 = 0;
     let t2 = 0;
     const s = this.scores;
     const tt = this.tt;
     const [g0t, g1t, g2t] = this.gazTab as [Float32Array, Float32Array, Float32Array];
     for (let i = from; i < to; i++) {
-      const cur = infos[i]!;
+      const cur = infos[i] ?? (infos[i] = this.info(words[i]!));
       if (!cur.upper && (t1 === 0 || !isCandidate(cur.x.w, t1))) {
         tags[i] = 0;
         t2 = t1;
         t1 = 0;
         continue;
       }
-      const prev = i - 1 >= from ? infos[i - 1]! : this.padInfo;
-      const prev2 = i - 2 >= from ? infos[i - 2]! : this.padInfo;
-      const next = i + 1 < to ? infos[i + 1]! : this.padEndInfo;
-      const next2 = i + 2 < to ? infos[i + 2]! : this.padEndInfo;
+      const prev = i - 1 >= from ? (infos[i - 1] ?? (infos[i - 1] = this.info(words[i - 1]!))) : this.padInfo;
+      const prev2 = i - 2 >= from ? (infos[i - 2] ?? (infos[i - 2] = this.info(words[i - 2]!))) : this.padInfo;
+      const next = i + 1 < to ? (infos[i + 1] ?? (infos[i + 1] = this.info(words[i + 1]!))) : this.padEndInfo;
+      const next2 = i + 2 < to ? (infos[i + 2] ?? (infos[i + 2] = this.info(words[i + 2]!))) : this.padEndInfo;
       const a = cur.self ?? (cur.self = this.sum(selfFeats, cur.x));
       const b = prev.l1 ?? (prev.l1 = this.sum(left1Feats, prev.x));
       const c1 = next.r1 ?? (next.r1 = this.sum(right1Feats, next.x));
@@ -239,9 +305,23 @@ export class Tagger {
           a[c]! + b[c]! + c1[c]! + d[c]! + e[c]! + tt[tto + c]! + pw[pwo + c]! + g0t[go + c]! + g1t[gpo + c]! + g2t[gno + c]! + gss[c]!;
       if (i === from) {
         const buf = this.buf;
-        buf.length = 0;
-        buf.push("F", "F|lcv=" + cur.x.lcv, "F|w=" + cur.x.lw, "F|g=" + GAZ_VALUES[g]!, "F|ss+1=" + next.x.ss);
-        this.addFeats(buf, s);
+        if (!cur.fv) {
+          buf.length = 0;
+          buf.push("F", "F|lcv=" + cur.x.lcv, "F|w=" + cur.x.lw);
+          cur.fv = new Float32Array(NCLASS);
+          this.addFeats(buf, cur.fv);
+        }
+        if (!next.fnext) {
+          buf.length = 0;
+          buf.push("F|ss+1=" + next.x.ss);
+          next.fnext = new Float32Array(NCLASS);
+          this.addFeats(buf, next.fnext);
+        }
+        const fv = cur.fv;
+        const fn = next.fnext;
+        const fg = this.fgTab;
+        const fgo = g * NCLASS;
+        for (let c = 0; c < NCLASS; c++) s[c] = s[c]! + fv[c]! + fn[c]! + fg[fgo + c]!;
       }
       let best = 0;
       let bestScore = -Infinity;
