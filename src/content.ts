@@ -42,6 +42,14 @@ export function readArticle(path: string): VFile {
   if (!bad && nul >= 0) bad = { at: nul, reason: "File contains a NUL byte: it is binary or corrupted; remove the byte or re-save the text", rule: "encoding-nul" };
   const file = new VFile({ path: display, value });
   if (bad) report(file, bad.at, bad.rule, bad.reason);
+  else {
+    // Invisible characters: C0 controls other than tab and line breaks, and the bidirectional
+    // overrides that make text display differently from what it says ("Trojan Source").
+    const control = value.search(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+    if (control >= 0) report(file, control, "control-character", `File contains an invisible control character (U+${value.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0")}): delete it`, "warning");
+    const bidi = value.search(/[\u202A-\u202E\u2066-\u2069]/);
+    if (bidi >= 0) report(file, bidi, "bidi-control", `File contains a bidirectional override (U+${value.charCodeAt(bidi).toString(16).toUpperCase()}), which makes text display differently from what it says: delete it`, "error");
+  }
   // TextDecoder drops a leading BOM, so positions count from the first character editors see.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) report(file, 0, "encoding-bom", "File starts with a byte-order mark; it is ignored, but editors should save UTF-8 without BOM", "warning");
   return file;

@@ -19,7 +19,7 @@ declare module "vfile" {
 export default function briefing() {
   return (tree: Root, file: VFile): void => {
     const meta = file.data.meta;
-    if (!(file.data.sentences ?? []).length) {
+    if (!(file.data.sentences ?? []).some((s) => !s.heading)) {
       report(file, tree.position?.end.offset ?? 0, "body-empty", "Article has no text: write the article below the front matter");
     }
     const used = new Set(file.data.correctionsUsed ?? []);

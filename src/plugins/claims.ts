@@ -65,7 +65,20 @@ export default function claims() {
     const title = file.data.meta?.title ?? "";
     const attributions = new Map((file.data.attributions ?? []).map((a) => [a.sentence, a]));
     const sources = new Map((file.data.sources ?? []).map((s) => [s.id, s]));
-    const within = (mentions: Mention[], start: number, end: number) => mentions.some((m) => m.offset >= start && m.offset < end);
+    // Which entities each sentence names, from the mentions' own sentence numbers (linear).
+    const bySentence = (entities: Array<{ id: string; mentions: Mention[] }>) => {
+      const map = new Map<number, string[]>();
+      for (const e of entities) {
+        for (const m of e.mentions) {
+          const ids = map.get(m.sentence) ?? [];
+          if (!ids.includes(e.id)) ids.push(e.id);
+          map.set(m.sentence, ids);
+        }
+      }
+      return map;
+    };
+    const actorsIn = bySentence(file.data.actors ?? []);
+    const locationsIn = bySentence(file.data.locations ?? []);
     const out: Claim[] = [];
     for (const sentence of file.data.sentences ?? []) {
       if (sentence.heading || !isClaimSentence(sentence.text, title)) continue;
@@ -85,8 +98,8 @@ export default function claims() {
         cue: attribution?.cue ?? null,
         certainty,
         hedges,
-        actors: (file.data.actors ?? []).filter((a) => a.id !== speaker && within(a.mentions, sentence.start, sentence.end)).map((a) => a.id),
-        locations: (file.data.locations ?? []).filter((l) => within(l.mentions, sentence.start, sentence.end)).map((l) => l.id),
+        actors: (actorsIn.get(sentence.index) ?? []).filter((id) => id !== speaker),
+        locations: locationsIn.get(sentence.index) ?? [],
       });
     }
     file.data.claims = out;

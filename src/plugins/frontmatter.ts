@@ -167,7 +167,10 @@ function readMeta(source: string, file: VFile): ArticleMeta {
   try {
     parsed = matter(bom ? source.slice(bom) : source, {
       engines: {
-        yaml: (text: string): object => {
+        yaml: (raw: string): object => {
+          // Same length, so positions hold: gray-matter leaves the CR of a CRLF before the closing
+          // "---", and the yaml parser does not take a lone CR (old Mac endings) as a line break.
+          const text = raw.replace(/\r(?!\n)/g, "\n");
           lines = new LineCounter();
           doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
           const error = doc.errors[0];
@@ -183,8 +186,8 @@ function readMeta(source: string, file: VFile): ArticleMeta {
     report(file, at, "frontmatter-yaml", `Front matter is not valid YAML: ${reason}. Fix the YAML between the two \`---\` lines`);
     return meta;
   }
-  if (!doc) return meta;
-  const root = doc.contents;
+  // An empty block (`---` then `---`) never reaches the engine: validate it as an empty mapping.
+  const root = doc?.contents ?? null;
   const data = parsed.data as Record<string, unknown>;
   if (root !== null && !isMap(root)) {
     report(file, origin + (root.range?.[0] ?? 0), "frontmatter-not-mapping", "Front matter must be a mapping of `key: value` lines");
@@ -211,7 +214,9 @@ function readMeta(source: string, file: VFile): ArticleMeta {
   }
 
   const title = data.title;
-  if (typeof title !== "string" || !title.trim()) {
+  if (title !== undefined && title !== null && typeof title !== "string") {
+    report(file, keyAt("title"), "frontmatter-type", "`title` must be text (quote it if it looks like a number, list or date)");
+  } else if (typeof title !== "string" || !title.trim()) {
     report(file, "title" in data ? keyAt("title") : Math.max(yamlStart, closeAt + 1), "title-missing", "Article has no title: add `title: …` to the front matter");
   } else meta.title = title.trim();
 
@@ -258,6 +263,11 @@ function readMeta(source: string, file: VFile): ArticleMeta {
     const value = data[key];
     if (typeof value === "string" && value.trim()) meta[key] = value.trim();
     else if (value !== undefined && value !== null) report(file, keyAt(key), "frontmatter-type", `\`${key}\` must be text`);
+  }
+
+  const tags = data.tags;
+  if (tags !== undefined && tags !== null && !(Array.isArray(tags) && tags.every((t) => typeof t === "string"))) {
+    report(file, keyAt("tags"), "frontmatter-type", "`tags` must be a list of words, e.g. `tags: [syria, russia]`");
   }
 
   const entities = data.entities;

@@ -7,7 +7,7 @@
  * id and cue the claims plugin uses).
  */
 import type { VFile } from "vfile";
-import type { Actor, Source, SourceKind } from "../types.js";
+import type { Actor, Mention, Source, SourceKind } from "../types.js";
 import { nameKey, slugify } from "../slug.js";
 import { words, type Word } from "../nlp/words.js";
 import { toMention } from "./link.js";
@@ -72,8 +72,9 @@ interface Candidate {
 export default function sources() {
   return (_tree: unknown, file: VFile): void => {
     const text = String(file.value);
-    const actors = file.data.actors ?? [];
+    const actorMentions = new ActorMentions(file.data.actors ?? []);
     const byId = new Map<string, Source>();
+    const seen = new Set<string>();
     const out: Source[] = [];
     const add = (c: Candidate): string => {
       const id = c.actor ?? slugify(c.name);
@@ -84,7 +85,10 @@ export default function sources() {
         out.push(source);
       }
       if (nameKey(c.written) !== nameKey(source.name) && !source.aliases.some((a) => nameKey(a) === nameKey(c.written))) source.aliases.push(c.written);
-      if (!source.mentions.some((m) => m.offset === c.span.start)) source.mentions.push(toMention(file, c.span));
+      if (!seen.has(`${id}@${c.span.start}`)) {
+        seen.add(`${id}@${c.span.start}`);
+        source.mentions.push(toMention(file, c.span));
+      }
       return id;
     };
 
@@ -106,13 +110,13 @@ export default function sources() {
     for (const sentence of file.data.sentences ?? []) {
       if (sentence.heading) continue;
       const ws = words(text, sentence.start, sentence.end);
-      const found = findAttribution(text, ws, actors);
+      const found = findAttribution(text, ws, actorMentions);
       let sourceId: string | null = null;
       if (found?.pronoun) {
         sourceId = found.pronoun === "they" ? resolve(lastPlural) : lastSingular;
         if (found.pronoun === "they") lastPlural = sourceId;
       } else if (found?.candidate) sourceId = add(found.candidate);
-      const subject = found?.candidate ?? subjectCandidate(text, ws, actors);
+      const subject = found?.candidate ?? subjectCandidate(text, ws, actorMentions);
       if (subject) {
         const id: string | null = found?.candidate === subject ? sourceId : null;
         if (subject.actor !== null) lastSingular = id ?? lastSingular;
@@ -132,7 +136,7 @@ interface Found {
 }
 
 /** Finds the sentence's attribution: "X said", "said X", "according to X". */
-function findAttribution(text: string, ws: Word[], actors: Actor[]): Found | null {
+function findAttribution(text: string, ws: Word[], actors: ActorMentions): Found | null {
   for (let i = 0; i < ws.length - 1; i++) {
     if (ws[i]!.lower === "according" && ws[i + 1]!.lower === "to") {
       const np = phraseAfter(ws, i + 2);
@@ -167,7 +171,7 @@ function findAttribution(text: string, ws: Word[], actors: Actor[]): Found | nul
 }
 
 /** The subject of a sentence without a cue, if it names a source ("U.S. officials … have refrained"). */
-function subjectCandidate(text: string, ws: Word[], actors: Actor[]): Candidate | null {
+function subjectCandidate(text: string, ws: Word[], actors: ActorMentions): Candidate | null {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     if (w.text !== "," && !/^(have|has|had|are|is|were|was)$/.test(w.lower)) continue;
@@ -210,7 +214,7 @@ function unattributed(np: Word[]): Candidate {
 }
 
 /** Turns a noun phrase into a source: an actor it names (a person wins), or a source noun. */
-function candidateFor(text: string, np: Word[], actors: Actor[]): Candidate | null {
+function candidateFor(text: string, np: Word[], actors: ActorMentions): Candidate | null {
   let startIdx = 0;
   while (startIdx < np.length - 1 && DROP.has(np[startIdx]!.lower)) startIdx++;
   const kept = np.slice(startIdx);
@@ -219,9 +223,7 @@ function candidateFor(text: string, np: Word[], actors: Actor[]): Candidate | nu
   const written = text.slice(start, end);
   const lower = written.toLowerCase();
   if (kept.length === 1 && UNATTRIBUTED.has(kept[0]!.lower)) return null;
-  const inside = actors
-    .map((a) => ({ actor: a, mention: a.mentions.find((m) => m.offset >= start && m.offset + m.text.length <= end) }))
-    .filter((x) => x.mention !== undefined);
+  const inside = actors.within(start, end);
   const person = inside.find((x) => x.actor.kind === "person");
   const head = HEADS.find(([re]) => re.test(lower));
   if (person) {
@@ -244,4 +246,29 @@ function candidateFor(text: string, np: Word[], actors: Actor[]): Candidate | nu
     return { name, written, kind: head[1], actor: null, span: { start, end } };
   }
   return null;
+}
+
+/** Every actor mention sorted by offset, for "which actors does this phrase name" in log time. */
+class ActorMentions {
+  private readonly items: Array<{ actor: Actor; mention: Mention }>;
+
+  constructor(actors: Actor[]) {
+    this.items = actors.flatMap((actor) => actor.mentions.map((mention) => ({ actor, mention }))).sort((a, b) => a.mention.offset - b.mention.offset);
+  }
+
+  within(start: number, end: number): Array<{ actor: Actor; mention: Mention }> {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid]!.mention.offset < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Array<{ actor: Actor; mention: Mention }> = [];
+    for (let i = lo; i < this.items.length && this.items[i]!.mention.offset < end; i++) {
+      const x = this.items[i]!;
+      if (x.mention.offset + x.mention.text.length <= end && !out.some((o) => o.actor === x.actor)) out.push(x);
+    }
+    return out;
+  }
 }

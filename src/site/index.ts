@@ -320,7 +320,8 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
         const page = actors.get(speaker);
         if (page) {
           page.claimsBy.push(ref);
-          if (!page.claims.includes(ref)) page.claims.push(ref);
+          // Claim actors exclude the speaker, so this claim is not on the page yet.
+          if (!claimActors.includes(speaker)) page.claims.push(ref);
         }
       }
       for (const id of claimLocations) places.get(id)?.claims.push(ref);
