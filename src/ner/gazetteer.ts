@@ -84,6 +84,8 @@ export function normTok(t: string): string {
 
 export class Gazetteer {
   readonly phrases = new Map<string, GazHit>();
+  /** every proper prefix (of 2+ tokens) of a phrase, so a longest-match can stop early */
+  readonly prefixes = new Set<string>();
   readonly maxLen = new Map<string, number>();
   readonly firstNames = new Set<string>();
   readonly countryByCode = new Map<string, GazEntity>();
@@ -104,6 +106,7 @@ export class Gazetteer {
     const old = this.phrases.get(key);
     if (old && PRIORITY[old.cat] >= PRIORITY[hit.cat]) return;
     this.phrases.set(key, hit);
+    for (let l = 2; l < toks.length; l++) this.prefixes.add(toks.slice(0, l).join(" "));
     const f = toks[0]!;
     if ((this.maxLen.get(f) ?? 0) < toks.length) this.maxLen.set(f, toks.length);
   }
@@ -169,6 +172,7 @@ export class Gazetteer {
       key += " " + low[i + l - 1]!;
       const h = this.phrases.get(key);
       if (h) best = { len: l, hit: h };
+      else if (!this.prefixes.has(key)) break;
     }
     return best;
   }

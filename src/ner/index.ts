@@ -282,7 +282,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     const w = words[i]!;
     if (!isCap(w)) {
       // anti-ISIS, pro-Russian
-      const h = w.indexOf("-");
+      const h = w.charCodeAt(2) === 45 ? 2 : w.charCodeAt(3) === 45 ? 3 : w.charCodeAt(4) === 45 ? 4 : -1;
       if (h > 1 && PREFIXES.has(low[i]!.slice(0, h))) prefixed(doc, i, h, lex, demonyms);
       continue;
     }
@@ -647,21 +647,26 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     }
     return e;
   };
-  const seenSpans = new Set<string>();
+  const seenSpans = new Set<number>();
+  const spanId = (start: number, end: number): number => start * 4096 + Math.min(end - start, 4095);
   const addMention = (e: Ent, start: number, end: number, demonym: boolean): void => {
-    const id = start + ":" + end;
+    const id = spanId(start, end);
     if (seenSpans.has(id)) return;
     seenSpans.add(id);
     e.mentions.push({ start, end });
     const t = text.slice(start, end);
-    if (demonym) e.demonymMentions.add(normForm(t));
-    else if (!e.forms.has(normForm(t))) e.forms.set(normForm(t), t);
+    const nf = normForm(t);
+    if (demonym) e.demonymMentions.add(nf);
+    else if (!e.forms.has(nf)) e.forms.set(nf, t);
     if (start < e.first) e.first = start;
   };
 
   // sentence-initial ordinary words are no names unless the text also capitalises them elsewhere
+  // (checked only for the few sentence-initial single-word candidates)
+  const initials = new Set<string>();
+  for (const c of acc) if (c.e - c.s === 1 && starts[c.s]) initials.add(words[c.s]!);
   const capMid = new Set<string>();
-  for (let i = 0; i < words.length; i++) if (!starts[i] && isCap(words[i]!)) capMid.add(words[i]!);
+  if (initials.size > 0) for (let i = 0; i < words.length; i++) if (!starts[i] && isCap(words[i]!) && initials.has(words[i]!)) capMid.add(words[i]!);
 
   const sorted = [...acc].sort((a, b) => a.s - b.s || b.e - a.e);
   // person full names first so short forms can join them
@@ -787,7 +792,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       other.mentions = [];
     }
     owner.aliases.add(a.acr);
-    if (!seenSpans.has(toks[a.s]!.start + ":" + toks[a.s]!.end)) addMention(owner, toks[a.s]!.start, toks[a.s]!.end, false);
+    if (!seenSpans.has(spanId(toks[a.s]!.start, toks[a.s]!.end))) addMention(owner, toks[a.s]!.start, toks[a.s]!.end, false);
     covered[a.s] = 1;
   }
 

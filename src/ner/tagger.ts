@@ -165,11 +165,11 @@ export class Tagger {
     out.fill(GAZ_NONE, from, to);
     let i = from;
     while (i < to) {
-      const r = infos[i] ?? (infos[i] = this.info(words[i]!));
-      if (!r.cap) {
+      if (!isCap(words[i]!)) {
         i++;
         continue;
       }
+      const r = infos[i] ?? (infos[i] = this.info(words[i]!));
       let best: GazMatch | null = null;
       if (r.gmax > 0) {
         if (r.g1) best = { len: 1, hit: r.g1 };
@@ -179,6 +179,7 @@ export class Tagger {
             key += " " + low[i + l - 1]!;
             const h = this.gaz.phrases.get(key);
             if (h) best = { len: l, hit: h };
+            else if (!this.gaz.prefixes.has(key)) break;
           }
         }
       }

@@ -128,7 +128,6 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-const TERMINAL = new Set([".", "!", "?", "…"]);
 const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "*", "_"]);
 
 /**
@@ -173,7 +172,9 @@ export function sentenceStarts(text: string, tokens: Token[], sentences: Span[])
       starts[i] = 1;
       continue;
     }
-    if (TERMINAL.has(prev.text)) {
+    const pt = prev.text;
+    const pc = pt.charCodeAt(0);
+    if (pt.length === 1 && (pc === 46 || pc === 33 || pc === 63 || pc === 0x2026)) {
       let k = i;
       while (k < n && CLOSERS.has(tokens[k]!.text)) k++;
       if (k < n) {
