@@ -84,6 +84,8 @@ export function normTok(t: string): string {
 
 export class Gazetteer {
   readonly phrases = new Map<string, GazHit>();
+  /** phrases that only match as written (acronyms: "WHO" is not "Who", "IS" not "Is") */
+  readonly exact = new Map<string, string>();
   /** every proper prefix (of 2+ tokens) of a phrase, so a longest-match can stop early */
   readonly prefixes = new Set<string>();
   readonly maxLen = new Map<string, number>();
@@ -100,12 +102,15 @@ export class Gazetteer {
   }
 
   private add(phrase: string, hit: GazHit): void {
-    const toks = tokenize(phrase).map((t) => normTok(t.text));
+    const orig = tokenize(phrase).map((t) => t.text);
+    const toks = orig.map(normTok);
     if (toks.length === 0 || toks.length > 8) return;
     const key = toks.join(" ");
     const old = this.phrases.get(key);
     if (old && PRIORITY[old.cat] >= PRIORITY[hit.cat]) return;
     this.phrases.set(key, hit);
+    if (toks.length === 1 && /^[A-Z]{2,6}$/.test(orig[0]!)) this.exact.set(key, orig[0]!);
+    else this.exact.delete(key);
     for (let l = 2; l < toks.length; l++) this.prefixes.add(toks.slice(0, l).join(" "));
     const f = toks[0]!;
     if ((this.maxLen.get(f) ?? 0) < toks.length) this.maxLen.set(f, toks.length);
@@ -159,14 +164,25 @@ export class Gazetteer {
     for (const n of d.firstNames) this.firstNames.add(n);
   }
 
+  /** The entry of one word alone; acronym entries only match when written in capitals. */
+  single(low: string, word: string | undefined): GazHit | null {
+    const h = this.phrases.get(low);
+    if (!h) return null;
+    if (word !== undefined) {
+      const ex = this.exact.get(low);
+      if (ex !== undefined && ex !== word) return null;
+    }
+    return h;
+  }
+
   /** Longest phrase starting at token i (lower-cased tokens in `low`). */
-  match(low: string[], i: number, end: number): GazMatch | null {
+  match(low: string[], i: number, end: number, words?: string[]): GazMatch | null {
     const f = low[i]!;
     const ml = this.maxLen.get(f);
     if (ml === undefined) return null;
     let key = f;
     let best: GazMatch | null = null;
-    const h0 = this.phrases.get(key);
+    const h0 = this.single(f, words ? words[i]! : undefined);
     if (h0) best = { len: 1, hit: h0 };
     for (let l = 2; l <= ml && i + l <= end; l++) {
       key += " " + low[i + l - 1]!;
@@ -219,7 +235,7 @@ export function gazFeatures(
       i++;
       continue;
     }
-    const m = gaz.match(low, i, to);
+    const m = gaz.match(low, i, to, words);
     if (m) {
       if (matches) matches[i] = m;
       out[i] = B_CODE[m.hit.cat];

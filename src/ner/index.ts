@@ -145,6 +145,22 @@ const PERSON_TITLE_START = new Set([
   "chairman", "director", "foreign", "defense", "defence", "vice", "deputy", "former", "emeritus",
 ]);
 
+/** Discourse words that may be capitalised at the start of a tagged span ("However Russia"). */
+const LEADING_JUNK = new Set([
+  "however", "multiple", "recent", "current", "meanwhile", "additionally", "furthermore", "moreover",
+  "also", "despite", "although", "while", "after", "before", "during", "since", "according", "several",
+  "many", "some", "all", "both", "each", "every", "in", "the", "this", "that", "these", "those", "reports",
+  "but", "and", "or", "so", "yet", "if", "when", "as", "at", "on", "for", "from", "by", "with", "a", "an",
+  "today", "yesterday", "tomorrow", "image", "photo", "source", "sources", "update", "breaking", "exclusive",
+]);
+
+/** Religion and group adjectives: no name when alone ("Muslim", "Christian"). */
+const NOT_NAMES = new Set([
+  "muslim", "christian", "jewish", "catholic", "islamic", "hindu", "buddhist", "sikh", "arab", "sunni",
+  "shia", "shiite", "orthodox", "protestant", "evangelical", "islamist", "jihadist", "western", "european",
+  "african", "asian", "latino", "hispanic", "kurdish", "pro", "anti", "islamophobia", "homeopathy",
+]);
+
 /** An all-caps acronym (organisation) at the start of a person span ("NASA Bill Ingalls"). */
 const ORG_LIKE = /^[A-Z]{3,6}$/;
 
@@ -265,7 +281,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       if (!c) continue;
       // places the gazetteer knows: cities and regions get their type, coordinates, country
       if (c.label === "LOC") {
-        const m = gaz.match(low, c.s, c.e);
+        const m = gaz.match(low, c.s, c.e, words);
         if (m && m.len === c.e - c.s) {
           const cat = m.hit.cat;
           if (cat === "city1" || cat === "city" || cat === "town" || cat === "region") c.hit = m.hit;
@@ -346,7 +362,7 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   while (s < e && (isPunct(words[s]!) || low[s] === "the" || low[s] === "a")) s++;
   while (e > s && (isPunct(words[e - 1]!) || low[e - 1] === "'s" || low[e - 1] === "the" || low[e - 1] === "of" || low[e - 1] === "and")) e--;
   // boilerplate words at the start ("However", "Multiple")
-  while (s < e && BOILERPLATE.has(low[s]!) && !TITLES.has(low[s]!)) s++;
+  while (s < e && LEADING_JUNK.has(low[s]!)) s++;
   // lower-case words at the edges ("U.S. anti-ISIS")
   while (s < e && !hasUpper(words[s]!) && !/^\d/.test(words[s]!)) s++;
   while (e > s && !hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) e--;
@@ -391,6 +407,7 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   const form = normForm(doc.text.slice(doc.toks[s]!.start, doc.toks[e - 1]!.end));
   if (form.length < 2 && !/\d/.test(form)) return null;
   if (BOILERPLATE.has(form)) return null;
+  if (e - s === 1 && NOT_NAMES.has(form)) return null;
   if (c.label === "MISC") {
     c.s = s;
     c.e = e;
@@ -406,8 +423,9 @@ function prefixed(doc: Doc, i: number, h: number, lex: Cand[], demonyms: Cand[])
   const w = doc.words[i]!;
   const rest = w.slice(h + 1);
   if (!rest || !hasUpper(rest)) return;
-  const toks = tokenize(rest).map((t) => normTok(t.text));
-  const m = doc.gaz.match(toks, 0, toks.length);
+  const orig = tokenize(rest).map((t) => t.text);
+  const toks = orig.map(normTok);
+  const m = doc.gaz.match(toks, 0, toks.length, orig);
   if (!m || m.len !== toks.length) return;
   const tok = doc.toks[i]!;
   const cs = tok.start + h + 1;

@@ -151,7 +151,7 @@ export class Tagger {
     };
     if (r.cap) {
       r.gmax = this.gaz.maxLen.get(r.low) ?? 0;
-      r.g1 = this.gaz.phrases.get(r.low) ?? null;
+      r.g1 = this.gaz.single(r.low, x.w);
       r.firstName = this.gaz.firstNames.has(x.w);
     }
     return r;

@@ -57,6 +57,29 @@ function isUrlChar(c: number): boolean {
   return !isSpace(c) && c !== 60 && c !== 62 && c !== 40 && c !== 41 && c !== 91 && c !== 93 && c !== 34 && c !== 39;
 }
 
+function isApos(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** Start of a contraction suffix ('ll 're 've 'm 'd n't) in text[start, end), or -1. */
+function contraction(text: string, start: number, end: number): number {
+  const lc = (k: number): number => text.charCodeAt(k) | 0x20;
+  // 'll 're 've
+  if (end - start > 3 && isApos(text.charCodeAt(end - 3))) {
+    const a = lc(end - 2);
+    const b = lc(end - 1);
+    if ((a === 108 && b === 108) || (a === 114 && b === 101) || (a === 118 && b === 101)) return end - 3;
+  }
+  // 'm 'd
+  if (isApos(text.charCodeAt(end - 2))) {
+    const a = lc(end - 1);
+    if (a === 109 || a === 100) return end - 2;
+  }
+  // n't
+  if (end - start > 3 && lc(end - 3) === 110 && isApos(text.charCodeAt(end - 2)) && lc(end - 1) === 116) return end - 3;
+  return -1;
+}
+
 /** Whether the string has a letter or digit. */
 export function hasWordChar(w: string): boolean {
   for (let i = 0; i < w.length; i++) if (isWord(w.charCodeAt(i))) return true;
@@ -106,6 +129,16 @@ export function tokenize(text: string): Token[] {
         continue;
       }
       break;
+    }
+    // contractions split off as in treebanks: "I'll" → "I" "'ll", "don't" → "do" "n't"
+    if (j - start > 2) {
+      const cut = contraction(text, start, j);
+      if (cut > start) {
+        out.push({ text: text.slice(start, cut), start, end: cut });
+        out.push({ text: text.slice(cut, j), start: cut, end: j });
+        i = j;
+        continue;
+      }
     }
     // possessive 's split off
     const last = text.charCodeAt(j - 1);
