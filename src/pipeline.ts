@@ -2,11 +2,12 @@
  * The extraction pipeline, top to bottom. Each step is a unified plugin that reads and writes plain
  * JSON on `file.data` (its own file says which keys) and reports problems as positioned messages.
  *
- *   markdown ─ remark-parse ─ front matter ─ sentences ─ names ─ actors ─ locations ─ sources ─ claims ─ summary ─ briefing
+ *   markdown ─ remark-parse (plain-text fast path) ─ front matter ─ sentences ─ names ─ actors ─ locations ─ sources ─ claims ─ summary ─ briefing
  */
 import { unified, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
+import plainTextFastPath from "./plugins/plain-text.js";
 import type { Root } from "mdast";
 import { VFile } from "vfile";
 import frontMatter from "./plugins/frontmatter.js";
@@ -33,6 +34,7 @@ export function createExtractor(options: PipelineOptions = {}): Extractor {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ["yaml"])
+    .use(plainTextFastPath)
     .use(frontMatter)
     .use(sentences)
     .use(names, { registry })

@@ -27,6 +27,15 @@ export function slugify(name: string, fallback = "item"): string {
 
 /** Normalised comparison key for names: case, punctuation, diacritics and possessives ignored. */
 export function nameKey(name: string): string {
+  // Most names are ASCII: skip Unicode normalisation for them (the result is the same).
+  if (/^[\x20-\x7e]*$/.test(name)) {
+    return name
+      .toLowerCase()
+      .replace(/'s\b/g, "")
+      .replace(/\./g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  }
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -8,7 +8,7 @@ import type { VFile } from "vfile";
 import type { Registry } from "../registry.js";
 import type { Actor, ActorKind } from "../types.js";
 import { linkOptions } from "./corrections.js";
-import { linkNames, mergeById, toMention } from "./link.js";
+import { linkFile, mergeById, toMention } from "./link.js";
 
 declare module "vfile" {
   interface DataMap {
@@ -24,7 +24,7 @@ export interface Options {
 export default function actors(options: Options) {
   return (_tree: unknown, file: VFile): void => {
     const text = String(file.value);
-    const linked = linkNames(text, file.data.names ?? [], linkOptions(file, options.registry)).filter((l) => l.category === "actor");
+    const linked = linkFile(file, text, file.data.names ?? [], linkOptions(file, options.registry)).filter((l) => l.category === "actor");
     file.data.actors = mergeById(linked).map(
       (l): Actor => ({
         id: l.id,

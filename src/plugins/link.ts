@@ -66,11 +66,23 @@ export interface LinkOptions {
   used: (key: string) => void;
 }
 
+const linkedByFile = new WeakMap<object, Linked[]>();
+
+/**
+ * Every recognised name of a file, linked and split into the collection(s) it belongs to; computed
+ * once per file (the actors and locations plugins both read it).
+ */
+export function linkFile(file: object, text: string, names: NamedEntity[], options: LinkOptions): Linked[] {
+  let linked = linkedByFile.get(file);
+  if (!linked) linkedByFile.set(file, (linked = linkNames(text, names, options)));
+  return linked;
+}
+
 /** Every recognised name, linked and split into the collection(s) it belongs to. */
 export function linkNames(text: string, names: NamedEntity[], options: LinkOptions): Linked[] {
   const out: Linked[] = [];
   for (const entity of names) {
-    const forms = [entity.name, ...entity.aliases, ...entity.mentions.map((m) => text.slice(m.start, m.end))];
+    const forms = [...new Set([entity.name, ...entity.aliases, ...entity.mentions.map((m) => text.slice(m.start, m.end))])];
     const ignored = forms.find((f) => options.ignore.has(nameKey(f)));
     if (ignored !== undefined) {
       options.used(`ignore:${nameKey(ignored)}`);

@@ -9,7 +9,7 @@ import type { VFile } from "vfile";
 import type { Registry } from "../registry.js";
 import type { Location, LocationKind } from "../types.js";
 import { linkOptions } from "./corrections.js";
-import { linkNames, mergeById, toMention } from "./link.js";
+import { linkFile, mergeById, toMention } from "./link.js";
 
 declare module "vfile" {
   interface DataMap {
@@ -24,7 +24,7 @@ export interface Options {
 export default function locations(options: Options) {
   return (_tree: unknown, file: VFile): void => {
     const text = String(file.value);
-    const linked = linkNames(text, file.data.names ?? [], linkOptions(file, options.registry)).filter((l) => l.category === "location");
+    const linked = linkFile(file, text, file.data.names ?? [], linkOptions(file, options.registry)).filter((l) => l.category === "location");
     file.data.locations = mergeById(linked).map(
       (l): Location => ({
         id: l.id,

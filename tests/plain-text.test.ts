@@ -1,0 +1,54 @@
+/**
+ * The plain-text fast path must give exactly the tree remark-parse gives, positions included,
+ * wherever it answers — on real articles and on generated ones.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkFrontmatter from "remark-frontmatter";
+import { parsePlainText } from "../src/plugins/plain-text.js";
+import { repoRoot, sharedDir } from "./helpers/shared.js";
+
+const remark = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
+const plain = (tree: unknown) => JSON.parse(JSON.stringify(tree)) as unknown;
+
+describe("plain-text fast path", () => {
+  it("equals remark-parse on every real article it takes", () => {
+    let taken = 0;
+    for (const dir of [join(sharedDir, "corpus", "gum-news", "articles"), join(sharedDir, "corpus", "gum-other", "articles"), join(repoRoot, "content", "articles")]) {
+      for (const name of readdirSync(dir)) {
+        const doc = readFileSync(join(dir, name), "utf8");
+        const fast = parsePlainText(doc);
+        if (!fast) continue;
+        taken++;
+        expect(plain(fast), name).toEqual(plain(remark.parse(doc)));
+      }
+    }
+    expect(taken).toBeGreaterThan(50);
+  });
+
+  it("declines markdown syntax", () => {
+    for (const doc of ["---\ntitle: x\n---\n\n*emphasis*\n", "Text\n\n- item\n", "# Heading\n", "Para\n===\n", "1. one\n", "    code\n", "a  \nb\n", "&amp;\n", "[link](x)\n", "a\r\nb\n"]) {
+      expect(parsePlainText(doc), JSON.stringify(doc)).toBeNull();
+    }
+  });
+
+  it("equals remark-parse on generated documents", () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9,.;:'"?!()%$@\u00e9\u2019\u201c\u201d-]{1,12}$/);
+    const line = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(" "));
+    const para = fc.array(line, { minLength: 1, maxLength: 4 }).map((ls) => ls.join("\n"));
+    const doc = fc.tuple(fc.boolean(), fc.array(para, { minLength: 0, maxLength: 6 }), fc.constantFrom("\n\n", "\n\n\n"), fc.constantFrom("", "\n", "\n\n")).map(
+      ([front, paras, gap, tail]) => (front ? "---\ntitle: Generated\ndate: 2024-12-15\n---\n\n" : "") + paras.join(gap) + tail,
+    );
+    fc.assert(
+      fc.property(doc, (d) => {
+        const fast = parsePlainText(d);
+        if (fast) expect(plain(fast)).toEqual(plain(remark.parse(d)));
+      }),
+      { numRuns: 400, seed: 42 },
+    );
+  });
+});
