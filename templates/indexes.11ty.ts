@@ -1,6 +1,6 @@
 /** `/actors/`, `/bases/`, `/locations/`, `/sources/`: every entity of a type, grouped by kind, by name. */
-import type { LocationPage, SiteIndex, SourcePage } from "../src/site/index.js";
-import { html, safeUrl, type SafeHtml } from "./lib/html.js";
+import type { LinkRef, LocationPage, SiteIndex, SourcePage } from "../src/site/index.js";
+import { html, refLink, safeUrl, type SafeHtml } from "./lib/html.js";
 import { count } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs } from "./lib/partials.js";
@@ -22,7 +22,7 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-const link = (n: { url: string; name: string } | null): SafeHtml | string => (n ? html`<a href="${safeUrl(n.url)}">${n.name}</a>` : "—");
+const link = (n: LinkRef | null): SafeHtml | string => (n ? refLink(n) : "—");
 
 const placeColumns = (isBase: boolean): Column<LocationPage>[] => [
   { header: isBase ? "Country" : "Within", cell: (p) => link(p.within) },

@@ -1,6 +1,6 @@
 /** `/sources/<id>/`: one source — what kind, whom it speaks for, and every claim attributed to it. */
 import type { SiteIndex, SourcePage } from "../src/site/index.js";
-import { html, safeUrl } from "./lib/html.js";
+import { html, refLink, safeUrl } from "./lib/html.js";
 import { kindLabel } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs, claimList, facts, pageHeader, profile, section } from "./lib/partials.js";
@@ -19,7 +19,7 @@ export const data = {
 
 export function render(data: Data): string {
   const { sitrep, source } = data;
-  const speaksFor = source.actor ? html`<a href="${safeUrl(source.actor.url)}">${source.actor.name}</a>` : null;
+  const speaksFor = source.actor ? refLink(source.actor) : null;
   const body = html`${breadcrumbs([{ label: "Sources", href: "/sources/" }, { label: source.name }])}
 ${pageHeader(`Source · ${kindLabel(source.kind)}`, source.name, speaksFor ? html`Speaks for ${speaksFor}` : null)}
 ${facts([

@@ -12,8 +12,10 @@ import { loadRegistry, type Registry } from "../registry.js";
 import { dedupeIds, findArticles, readArticle } from "../content.js";
 import { buildSiteIndex, defaultSiteMeta, type ArticleRecord, type SiteIndex, type SiteMeta } from "./index.js";
 import { provideSite } from "./eleventy.js";
+import { postBuild } from "./postbuild.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
+import { extractAll } from "./extract-all.js";
 
 export interface Extraction {
   records: ArticleRecord[];
@@ -23,20 +25,9 @@ export interface Extraction {
 
 /** Extracts the given article files with one extractor (the registry links names to ids). */
 export function extractArticles(paths: string[], registry: Registry): Extraction {
-  const extractor = createExtractor({ registry });
+  // The cache and the worker pool live in ./extract-all.ts; records come back in input order.
   const all = paths.map(readArticle);
-  const files = dedupeIds(all);
-  const records: ArticleRecord[] = [];
-  for (const file of files) {
-    const briefing = extractFile(extractor, file);
-    const meta = file.data.meta;
-    records.push({
-      briefing,
-      sentences: file.data.sentences ?? [],
-      meta: { datePrecision: meta?.datePrecision ?? "day", license: meta?.license ?? null, licenseUrl: meta?.licenseUrl ?? null, attribution: meta?.attribution ?? null },
-      path: file.path,
-    });
-  }
+  const records = extractAll(dedupeIds(all), registry);
   return { records, files: all };
 }
 
@@ -75,6 +66,7 @@ export async function renderSite(index: SiteIndex, outDir: string): Promise<void
     const { default: Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy(templatesDir, outDir, { quietMode: true, configPath: eleventyConfigPath });
     await eleventy.write();
+    await postBuild(index, outDir);
   } finally {
     provideSite(null);
   }

@@ -24,7 +24,16 @@ export interface ArticleRef {
   id: string;
   title: string;
   date: string;
+  /** How precise `date` is (an article dated to the month shows "December 2024"). */
+  datePrecision: "day" | "month" | "year";
   url: string;
+}
+
+/** A reference that links only when its page exists (a registry `within: mexico` with no Mexico page does not). */
+export interface LinkRef {
+  id: string;
+  name: string;
+  url: string | null;
 }
 
 export interface Named {
@@ -82,13 +91,13 @@ export interface ActorPage extends EntityPageBase {
 export interface LocationPage extends EntityPageBase {
   type: "location";
   coordinates: LonLat | null;
-  within: Named | null;
-  operator: Named | null;
+  within: LinkRef | null;
+  operator: LinkRef | null;
 }
 
 export interface SourcePage extends EntityPageBase {
   type: "source";
-  actor: Named | null;
+  actor: LinkRef | null;
   /** Claims attributed to this source, newest first. */
   attributed: ClaimRef[];
 }
@@ -236,7 +245,7 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
 
   for (const record of sorted) {
     const b = record.briefing;
-    const article: ArticleRef = { id: b.id, title: b.title, date: b.date, url: urls.briefing(b.id) };
+    const article: ArticleRef = { id: b.id, title: b.title, date: b.date, datePrecision: record.meta.datePrecision, url: urls.briefing(b.id) };
     const actorId = new Map<string, string>();
     const locationId = new Map<string, string>();
     const sourceId = new Map<string, string>();
@@ -358,12 +367,24 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     if (page) addAliases(page, entry.aliases);
   }
 
-  // Resolve display names of cross-links now that every page exists.
+  // Resolve cross-links now that every page exists: a name to show, and a URL only if the page is built.
+  const registryName = (id: string) => registry.get(id)?.name;
   for (const page of places.values()) {
-    if (page.within) page.within = { ...page.within, name: places.get(page.within.id)?.name ?? names.location.get(page.within.id) ?? page.within.name };
-    if (page.operator) page.operator = { ...page.operator, name: actors.get(page.operator.id)?.name ?? page.operator.name };
+    if (page.within) {
+      const target = places.get(page.within.id);
+      page.within = { id: page.within.id, name: target?.name ?? registryName(page.within.id) ?? titleCase(page.within.id), url: target?.url ?? null };
+    }
+    if (page.operator) {
+      const target = actors.get(page.operator.id);
+      page.operator = { id: page.operator.id, name: target?.name ?? registryName(page.operator.id) ?? titleCase(page.operator.id), url: target?.url ?? null };
+    }
   }
-  for (const page of sources.values()) if (page.actor) page.actor = { ...page.actor, name: actors.get(page.actor.id)?.name ?? page.actor.name };
+  for (const page of sources.values()) {
+    if (page.actor) {
+      const target = actors.get(page.actor.id);
+      page.actor = { id: page.actor.id, name: target?.name ?? page.actor.name, url: target?.url ?? null };
+    }
+  }
 
   const finish = <P extends EntityPageBase>(page: P): P => {
     page.claims.sort(newestFirst);
@@ -397,6 +418,11 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     claims: allClaims,
     collisions: ids.collisions,
   };
+}
+
+/** "united-kingdom" → "United Kingdom", for ids that name no page. */
+function titleCase(id: string): string {
+  return id.replace(/-/g, " ").replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
 
 const tally = new WeakMap<object, { actors: Map<string, number>; locations: Map<string, number> }>();

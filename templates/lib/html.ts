@@ -47,3 +47,8 @@ export function safeUrl(url: string | null | undefined): string {
   if (/^https?:\/\/[^\s<>"']+$/i.test(trimmed)) return trimmed;
   return "#";
 }
+
+/** A link when the target page exists, its name as plain text when it does not. */
+export function refLink(ref: { name: string; url: string | null }): SafeHtml {
+  return ref.url ? html`<a href="${safeUrl(ref.url)}">${ref.name}</a>` : html`${ref.name}`;
+}

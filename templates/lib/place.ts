@@ -1,14 +1,14 @@
 /** Body of a place page (`/bases/<id>/` and `/locations/<id>/` differ only in a few details). */
 import type { LocationPage, SiteMeta } from "../../src/site/index.js";
-import { html, safeUrl } from "./html.js";
+import { html, refLink, safeUrl } from "./html.js";
 import { kindLabel } from "./format.js";
 import { layout } from "./layout.js";
 import { breadcrumbs, claimList, facts, pageHeader, profile, section } from "./partials.js";
 import { aliasList, contextSections, coordinates, tally, wikidataLink } from "./entity.js";
 
 export function placePage(site: SiteMeta, place: LocationPage, isBase: boolean): string {
-  const within = place.within ? html`<a href="${safeUrl(place.within.url)}">${place.within.name}</a>` : null;
-  const operator = place.operator ? html`<a href="${safeUrl(place.operator.url)}">${place.operator.name}</a>` : null;
+  const within = place.within ? refLink(place.within) : null;
+  const operator = place.operator ? refLink(place.operator) : null;
   const coords = coordinates(place);
   const index = isBase ? { label: "Bases", href: "/bases/" } : { label: "Locations", href: "/locations/" };
   const sub = [within ? html`${isBase ? "In" : "Within"} ${within}` : null, operator ? html`operated by ${operator}` : null].filter((x) => x !== null);

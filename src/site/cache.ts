@@ -1,0 +1,200 @@
+/**
+ * The extraction cache: one file per extracted article under `.sitrep-cache/` (or `SITREP_CACHE`),
+ * holding what extraction produced for it — the ArticleRecord (without its path) and the file's
+ * messages — as plain JSON.
+ *
+ * Key = sha256 of (cache format, extractor version, registry hash, file stem, the messages reading
+ * the file already gave, the file's text). The stem is in the key because it is the article id;
+ * the path itself is not (the record's path and the messages' file are the current ones on reading).
+ *
+ * Extractor version = sha256 of the cache format constant below, sitrep's package version, the
+ * compiled extraction code (every `dist/src/**\/*.js` except the site, CLI and scaffolding modules
+ * that do not shape an ArticleRecord), the trained models in `models/`, and package-lock.json (the
+ * parser and NLP dependencies' versions). Any change to any of them is a new version: no one has to
+ * remember to bump anything. `CACHE_FORMAT` is bumped by hand only when the entry layout changes.
+ *
+ * Entry file: `sitrep-cache <format> <key> <sha256 of payload>\n<payload JSON>`. An entry whose header,
+ * checksum, JSON or shape is wrong is never trusted: it reads as a miss and is rewritten.
+ * Writes go to a temporary file renamed into place, so readers never see half an entry, and two
+ * builds writing the same entry at once both leave a whole one.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { packageRoot } from "../paths.js";
+import type { Registry } from "../registry.js";
+import type { ArticleRecord } from "./index.js";
+
+/** Bump by hand when the entry layout or the payload shape changes. */
+export const CACHE_FORMAT = 1;
+
+/** A vfile message as plain JSON: everything `report()` and `file.message()` set. */
+export interface PlainMessage {
+  reason: string;
+  place: { line: number; column: number; offset?: number } | { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } } | null;
+  ruleId: string | null;
+  source: string | null;
+  /** true (error), false (warning) or null (info: vfile's `undefined`). */
+  fatal: boolean | null;
+  url: string | null;
+  note: string | null;
+  expected: string[] | null;
+  actual: string | null;
+}
+
+/** What extraction produced for one article. */
+export interface Payload {
+  record: Omit<ArticleRecord, "path">;
+  messages: PlainMessage[];
+}
+
+const sha256 = (...parts: Array<string | Buffer>) => {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p), h.update("\0");
+  return h.digest("hex");
+};
+
+/** Modules under dist/src that do not shape an ArticleRecord (so editing them keeps the cache). */
+const NOT_EXTRACTION = [/^site\/(?!extract-all\.js$|worker\.js$|cache\.js$)/, /^cli\.js$/, /^import\.js$/, /^new\.js$/, /^types\//];
+
+function filesUnder(dir: string, keep: (rel: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (keep(relative(dir, full).split(sep).join("/"))) out.push(full);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+let version: string | null = null;
+
+/** The extractor version (see the module comment); computed once per process. */
+export function extractorVersion(): string {
+  if (version) return version;
+  const h = createHash("sha256");
+  h.update(`sitrep-cache ${CACHE_FORMAT}\0`);
+  const pkg = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version?: string };
+  h.update(`${pkg.version ?? "0"}\0`);
+  const compiled = join(packageRoot, "dist", "src");
+  const code = existsSync(compiled)
+    ? filesUnder(compiled, (rel) => rel.endsWith(".js") && !NOT_EXTRACTION.some((re) => re.test(rel)))
+    : filesUnder(join(packageRoot, "src"), (rel) => rel.endsWith(".ts") && !NOT_EXTRACTION.some((re) => re.test(rel.replace(/\.ts$/, ".js"))));
+  const models = filesUnder(join(packageRoot, "models"), () => true);
+  const lock = join(packageRoot, "package-lock.json");
+  for (const file of [...code, ...models, ...(existsSync(lock) ? [lock] : [])]) {
+    h.update(relative(packageRoot, file));
+    h.update("\0");
+    h.update(readFileSync(file));
+    h.update("\0");
+  }
+  version = h.digest("hex");
+  return version;
+}
+
+/** For tests: forget the memoised version (after changing a file it hashes). */
+export function resetExtractorVersion(): void {
+  version = null;
+}
+
+/** Everything about the registry that extraction reads (entries as plain JSON). */
+export function registryHash(registry: Registry): string {
+  return sha256(JSON.stringify(registry.entries));
+}
+
+/** The cache key of one article (see the module comment). */
+export function cacheKey(salt: string, stem: string, priorRules: string, value: string): string {
+  return sha256(salt, stem, priorRules, value);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isPoint = (v: unknown) => isObject(v) && Number.isInteger(v.line) && Number.isInteger(v.column);
+const nullOr = (v: unknown, t: string) => v === null || typeof v === t;
+
+function isPlainMessage(v: unknown): v is PlainMessage {
+  return (
+    isObject(v) &&
+    typeof v.reason === "string" &&
+    (v.place === null || isPoint(v.place) || (isObject(v.place) && isPoint(v.place.start) && isPoint(v.place.end))) &&
+    nullOr(v.ruleId, "string") &&
+    nullOr(v.source, "string") &&
+    nullOr(v.fatal, "boolean") &&
+    nullOr(v.url, "string") &&
+    nullOr(v.note, "string") &&
+    nullOr(v.actual, "string") &&
+    (v.expected === null || (Array.isArray(v.expected) && v.expected.every((x) => typeof x === "string")))
+  );
+}
+
+/** The shape an entry must have to be used (a wrong shape is a miss, never an exception later). */
+export function isPayload(v: unknown): v is Payload {
+  if (!isObject(v) || !Array.isArray(v.messages) || !v.messages.every(isPlainMessage)) return false;
+  const r = v.record;
+  if (!isObject(r) || !Array.isArray(r.sentences) || !isObject(r.meta) || !isObject(r.briefing)) return false;
+  const b = r.briefing;
+  return (
+    typeof b.id === "string" &&
+    typeof b.title === "string" &&
+    typeof b.date === "string" &&
+    typeof b.summary === "string" &&
+    ["claims", "actors", "locations", "sources"].every((k) => Array.isArray(b[k])) &&
+    typeof r.meta.datePrecision === "string" &&
+    r.sentences.every((s) => isObject(s) && typeof s.text === "string" && typeof s.index === "number")
+  );
+}
+
+export class ExtractionCache {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+  }
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
+  }
+
+  /** The payload stored under `key`, or null when missing, unreadable, corrupt or of another key. */
+  get(key: string): Payload | null {
+    let text: string;
+    try {
+      text = readFileSync(this.path(key), "utf8");
+    } catch {
+      return null;
+    }
+    const nl = text.indexOf("\n");
+    if (nl < 0) return null;
+    const [magic, format, storedKey, checksum] = text.slice(0, nl).split(" ");
+    if (magic !== "sitrep-cache" || format !== String(CACHE_FORMAT) || storedKey !== key) return null;
+    const body = text.slice(nl + 1);
+    if (sha256(body) !== checksum) return null;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      return null;
+    }
+    return isPayload(payload) ? payload : null;
+  }
+
+  /** Stores a payload (its JSON text); best effort: a cache that cannot be written is no cache. */
+  set(key: string, payloadJson: string): void {
+    const target = this.path(key);
+    const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(tmp, `sitrep-cache ${CACHE_FORMAT} ${key} ${sha256(payloadJson)}\n${payloadJson}`);
+      renameSync(tmp, target);
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
+
+  /** Where an entry lives (for tests that corrupt one). */
+  entryPath(key: string): string {
+    return this.path(key);
+  }
+}

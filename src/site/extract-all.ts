@@ -1,0 +1,334 @@
+/**
+ * Extracting a whole archive: the extraction cache (./cache.ts) first, then whatever is left either
+ * on this thread (small inputs) or on a pool of worker threads (./worker.ts), one per core.
+ *
+ * It stays synchronous, because `extractArticles()` and everything above it (`loadSite`, the
+ * Eleventy data provider, `check`) is: the main thread posts chunks of articles to the workers and
+ * sleeps in `Atomics.wait` until one of them signals, then collects results with
+ * `receiveMessageOnPort`. The workers run their own event loops, so nothing needs ours.
+ *
+ * Whatever the route — this thread, a worker, the cache — an article comes back the same: the same
+ * record (JSON-identical, in input order, ids from file names) and the same messages appended to its
+ * file (text, place, rule, severity, url), so `check` and `build` print the same.
+ *
+ * The pool is created on first need and kept (unref'd: it never keeps the process alive), so the
+ * dev server's rebuilds reuse warm workers whose models are already loaded.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { VFile } from "vfile";
+import type { VFileMessage } from "vfile-message";
+import { createExtractor, extractFile, type Extractor } from "../pipeline.js";
+import { packageRoot } from "../paths.js";
+import type { Registry, RegistryEntry } from "../registry.js";
+import type { ArticleRecord } from "./index.js";
+import { cacheKey, ExtractionCache, extractorVersion, registryHash, type Payload, type PlainMessage } from "./cache.js";
+
+export interface ExtractionOptions {
+  /** Cache folder; null turns the cache off; undefined: `SITREP_CACHE`, else `.sitrep-cache/` beside the content folder. */
+  cacheDir?: string | null;
+  /** Worker threads; 0 extracts on this thread. Default: `os.availableParallelism()`. */
+  workers?: number;
+  /** Below this many articles to extract, a pool is not started (start-up would dominate). */
+  minParallel?: number;
+  /** Articles per task sent to a worker; default adapts to the input. */
+  chunkSize?: number;
+  /** Overrides the computed extractor version in cache keys (tests). */
+  extractorVersion?: string;
+}
+
+/** What the last `extractAll` call did (for tests and the benchmark). */
+export interface ExtractionStats {
+  articles: number;
+  cacheDir: string | null;
+  hits: number;
+  /** Extracted on worker threads. */
+  pooled: number;
+  /** Extracted on this thread. */
+  inThread: number;
+}
+
+let stats: ExtractionStats = { articles: 0, cacheDir: null, hits: 0, pooled: 0, inThread: 0 };
+
+export function lastExtractionStats(): ExtractionStats {
+  return { ...stats };
+}
+
+let defaults: ExtractionOptions = {};
+
+/** Process-wide defaults (a `--cache` flag, a test) merged under each call's options. */
+export function configureExtraction(options: ExtractionOptions): void {
+  defaults = { ...defaults, ...options };
+}
+
+const DEFAULT_MIN_PARALLEL = 50;
+
+/**
+ * The cache folder for these files: `SITREP_CACHE` when set ("off", "0" or "" disable it), else
+ * `.sitrep-cache/` in the parent of the content folder (the folder above `articles/`). Files outside
+ * a content folder are not cached unless a folder is given.
+ */
+export function resolveCacheDir(files: readonly VFile[], option?: string | null): string | null {
+  if (option !== undefined) return option;
+  const env = process.env.SITREP_CACHE;
+  if (env !== undefined) return env === "" || env === "0" || env.toLowerCase() === "off" || env.toLowerCase() === "false" ? null : resolve(env);
+  const first = files[0];
+  if (!first) return null;
+  let dir = dirname(resolve(first.path));
+  while (basename(dir) !== "articles") {
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+  return join(dirname(dirname(dir)), ".sitrep-cache");
+}
+
+// ── one article, the same way on every thread ────────────────────────────────────────────────
+
+export function toPlainMessage(m: VFileMessage): PlainMessage {
+  return {
+    reason: m.reason,
+    place: (m.place as PlainMessage["place"]) ?? null,
+    ruleId: m.ruleId ?? null,
+    source: m.source ?? null,
+    fatal: m.fatal ?? null,
+    url: m.url ?? null,
+    note: m.note ?? null,
+    expected: m.expected ?? null,
+    actual: m.actual ?? null,
+  };
+}
+
+/** Appends stored messages to a file exactly as `report()` made them. */
+export function applyMessages(file: VFile, messages: readonly PlainMessage[]): void {
+  for (const p of messages) {
+    const m = file.message(p.reason, { place: p.place ?? undefined, ruleId: p.ruleId ?? undefined, source: p.source ?? undefined });
+    m.fatal = p.fatal ?? undefined;
+    if (p.url !== null) m.url = p.url;
+    if (p.note !== null) m.note = p.note;
+    if (p.expected !== null) m.expected = p.expected;
+    if (p.actual !== null) m.actual = p.actual;
+  }
+}
+
+/** Extracts one file in place (its messages grow) and returns its payload. */
+export function extractOne(extractor: Extractor, file: VFile): Payload {
+  const before = file.messages.length;
+  const briefing = extractFile(extractor, file);
+  const meta = file.data.meta;
+  return {
+    record: {
+      briefing,
+      sentences: file.data.sentences ?? [],
+      meta: { datePrecision: meta?.datePrecision ?? "day", license: meta?.license ?? null, licenseUrl: meta?.licenseUrl ?? null, attribution: meta?.attribution ?? null },
+    },
+    messages: file.messages.slice(before).map(toPlainMessage),
+  };
+}
+
+const priorRules = (file: VFile) => file.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`).join(",");
+
+// ── the worker pool ──────────────────────────────────────────────────────────────────────────
+
+/** Messages between this thread and a worker. */
+export type ToWorker =
+  | { type: "registry"; hash: string; entries: RegistryEntry[] }
+  | { type: "task"; task: number; registry: string; cacheDir: string | null; items: TaskItem[] };
+/** One article sent to a worker: its index in the input, display path, text and cache key. */
+export interface TaskItem {
+  i: number;
+  path: string;
+  value: string;
+  key: string | null;
+}
+export type FromWorker =
+  | { type: "done"; task: number; results: Array<{ i: number; json: string } | { i: number; error: string }> }
+  | { type: "fatal"; error: string };
+
+interface PoolWorker {
+  worker: Worker;
+  port: MessagePort;
+  registry: string | null;
+  inflight: number;
+}
+
+interface Pool {
+  workers: PoolWorker[];
+  signal: Int32Array;
+}
+
+let pool: Pool | null = null;
+
+function workerFile(): string {
+  const sibling = fileURLToPath(new URL("./worker.js", import.meta.url));
+  // Under a TypeScript test runner this module is src/site/extract-all.ts; workers always run the compiled code.
+  return existsSync(sibling) ? sibling : join(packageRoot, "dist", "src", "site", "worker.js");
+}
+
+function startPool(size: number): Pool {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const workers: PoolWorker[] = [];
+  for (let k = 0; k < size; k++) {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(workerFile(), { workerData: { port: port2, signal }, transferList: [port2] });
+    worker.unref();
+    // A crash is seen by the stall check below; the listener only keeps it from being an uncaught error.
+    worker.on("error", () => {});
+    workers.push({ worker, port: port1, registry: null, inflight: 0 });
+  }
+  return { workers, signal };
+}
+
+/** Stops the workers (tests; the CLI never needs to: they are unref'd). */
+export async function closeExtractionPool(): Promise<void> {
+  const p = pool;
+  pool = null;
+  if (p) await Promise.all(p.workers.map((w) => (w.port.close(), w.worker.terminate())));
+}
+
+/** Whether a pool is running (for tests and the benchmark). */
+export function poolSize(): number {
+  return pool?.workers.length ?? 0;
+}
+
+const STALL_MS = Number(process.env.SITREP_WORKER_STALL_MS ?? 600_000);
+
+/**
+ * Runs the items on the pool; returns the payload JSON (or an error) per input index. Items a
+ * worker failed on, or all that are left when the pool stalls, are returned as missing.
+ */
+function runOnPool(p: Pool, registry: Registry, regHash: string, cacheDir: string | null, items: TaskItem[], chunkSize: number): Map<number, string> {
+  const out = new Map<number, string>();
+  const chunks: TaskItem[][] = [];
+  for (let k = 0; k < items.length; k += chunkSize) chunks.push(items.slice(k, k + chunkSize));
+  let next = 0;
+  let task = 0;
+  let pending = 0;
+  const send = (w: PoolWorker) => {
+    const chunk = chunks[next++]!;
+    if (w.registry !== regHash) {
+      w.worker.postMessage({ type: "registry", hash: regHash, entries: registry.entries } satisfies ToWorker);
+      w.registry = regHash;
+    }
+    w.worker.postMessage({ type: "task", task: task++, registry: regHash, cacheDir, items: chunk } satisfies ToWorker);
+    w.inflight++;
+    pending++;
+  };
+  // Two chunks in flight per worker, so a worker never waits for this thread to wake up.
+  for (let round = 0; round < 2; round++) for (const w of p.workers) if (next < chunks.length) send(w);
+  let lastProgress = Date.now();
+  while (pending > 0) {
+    const seen = Atomics.load(p.signal, 0);
+    let progressed = false;
+    for (const w of p.workers) {
+      for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
+        const msg = m.message as FromWorker;
+        if (msg.type === "fatal") {
+          console.error(`sitrep: an extraction worker failed to start; extracting on the main thread\n${msg.error}`);
+          void closeExtractionPool();
+          return out;
+        }
+        for (const r of msg.results) if ("json" in r) out.set(r.i, r.json);
+        w.inflight--;
+        pending--;
+        progressed = true;
+        if (next < chunks.length) send(w);
+      }
+    }
+    if (progressed) {
+      lastProgress = Date.now();
+      continue;
+    }
+    if (Date.now() - lastProgress > STALL_MS) {
+      console.error(`sitrep: extraction workers made no progress for ${STALL_MS / 1000} s; finishing on the main thread`);
+      void closeExtractionPool();
+      break;
+    }
+    Atomics.wait(p.signal, 0, seen, 1000);
+  }
+  return out;
+}
+
+// ── the entry point ──────────────────────────────────────────────────────────────────────────
+
+const extractors = new WeakMap<Registry, Extractor>();
+const extractorFor = (registry: Registry) => {
+  let e = extractors.get(registry);
+  if (!e) extractors.set(registry, (e = createExtractor({ registry })));
+  return e;
+};
+
+/**
+ * Extracts every file (in order) and returns one record each; each file's messages grow by what
+ * extraction reported. Cached articles are not re-extracted; the rest go to the pool when there
+ * are enough of them (or when a pool is already warm).
+ */
+export function extractAll(files: readonly VFile[], registry: Registry, options: ExtractionOptions = {}): ArticleRecord[] {
+  const opts = { ...defaults, ...options };
+  const cacheDir = resolveCacheDir(files, opts.cacheDir);
+  const cache = cacheDir ? new ExtractionCache(cacheDir) : null;
+  const regHash = registryHash(registry);
+  const salt = cache ? `${opts.extractorVersion ?? extractorVersion()}:${regHash}` : "";
+  stats = { articles: files.length, cacheDir, hits: 0, pooled: 0, inThread: 0 };
+  const records: Array<ArticleRecord | undefined> = new Array(files.length);
+  const keys: Array<string | null> = new Array(files.length).fill(null);
+  const todo: number[] = [];
+
+  const adopt = (i: number, payload: Payload) => {
+    const file = files[i]!;
+    applyMessages(file, payload.messages);
+    records[i] = { ...payload.record, path: file.path };
+  };
+
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    if (cache) {
+      const key = cacheKey(salt, file.stem ?? "", priorRules(file), String(file.value));
+      keys[i] = key;
+      const hit = cache.get(key);
+      if (hit) {
+        adopt(i, hit);
+        stats.hits++;
+        continue;
+      }
+    }
+    todo.push(i);
+  }
+
+  const size = opts.workers ?? availableParallelism();
+  const minParallel = opts.minParallel ?? DEFAULT_MIN_PARALLEL;
+  if (todo.length && size > 0 && (todo.length >= minParallel || pool)) {
+    if (pool && pool.workers.length !== size) void closeExtractionPool();
+    pool ??= startPool(size);
+    const chunkSize = opts.chunkSize ?? Math.max(1, Math.min(16, Math.ceil(todo.length / (size * 8))));
+    const items = todo.map((i) => ({ i, path: files[i]!.path, value: String(files[i]!.value), key: keys[i] ?? null }));
+    const done = runOnPool(pool, registry, regHash, cacheDir, items, chunkSize);
+    const left: number[] = [];
+    for (const i of todo) {
+      const json = done.get(i);
+      if (json === undefined) left.push(i);
+      else {
+        adopt(i, JSON.parse(json) as Payload);
+        stats.pooled++;
+      }
+    }
+    todo.length = 0;
+    todo.push(...left);
+  }
+
+  if (todo.length) {
+    const extractor = extractorFor(registry);
+    for (const i of todo) {
+      const file = files[i]!;
+      const payload = extractOne(extractor, file);
+      records[i] = { ...payload.record, path: file.path };
+      stats.inThread++;
+      const key = keys[i];
+      if (cache && key) cache.set(key, JSON.stringify(payload));
+    }
+  }
+  return records as ArticleRecord[];
+}
