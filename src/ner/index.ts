@@ -289,6 +289,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       }
       tagged.push(c);
     }
+    personRules(doc, tagged);
   }
 
   // 2. gazetteer / lexicon matches (high-precision categories)
@@ -352,6 +353,47 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   }
 
   return resolve(doc, accepted, acr);
+}
+
+/** Whether a span looks like a bare personal name: 2–3 capitalised words, no heads, no "of". */
+function nameShaped(doc: Doc, c: Cand): boolean {
+  const len = c.e - c.s;
+  if (len < 2 || len > 3 || c.hit || c.type) return false;
+  for (let k = c.s; k < c.e; k++) {
+    const w = doc.words[k]!;
+    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
+    const g = doc.gm[k];
+    if (g && g.hit.cat !== "first" && g.hit.cat !== "town" && g.hit.cat !== "region") return false;
+  }
+  return true;
+}
+
+/**
+ * Person typing beyond the tagger: a name-shaped span starting with a known first name is a
+ * person; so are name-shaped members of a list ("A, B and C") that has a person in it.
+ */
+function personRules(doc: Doc, tagged: Cand[]): void {
+  for (const c of tagged) {
+    if (c.label !== "PER" && nameShaped(doc, c) && doc.gaz.firstNames.has(doc.words[c.s]!)) c.label = "PER";
+  }
+  let i = 0;
+  while (i < tagged.length) {
+    let j = i;
+    // spans separated only by "," / "and" / ", and"
+    while (j + 1 < tagged.length) {
+      const a = tagged[j]!;
+      const b = tagged[j + 1]!;
+      let ok = b.s > a.e && b.s - a.e <= 2;
+      for (let k = a.e; ok && k < b.s; k++) ok = doc.low[k] === "," || doc.low[k] === "and";
+      if (!ok) break;
+      j++;
+    }
+    if (j > i) {
+      const group = tagged.slice(i, j + 1);
+      if (group.some((c) => c.label === "PER" && c.e - c.s >= 2)) for (const c of group) if (c.label !== "PER" && nameShaped(doc, c)) c.label = "PER";
+    }
+    i = j + 1;
+  }
 }
 
 /** Trims a tagger span to the proper name; drops it when nothing name-like remains. */
@@ -869,7 +911,12 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     let name = e.name;
     if (!name) {
-      const useGaz = e.gazName && e.type !== "water" && e.type !== "region";
+      // countries and bases take the gazetteer's name ("United States" for "U.S."); other
+      // gazetteer entities keep the text's own fullest form unless the text spells the canonical one
+      const canonicalSeen = e.gazName !== undefined && e.forms.has(normForm(e.gazName));
+      const multiWordForm = [...e.forms.values()].some((f) => /\s/.test(f.trim()));
+      const useGaz =
+        e.gazName && (e.type === "country" || e.type === "base" || e.type === "city" || canonicalSeen || !multiWordForm);
       if (useGaz) name = e.gazName!;
       else {
         let best = "";
