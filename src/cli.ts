@@ -132,7 +132,13 @@ as it was and the command exits 1.`,
       const out = (values.out as string | undefined) ?? "_site";
       const started = Date.now();
       const { build } = await lazy.build();
-      const result = await build(resolve(content), resolve(out));
+      let result: Awaited<ReturnType<typeof build>>;
+      try {
+        result = await build(resolve(content), resolve(out));
+      } catch (error) {
+        console.error(`sitrep: build failed while rendering: ${(error as Error).message}\nsitrep: ${out} was left unchanged`);
+        return 1;
+      }
       const failed = printMessages(result.files, false);
       if (!result.ok || failed) {
         console.error(`sitrep: build failed; ${out} was left unchanged`);

@@ -66,6 +66,8 @@ export async function renderSite(index: SiteIndex, outDir: string): Promise<void
     const { default: Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy(templatesDir, outDir, { quietMode: true, configPath: eleventyConfigPath });
     await eleventy.write();
+    // Test hook: fail after pages were written, to prove a half-built site is never published.
+    if (process.env.SITREP_FAULT === "after-render") throw new Error("fault injected after rendering (SITREP_FAULT)");
     await postBuild(index, outDir);
   } finally {
     provideSite(null);
