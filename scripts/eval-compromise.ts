@@ -6,7 +6,7 @@
  */
 
 import nlp from "compromise";
-import { evaluate, printReport, type Extractor, type Predicted } from "./eval-ner.js";
+import { defaultCorpus, evaluate, printReport, type Extractor, type Predicted } from "./eval-ner.js";
 
 const extract: Extractor = (text) => {
   const doc = nlp(text);
@@ -23,5 +23,5 @@ const extract: Extractor = (text) => {
   return out;
 };
 
-const corpus = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "/work/shared/corpus/gum-news";
+const corpus = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? defaultCorpus();
 printReport(`compromise baseline on ${corpus}`, evaluate(corpus, extract), process.argv.includes("--verbose"));

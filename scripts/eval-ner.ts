@@ -12,7 +12,7 @@
  * base, facility, place → place; organization, armed-group, other → organization.
  */
 
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -231,10 +231,20 @@ export function printReport(title: string, r: EvalReport, verbose: boolean): voi
   );
 }
 
+/** shared/corpus/gum-news beside the repository, else /work/shared/corpus/gum-news. */
+export function defaultCorpus(): string {
+  const here = new URL(".", import.meta.url).pathname;
+  for (let dir = here, k = 0; k < 6; k++, dir = join(dir, "..")) {
+    const c = join(dir, "..", "shared", "corpus", "gum-news");
+    if (existsSync(join(dir, "package.json")) && existsSync(c)) return c;
+  }
+  return "/work/shared/corpus/gum-news";
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes("--verbose");
-  const corpus = args.find((a) => !a.startsWith("--")) ?? "/work/shared/corpus/gum-news";
+  const corpus = args.find((a) => !a.startsWith("--")) ?? defaultCorpus();
   const { findEntities } = await import("../src/ner/index.js");
   const extract: Extractor = (text, sentences) =>
     findEntities(text, sentences).map((e) => ({

@@ -284,7 +284,11 @@ class Averaged {
 
 function main(): void {
   const root = repoRoot();
-  const trainFile = process.argv[2] ?? process.env.NER_TRAIN ?? "/work/shared/corpus/ner-train/train.conll";
+  const besideRepo = join(root, "..", "shared", "corpus", "ner-train", "train.conll");
+  const trainFile =
+    process.argv[2] ??
+    process.env.NER_TRAIN ??
+    (existsSync(besideRepo) ? besideRepo : "/work/shared/corpus/ner-train/train.conll");
   const outDir = join(root, "models");
   mkdirSync(outDir, { recursive: true });
 
@@ -315,6 +319,31 @@ function main(): void {
   });
   console.log(`training data: ${sents.length} sentences from ${trainFile}`);
 
+  // features seen fewer than MIN_COUNT times (with gold previous tags) are left out: they
+  // only memorise the training text
+  const MIN_COUNT = Number(process.env.NER_MIN_COUNT ?? 1);
+  const counts = new Map<string, number>();
+  if (MIN_COUNT > 1) {
+    const fs: string[] = [];
+    for (const s of prepared) {
+      const n = s.words.length;
+      let t1 = 0;
+      let t2 = 0;
+      for (let i = 0; i < n; i++) {
+        if (!isCandidate(s.words[i]!, t1)) {
+          t2 = t1;
+          t1 = 0;
+          continue;
+        }
+        fs.length = 0;
+        allFeatures(s.infos, s.gaz, 0, n, i, t1, t2, fs);
+        for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
+        t2 = t1;
+        t1 = s.tags[i]!;
+      }
+    }
+  }
+  const keep = (f: string): boolean => MIN_COUNT <= 1 || (counts.get(f) ?? 0) >= MIN_COUNT;
   const p = new Averaged();
   const rnd = mulberry32(SEED);
   const order = prepared.map((_, i) => i);
@@ -341,6 +370,11 @@ function main(): void {
         }
         feats.length = 0;
         allFeatures(s.infos, s.gaz, 0, n, i, t1, t2, feats);
+        if (MIN_COUNT > 1) {
+          let w = 0;
+          for (let r = 0; r < feats.length; r++) if (keep(feats[r]!)) feats[w++] = feats[r]!;
+          feats.length = w;
+        }
         p.score(feats, scores);
         let best = 0;
         let bs = -Infinity;
