@@ -289,6 +289,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       }
       tagged.push(c);
     }
+    headRules(doc, tagged);
     personRules(doc, tagged);
   }
 
@@ -353,6 +354,71 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   }
 
   return resolve(doc, accepted, acr);
+}
+
+/** Facility heads that make a capitalised phrase a place whatever the tagger says. */
+const PLACE_HEADS = new Set([
+  "Airport", "Station", "Stadium", "Arena", "Bridge", "Square", "Street", "Road", "Avenue", "Boulevard",
+  "Mosque", "Cathedral", "Hospital", "Hotel", "Prison", "Dam", "Hall", "Palace",
+]);
+/** Organisation heads for the head rule (a subset of ORG_HEADS that rarely ends anything else). */
+const ORG_RULE_HEADS = new Set([
+  "University", "College", "Institute", "Ministry", "Department", "Agency", "Council", "Committee",
+  "Commission", "Party", "Foundation", "Association", "Organization", "Organisation", "Board", "Bureau",
+  "Federation", "League", "Society", "Corporation", "Inc.", "Corp.", "Ltd.", "LLC", "Authority", "Union",
+  "Court", "Parliament", "Police", "Church", "Office", "Service", "Museum",
+]);
+
+/**
+ * Head rule: a run of capitalised words ending in an organisation or facility head ("Treasury
+ * Board", "Refugee Council", "Shandao Station"), optionally followed by "of/for/on [the] Name"
+ * ("Joint Council for the Welfare of Immigrants"), is one name, whatever the tagger split.
+ */
+function headRules(doc: Doc, tagged: Cand[]): void {
+  const { words, low, starts } = doc;
+  const n = words.length;
+  const add: Cand[] = [];
+  for (let h = 0; h < n; h++) {
+    const w = words[h]!;
+    const org = ORG_RULE_HEADS.has(w);
+    const place = !org && PLACE_HEADS.has(w);
+    if (!org && !place) continue;
+    let s = h;
+    while (s > 0 && h - s < 5 && !starts[s] && isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!) && !TITLES.has(low[s - 1]!)) s--;
+    let e = h + 1;
+    for (;;) {
+      let j = e;
+      const l = low[j];
+      if (l !== "of" && l !== "for" && l !== "on") break;
+      j++;
+      if (low[j] === "the") j++;
+      let m = j;
+      while (m < n && m - j < 5 && !starts[m] && isCap(words[m]!) && !isPunct(words[m]!)) m++;
+      if (m === j) break;
+      e = m;
+    }
+    if (e - s < 2) continue;
+    // a country/region alone before the head stays the country's own mention ("Syria Office" is rare)
+    add.push(mkCand(s, e, org ? "ORG" : "LOC"));
+    h = e - 1;
+  }
+  if (add.length === 0) return;
+  // rule spans replace the tagger spans they overlap
+  const keep: Cand[] = [];
+  let k = 0;
+  for (const t of tagged) {
+    while (k < add.length && add[k]!.e <= t.s) k++;
+    let hit = false;
+    for (let q = k; q < add.length && add[q]!.s < t.e; q++) if (overlaps(add[q]!, t)) hit = true;
+    if (!hit) keep.push(t);
+  }
+  for (const a of add) {
+    const c = cleanSpan(doc, a);
+    if (c) keep.push(c);
+  }
+  keep.sort((a, b) => a.s - b.s);
+  tagged.length = 0;
+  for (const c of keep) tagged.push(c);
 }
 
 /** Whether a span looks like a bare personal name: 2–3 capitalised words, no heads, no "of". */
