@@ -69,13 +69,13 @@ const EXTRA_ALIASES: Record<string, string[]> = {
   GE: ["Georgia"],
 };
 const EXTRA_DEMONYMS: Record<string, string[]> = {
-  GB: ["British", "UK"],
+  GB: ["British"],
   SA: ["Saudi"],
   PS: ["Palestinian"],
   KR: ["South Korean"],
   KP: ["North Korean"],
   AE: ["Emirati"],
-  US: ["American", "U.S.", "US"],
+  US: ["American"],
   NL: ["Dutch"],
   CN: ["Chinese"],
   TR: ["Turkish"],
@@ -128,6 +128,8 @@ function buildGazetteer(): GazData {
       demonyms.add(d.f);
     }
     for (const a of EXTRA_DEMONYMS[c.cca2] ?? []) demonyms.add(a);
+    // a word that is also a demonym ("Saudi") is a demonym, not a name of the country
+    for (const d of demonyms) aliases.delete(d);
     const entry: GazCountry = {
       name,
       cca2: c.cca2,

@@ -145,6 +145,13 @@ const PERSON_TITLE_START = new Set([
   "chairman", "director", "foreign", "defense", "defence", "vice", "deputy", "former", "emeritus",
 ]);
 
+/** Month and day names: a date, not a name ("April 12", "Court of Cassation on July 1"). */
+const MONTHS = new Set([
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+  "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
+  "nov.", "dec.", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+]);
+
 /** Discourse words that may be capitalised at the start of a tagged span ("However Russia"). */
 const LEADING_JUNK = new Set([
   "however", "multiple", "recent", "current", "meanwhile", "additionally", "furthermore", "moreover",
@@ -243,7 +250,14 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       while (e < n && !starts[e] && PARTICLE_NAME.test(words[e]!)) e++;
       // a demonym alone is handled by the demonym rule
       if (e === i + 1 && gm[i] && gm[i]!.hit.cat === "demonym") continue;
-      const prev = raw[raw.length - 1];
+      let prev = raw[raw.length - 1];
+      if (prev && label === "PER" && prev.e === i && prev.label !== "PER" && prev.e - prev.s >= 2 && gaz.firstNames.has(words[i - 1]!) && !starts[i]) {
+        // "Governor of Washington/LOC Chris/LOC Gregoire/PER" → "Chris Gregoire"
+        prev.e--;
+        raw.push(mkCand(i - 1, e, "PER"));
+        i = e - 1;
+        continue;
+      }
       const softGaz = (k: number): boolean => {
         const g = gm[k];
         return !g || g.hit.cat === "city" || g.hit.cat === "city1" || g.hit.cat === "town" || g.hit.cat === "first";
@@ -384,7 +398,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const place = !org && PLACE_HEADS.has(w);
     if (!org && !place) continue;
     let s = h;
-    while (s > 0 && h - s < 5 && !starts[s] && isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!) && !TITLES.has(low[s - 1]!)) s--;
+    while (s > 0 && h - s < 5 && !starts[s] && isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!) && !MONTHS.has(low[s - 1]!)) s--;
     let e = h + 1;
     for (;;) {
       let j = e;
@@ -393,7 +407,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
       j++;
       if (low[j] === "the") j++;
       let m = j;
-      while (m < n && m - j < 5 && !starts[m] && isCap(words[m]!) && !isPunct(words[m]!)) m++;
+      while (m < n && m - j < 5 && !starts[m] && isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!)) m++;
       if (m === j) break;
       e = m;
     }
@@ -482,6 +496,14 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     const afterRole = (before === "of" && s > 1 && ROLE_HEADS.has(low[s - 2]!)) || ROLE_HEADS.has(before);
     if (PERSON_TITLE_START.has(low[s]!) || (afterRole && TITLES.has(low[s]!))) c.label = "PER";
   }
+  // a month followed by a number ends the name ("Summit April 12")
+  for (let k = s; k < e; k++) {
+    if (MONTHS.has(low[k]!) && (k + 1 >= e || /^\d/.test(words[k + 1]!) || k === s)) {
+      e = k;
+      break;
+    }
+  }
+  if (s >= e) return null;
   // role words at the end are no part of a name ("LA Sheriff", "NASA Administrator")
   while (e - s > 1 && ROLE_HEADS.has(low[e - 1]!) && !ORG_HEADS.has(words[e - 1]!)) e--;
   if (c.label === "PER") {
