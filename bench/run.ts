@@ -1,0 +1,375 @@
+/**
+ * `npm run bench`: sitrep build against bare Eleventy at archive scale. A program that prints
+ * figures (never a timed test).
+ *
+ *   npm run bench -- --quick              N = 1,000 only, one run each (everyday use)
+ *   npm run bench                         N = 1,000, 4,000, 10,000, 50,000; writes BENCHMARKS.md
+ *   npm run bench -- --sizes 4000 --runs 3 [--write] [--serve-max 4000] [--profile]
+ *
+ * For each N: a deterministic corpus (bench/corpus.ts) in bench/.corpus/n<N>/; then, alternating
+ * the two commands and taking medians,
+ *   (a) node bin/sitrep.js build --content <corpus> --out <tmp>      (cold: empty extraction cache)
+ *   (b) bare Eleventy 3.1.8 (the installed package) over the same markdown with one trivial layout
+ * each under /usr/bin/time (wall, user+sys CPU of the child and its threads, peak RSS). Then the
+ * warm rebuild (same cache, nothing changed), one edited article through a second build, extraction
+ * throughput in-process (bench/throughput.ts), and at small N the dev server: `sitrep serve`, edit
+ * one article, poll its page over HTTP until the edit shows.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, freemem, tmpdir, totalmem } from "node:os";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
+import { corpusArticles, makeCorpus, type CorpusStats } from "./corpus.js";
+import { appPaths, corpusRoot, repoRoot } from "./paths.js";
+import { articleId } from "../src/content.js";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean" },
+    sizes: { type: "string" },
+    runs: { type: "string" },
+    write: { type: "boolean" },
+    "no-write": { type: "boolean" },
+    "serve-max": { type: "string" },
+    profile: { type: "boolean" },
+  },
+});
+
+const quick = values.quick === true;
+const sizes = values.sizes ? values.sizes.split(",").map(Number) : quick ? [1000] : [1000, 4000, 10000, 50000];
+const runsFor = (n: number) => (values.runs ? Number(values.runs) : quick ? 1 : n <= 4000 ? 3 : n <= 10000 ? 2 : 1);
+const serveMax = Number(values["serve-max"] ?? 1000);
+const write = values["no-write"] ? false : values.write === true || (!quick && !values.sizes);
+const TIME = "/usr/bin/time";
+
+interface Timed {
+  wall: number;
+  user: number;
+  sys: number;
+  cpu: number;
+  rssMB: number;
+  status: number | null;
+  stderr: string;
+}
+
+function timed(args: string[], env: NodeJS.ProcessEnv = {}, cwd = app): Timed {
+  const out = join(tmp, `time-${process.hrtime.bigint()}.txt`);
+  const r = spawnSync(TIME, ["-f", "%e %U %S %M", "-o", out, process.execPath, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const line = existsSync(out) ? readFileSync(out, "utf8").trim().split("\n").pop()! : "";
+  rmSync(out, { force: true });
+  const [wall, user, sys, rss] = line.split(/\s+/).map(Number);
+  const result = { wall: wall ?? NaN, user: user ?? NaN, sys: sys ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), rssMB: (rss ?? NaN) / 1024, status: r.status, stderr: r.stderr };
+  if (r.status !== 0) console.error(`  ! exit ${r.status}: node ${args.join(" ")}\n${r.stderr.split("\n").slice(-15).join("\n")}`);
+  return result;
+}
+
+const median = (xs: number[]) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const med = (ts: Timed[], k: keyof Omit<Timed, "status" | "stderr">) => median(ts.map((t) => t[k]));
+
+const sitrepBuild = (corpus: string, out: string, cache: string) => timed([bin.sitrepBin, "build", "--content", corpus, "--out", out], { SITREP_CACHE: cache });
+const bareEleventy = (corpus: string, out: string) => timed([bin.eleventyBin, `--config=${bin.bareConfig}`, `--input=${join(corpus, "articles")}`, `--output=${out}`, "--quiet"]);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function pollPage(url: string, until: (body: string) => boolean, timeoutMs: number, alive: () => boolean = () => true): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end && alive()) {
+    try {
+      const res = await fetch(url, { headers: { "cache-control": "no-cache" } });
+      if (res.ok && until(await res.text())) return true;
+    } catch {
+      // the server is not up yet
+    }
+    await sleep(20);
+  }
+  return false;
+}
+
+/** Appends a sentence to one article; returns the marker and a function restoring the file. */
+function editArticle(path: string): { marker: string; restore: () => void } {
+  const original = readFileSync(path);
+  const marker = `Benchmarkedit${Date.now().toString(36)}`;
+  writeFileSync(path, `${original.toString("utf8").replace(/\n*$/, "")}\n\nThe word ${marker} was added by the benchmark.\n`);
+  return { marker, restore: () => writeFileSync(path, original) };
+}
+
+interface ServeFigures {
+  startup: number;
+  edit: number;
+  restored: number;
+}
+
+/** `sitrep serve` (what `npm start` runs) in a scratch folder: start-up, then edit → page shows it. */
+async function serveEdit(corpus: string, cache: string): Promise<ServeFigures | null> {
+  const port = await freePort();
+  // `sitrep serve` resolves Eleventy's input (dist/templates) and its output (_site) against the
+  // working directory: run it in a scratch folder whose dist/ is the repository's, so the
+  // repository's own _site is left alone.
+  const cwd = mkdtempSync(join(tmp, "serve-"));
+  symlinkSync(join(app, "dist"), join(cwd, "dist"));
+  const articles = corpusArticles(corpus);
+  const target = articles[articles.length >> 1]!;
+  const url = `http://127.0.0.1:${port}/briefings/${articleId(target)}/`;
+  const child = spawn(process.execPath, [bin.sitrepBin, "serve", "--content", corpus, "--port", String(port)], {
+    cwd,
+    env: { ...process.env, SITREP_CACHE: cache },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  let running = true;
+  child.stderr.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  child.once("exit", () => (running = false));
+  const alive = () => running;
+  try {
+    const t0 = performance.now();
+    if (!(await pollPage(url, () => true, 900_000, alive))) {
+      console.error(`  ! serve never answered ${url}\n${stderr}`);
+      return null;
+    }
+    const startup = (performance.now() - t0) / 1000;
+    await sleep(3000); // let the file watcher settle after the first build
+    const edit = editArticle(target);
+    let t1 = performance.now();
+    const ok = await pollPage(url, (body) => body.includes(edit.marker), 120_000, alive);
+    const editTime = (performance.now() - t1) / 1000;
+    t1 = performance.now();
+    edit.restore();
+    await pollPage(url, (body) => !body.includes(edit.marker), 120_000, alive);
+    const restored = (performance.now() - t1) / 1000;
+    if (!ok) console.error(`  ! the edit never showed at ${url}\n${stderr}`);
+    return ok ? { startup, edit: editTime, restored } : null;
+  } finally {
+    if (running) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+interface Throughput {
+  mode: string;
+  articles: number;
+  bytes: number;
+  wall: number;
+  cpu: number;
+  warmup?: number;
+  cores?: number;
+  mbPerSecond: number;
+}
+
+function throughput(corpus: string, mode: "single" | "pool", limit: number): Throughput | null {
+  const r = spawnSync(process.execPath, [bin.throughput, corpus, "--mode", mode, "--limit", String(limit)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const line = r.stdout.trim().split("\n").pop();
+  if (r.status !== 0 || !line) {
+    console.error(`  ! throughput ${mode} failed\n${r.stderr}`);
+    return null;
+  }
+  return JSON.parse(line) as Throughput;
+}
+
+interface SizeResult {
+  n: number;
+  corpus: CorpusStats;
+  runs: number;
+  a: Timed[];
+  b: Timed[];
+  warm: Timed[];
+  editBuild: Timed | null;
+  single: Throughput | null;
+  pool: Throughput | null;
+  serve: ServeFigures | null;
+}
+
+async function measure(n: number): Promise<SizeResult> {
+  const corpus = makeCorpus(n, join(corpusRoot, `n${n}`));
+  const runs = runsFor(n);
+  console.error(`\nN = ${n.toLocaleString("en")}: ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.dir}; ${runs} run${runs > 1 ? "s" : ""} each`);
+  const a: Timed[] = [];
+  const b: Timed[] = [];
+  let cache = "";
+  for (let r = 0; r < runs; r++) {
+    cache = join(tmp, `cache-${n}-${r}`);
+    rmSync(cache, { recursive: true, force: true });
+    const order = r % 2 === 0 ? (["a", "b"] as const) : (["b", "a"] as const);
+    for (const which of order) {
+      const out = join(tmp, `${which}-${n}-${r}`);
+      const t = which === "a" ? sitrepBuild(corpus.dir, out, cache) : bareEleventy(corpus.dir, out);
+      (which === "a" ? a : b).push(t);
+      console.error(`  run ${r + 1} ${which === "a" ? "sitrep build  " : "bare Eleventy "} ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU, ${t.rssMB.toFixed(0)} MB`);
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  // Warm: the last cold run's cache, nothing changed.
+  const warm: Timed[] = [];
+  const warmOut = join(tmp, `warm-${n}`);
+  for (let r = 0; r < Math.max(1, runs); r++) {
+    const t = sitrepBuild(corpus.dir, warmOut, cache);
+    warm.push(t);
+    console.error(`  warm ${r + 1}        ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU, ${t.rssMB.toFixed(0)} MB`);
+  }
+  // One edited article through a second build (warm cache, only that article re-extracted).
+  const articles = corpusArticles(corpus.dir);
+  const target = articles[articles.length >> 1]!;
+  const edit = editArticle(target);
+  let editBuild: Timed | null = null;
+  try {
+    editBuild = sitrepBuild(corpus.dir, warmOut, cache);
+    const page = join(warmOut, "briefings", articleId(target), "index.html");
+    const shows = existsSync(page) && readFileSync(page, "utf8").includes(edit.marker);
+    console.error(`  edit+build    ${editBuild.wall.toFixed(2)} s wall (${basename(target)}${shows ? " rewritten" : " NOT rewritten"})`);
+    if (!shows) editBuild = null;
+  } finally {
+    edit.restore();
+  }
+  rmSync(warmOut, { recursive: true, force: true });
+  const single = throughput(corpus.dir, "single", quick ? 150 : 600);
+  if (single) console.error(`  extraction, 1 thread: ${single.mbPerSecond.toFixed(3)} MB/s over ${single.articles} articles (${(single.bytes / 1e6).toFixed(2)} MB), warm-up ${single.warmup?.toFixed(2)} s`);
+  const pool = throughput(corpus.dir, "pool", quick ? 300 : Math.min(n, 2000));
+  if (pool) console.error(`  extraction, pool:     ${pool.mbPerSecond.toFixed(3)} MB/s over ${pool.articles} articles, ${pool.cores?.toFixed(2)} cores busy`);
+  let serve: ServeFigures | null = null;
+  if (n <= serveMax) {
+    serve = await serveEdit(corpus.dir, cache);
+    if (serve) console.error(`  serve: up in ${serve.startup.toFixed(2)} s; edit visible in ${serve.edit.toFixed(2)} s`);
+  }
+  rmSync(cache, { recursive: true, force: true });
+  return { n, corpus, runs, a, b, warm, editBuild, single, pool, serve };
+}
+
+const f = (x: number | undefined | null, d = 2) => (x === undefined || x === null || !Number.isFinite(x) ? "—" : x.toFixed(d));
+
+function sizeTable(r: SizeResult): string {
+  const row = (name: string, key: keyof Omit<Timed, "status" | "stderr">, d = 2) => {
+    const av = med(r.a, key);
+    const bv = med(r.b, key);
+    return `| ${name} | ${f(av, d)} | ${f(bv, d)} | ${f(av / bv)}× |`;
+  };
+  const cold = med(r.a, "wall");
+  return [
+    `### N = ${r.n.toLocaleString("en")} (${(r.corpus.bytes / 1e6).toFixed(1)} MB of markdown; medians of ${r.runs} alternating run${r.runs > 1 ? "s" : ""})`,
+    "",
+    "| measure | (a) sitrep build, cold | (b) bare Eleventy | a/b |",
+    "|---|---:|---:|---:|",
+    row("wall, s", "wall"),
+    row("CPU (user+sys), s", "cpu"),
+    row("peak RSS, MB", "rssMB", 0),
+    `| wall per article, ms | ${f((cold / r.n) * 1000)} | ${f((med(r.b, "wall") / r.n) * 1000)} | |`,
+    "",
+    "| measure | value |",
+    "|---|---:|",
+    `| warm rebuild (nothing changed), s | ${f(med(r.warm, "wall"))} (${f(med(r.warm, "wall") / cold)}× cold) |`,
+    `| warm rebuild CPU, s / peak RSS, MB | ${f(med(r.warm, "cpu"))} / ${f(med(r.warm, "rssMB"), 0)} |`,
+    `| one article edited → its page rewritten, by a second \`sitrep build\` (warm cache), s | ${f(r.editBuild?.wall)} |`,
+    `| one article edited → visible in \`sitrep serve\` (npm start; HTTP poll every 20 ms), s | ${r.serve ? f(r.serve.edit) : r.n <= serveMax ? "failed" : "not measured"} |`,
+    `| \`sitrep serve\` start-up with a warm cache, s | ${r.serve ? f(r.serve.startup) : "—"} |`,
+    `| extraction, 1 thread in-process, MB/s per core | ${f(r.single?.mbPerSecond, 3)} (${r.single?.articles ?? 0} articles; model load + first article ${f(r.single?.warmup)} s) |`,
+    `| extraction, worker pool (cache off), MB/s total / cores busy | ${f(r.pool?.mbPerSecond, 3)} / ${f(r.pool?.cores)} (${r.pool?.articles ?? 0} articles) |`,
+    "",
+  ].join("\n");
+}
+
+function targets(results: SizeResult[]): string {
+  const at = (n: number) => results.find((r) => r.n === n);
+  const r1 = at(1000);
+  const r4 = at(4000);
+  const r50 = at(50000);
+  const rows: Array<[string, string, boolean | null]> = [];
+  const single = r4?.single ?? r1?.single;
+  rows.push(["extraction ≥ 3 MB/s per core", single ? `${f(single.mbPerSecond, 3)} MB/s (1 thread, N = ${(r4?.single ? r4 : r1)!.n})` : "—", single ? single.mbPerSecond >= 3 : null]);
+  const ratio = r4 ? med(r4.a, "wall") / med(r4.b, "wall") : NaN;
+  const warmRatio = r4 ? med(r4.warm, "wall") / med(r4.b, "wall") : NaN;
+  rows.push(["full build ≤ 2.0× bare Eleventy at N = 4,000", r4 ? `${f(ratio)}× cold (${f(warmRatio)}× with a warm cache)` : "not measured", r4 ? ratio <= 2 : null]);
+  const wr = results.map((r) => `${f(med(r.warm, "wall") / med(r.a, "wall"))}× at ${r.n.toLocaleString("en")}`);
+  const worstWarm = Math.max(...results.map((r) => med(r.warm, "wall") / med(r.a, "wall")));
+  rows.push(["warm rebuild ≤ 0.5× cold", wr.join(", "), results.length ? worstWarm <= 0.5 : null]);
+  const pool = r4?.pool ?? r1?.pool;
+  rows.push(["both cores used for extraction", pool ? `${f(pool.cores)} cores busy (pool, ${pool.articles} articles)` : "—", pool ? (pool.cores ?? 0) >= 1.7 : null]);
+  rows.push(["N = 50,000: peak RSS ≤ 4 GB", r50 ? `${f(med(r50.a, "rssMB") / 1024)} GB` : "not measured", r50 ? med(r50.a, "rssMB") <= 4096 && r50.a.every((t) => t.status === 0) : null]);
+  const per = (r: SizeResult | undefined) => (r ? med(r.a, "wall") / r.n : NaN);
+  rows.push(["time per article at 50k ≤ 1.2× at 1k", r50 && r1 ? `${f(per(r50) / per(r1))}× (${f(per(r50) * 1000)} vs ${f(per(r1) * 1000)} ms)` : "not measured", r50 && r1 ? per(r50) / per(r1) <= 1.2 : null]);
+  rows.push(["edited article visible in `npm start` within 2 s at N = 1,000", r1?.serve ? `${f(r1.serve.edit)} s` : "not measured", r1?.serve ? r1.serve.edit <= 2 : null]);
+  return ["| target (2-core machine) | measured | met |", "|---|---|:-:|", ...rows.map(([t, m, ok]) => `| ${t} | ${m} | ${ok === null ? "—" : ok ? "yes" : "**no**"} |`), ""].join("\n");
+}
+
+function machine(): string {
+  const sh = (cmd: string) => spawnSync("sh", ["-c", cmd], { encoding: "utf8" }).stdout.trim();
+  return [
+    "```",
+    `nproc: ${sh("nproc")}`,
+    `cpu: ${cpus()[0]?.model ?? "?"} (${cpus().length} logical)`,
+    `memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(freemem() / 2 ** 30).toFixed(1)} GiB free at start`,
+    sh("free -h"),
+    `node: ${process.version}; eleventy: ${JSON.parse(readFileSync(join(repoRoot, "node_modules", "@11ty", "eleventy", "package.json"), "utf8")).version}`,
+    `git: ${sh(`git -C ${repoRoot} rev-parse --short HEAD`)}${sh(`git -C ${repoRoot} status --porcelain --untracked-files=no src templates`) ? " (+ uncommitted changes in src/ or templates/)" : ""}`,
+    "```",
+  ].join("\n");
+}
+
+/**
+ * Other engineers compile into the shared dist/ while the benchmark runs; every compile would change
+ * the code measured and the extractor version (so the cache). The benchmark therefore runs a frozen
+ * copy of the package taken at start: package.json, bin/, eleventy.config.js, public/, models/ and
+ * dist/ copied, node_modules linked.
+ */
+function snapshot(into: string): string {
+  mkdirSync(into, { recursive: true });
+  for (const name of ["package.json", "package-lock.json", "eleventy.config.js", "bin", "public", "models", "dist"]) {
+    if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(into, name), { recursive: true });
+  }
+  symlinkSync(join(repoRoot, "node_modules"), join(into, "node_modules"));
+  return into;
+}
+
+if (!existsSync(TIME)) throw new Error(`bench: needs ${TIME} (GNU time) for CPU time and peak RSS of the children`);
+const tmp = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
+const app = snapshot(join(tmp, "app"));
+const bin = appPaths(app);
+const results: SizeResult[] = [];
+const started = new Date();
+try {
+  for (const n of sizes) results.push(await measure(n));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+const report = [
+  `## Results (${command}, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC)`,
+  "",
+  machine(),
+  "",
+  targets(results),
+  ...results.map(sizeTable),
+].join("\n");
+console.log(`\n${report}`);
+
+if (write) {
+  const path = join(repoRoot, "BENCHMARKS.md");
+  const head = existsSync(path) ? readFileSync(path, "utf8").split("\n<!-- results -->")[0]! : "# Benchmarks\n";
+  writeFileSync(path, `${head.trimEnd()}\n\n<!-- results -->\n${report}\n`);
+  console.error(`\nwrote ${path}`);
+}

@@ -1,0 +1,56 @@
+/**
+ * Extraction throughput, in-process (run as a child by bench/run.ts, prints one JSON line):
+ *
+ *   node dist/bench/throughput.js <content dir> [--limit N] [--mode single|pool]
+ *
+ * single: one extractor on this thread over the first N articles (after one warm-up article, so the
+ *         model load and JIT warm-up are reported apart): MB/s per core.
+ * pool:   `extractArticles()` as `sitrep build` calls it (worker pool, cache off): MB/s in total,
+ *         and CPU time / wall time, i.e. how many cores extraction keeps busy.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createExtractor, extractFile } from "../src/pipeline.js";
+import { findArticles, readArticle } from "../src/content.js";
+import { loadRegistry } from "../src/registry.js";
+import { extractArticles } from "../src/site/build.js";
+import { configureExtraction } from "../src/site/extract-all.js";
+
+const { values, positionals } = parseArgs({ options: { limit: { type: "string" }, mode: { type: "string" } }, allowPositionals: true });
+const content = positionals[0];
+if (!content) throw new Error("usage: throughput.js <content dir> [--limit N] [--mode single|pool]");
+const limit = Number(values.limit ?? Infinity);
+const mode = values.mode ?? "single";
+const paths = findArticles([join(content, "articles")]).slice(0, Number.isFinite(limit) ? limit + 1 : undefined);
+const bytes = (ps: string[]) => ps.reduce((n, p) => n + readFileSync(p).byteLength, 0);
+const cpu = () => {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+};
+
+const { registry } = loadRegistry(content);
+if (mode === "single") {
+  const extractor = createExtractor({ registry });
+  let t = performance.now();
+  extractFile(extractor, readArticle(paths[0]!));
+  const warmup = (performance.now() - t) / 1000;
+  const rest = paths.slice(1);
+  const files = rest.map(readArticle);
+  const c0 = cpu();
+  t = performance.now();
+  for (const file of files) extractFile(extractor, file);
+  const wall = (performance.now() - t) / 1000;
+  const b = bytes(rest);
+  console.log(JSON.stringify({ mode, articles: rest.length, bytes: b, wall, cpu: cpu() - c0, warmup, mbPerSecond: b / 1e6 / wall }));
+} else {
+  configureExtraction({ cacheDir: null });
+  const c0 = cpu();
+  const t = performance.now();
+  const { records } = extractArticles(paths, registry);
+  const wall = (performance.now() - t) / 1000;
+  const b = bytes(paths);
+  const used = cpu() - c0;
+  console.log(JSON.stringify({ mode, articles: records.length, bytes: b, wall, cpu: used, cores: used / wall, mbPerSecond: b / 1e6 / wall }));
+}
+process.exit(0);
