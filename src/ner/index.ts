@@ -489,6 +489,38 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   while (s < e && !hasUpper(words[s]!) && !/^\d/.test(words[s]!)) s++;
   while (e > s && !hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) e--;
   if (s >= e) return null;
+  // a title inside any span followed by a bare name: the name is a person
+  // ("Afghan Ambassador Hamdullah Mohib", "Defence Ministry spokesman Igor Konashenkov")
+  if (c.label !== "PER" && e - s >= 2) {
+    let k = -1;
+    for (let i = s; i < e - 1; i++) if (ROLE_HEADS.has(low[i]!) && !ORG_HEADS.has(words[i]!)) k = i;
+    if (k >= 0) {
+      let ok = true;
+      for (let i = k + 1; i < e; i++) {
+        const w = words[i]!;
+        if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || ROLE_HEADS.has(low[i]!)) ok = false;
+      }
+      if (ok && e - k - 1 <= 4) {
+        c.label = "PER";
+        s = k + 1;
+      }
+    }
+  }
+  // a country name heading a bare name is not part of it ("the United States Hamdullah Mohib")
+  if (c.label !== "PER" && c.label !== "MISC") {
+    const g = doc.gm[s];
+    if (g && g.hit.cat === "country" && e - s - g.len >= 2 && e - s - g.len <= 3) {
+      let ok = true;
+      for (let i = s + g.len; i < e; i++) {
+        const w = words[i]!;
+        if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || doc.gm[i]) ok = false;
+      }
+      if (ok) {
+        s += g.len;
+        c.label = "PER";
+      }
+    }
+  }
   // a person title at the start makes the rest a person ("President Bashar al-Assad"); so does a
   // title word after a role phrase ("Secretary of | State Antony Blinken")
   if (c.label !== "PER" && e - s >= 2 && isCap(words[e - 1]!) && !ORG_HEADS.has(words[e - 1]!) && !FACILITY_HEADS.has(words[e - 1]!)) {
