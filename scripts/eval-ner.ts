@@ -69,19 +69,27 @@ export function blankFrontMatter(raw: string): { text: string; bodyStart: number
 /** A simple sentence splitter for the evaluation (the pipeline has its own). */
 export function splitSentences(text: string, from = 0): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const re = /[^\n.!?]+(?:[.!?]+["”’)]*|(?=\n)|$)/g;
+  // a sentence ends at . ! ? (plus closing quotes) before white space, or at a line break;
+  // not after an initial ("L. Ron Hubbard") or a title abbreviation ("Dr. Smith")
+  const re = /[.!?]+["”’)]*(?=\s)|\n/g;
   re.lastIndex = from;
+  let start = from;
+  const push = (s: number, e: number): void => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
+    const end = m.index + m[0].length;
+    if (m[0] !== "\n") {
+      const before = text.slice(Math.max(start, m.index - 6), m.index);
+      if (/(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof|Capt|Col|Lt|Sgt|Rev|Jr|Sr|No)$/.test(before)) continue;
     }
-    const lead = m[0].length - m[0].trimStart().length;
-    const s = m.index + lead;
-    const e = m.index + m[0].trimEnd().length;
-    if (e > s) out.push({ start: s, end: e });
+    push(start, end);
+    start = end;
   }
+  push(start, text.length);
   return out;
 }
 

@@ -250,6 +250,16 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       while (e < n && !starts[e] && PARTICLE_NAME.test(words[e]!)) e++;
       // a demonym alone is handled by the demonym rule
       if (e === i + 1 && gm[i] && gm[i]!.hit.cat === "demonym") continue;
+      // a sentence-initial capitalised word the tagger left out ("Yau | Wai-ching defeated")
+      if (i > 0 && starts[i - 1] && isCap(words[i - 1]!) && !starts[i] && (label === "PER" || label === "ORG")) {
+        const lw = low[i - 1]!;
+        const info = tg?.info(words[i - 1]!);
+        if (info && info.x.lcv === "" && !LEADING_JUNK.has(lw) && !BOILERPLATE.has(lw) && !TITLES.has(lw) && !ROLE_HEADS.has(lw) && !gm[i - 1] && !MONTHS.has(lw)) {
+          raw.push(mkCand(i - 1, e, label));
+          i = e - 1;
+          continue;
+        }
+      }
       let prev = raw[raw.length - 1];
       if (prev && label === "PER" && prev.e === i && prev.label !== "PER" && prev.e - prev.s >= 2 && gaz.firstNames.has(words[i - 1]!) && !starts[i]) {
         // "Governor of Washington/LOC Chris/LOC Gregoire/PER" → "Chris Gregoire"

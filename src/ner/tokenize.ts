@@ -80,6 +80,15 @@ function contraction(text: string, start: number, end: number): number {
   return -1;
 }
 
+/** "F." or a title abbreviation such as "Dr." (after which a sentence does not end). */
+function isInitialOrTitle(t: string): boolean {
+  if (t.length === 2 && t.charCodeAt(1) === 46 && isUpperAt(t, 0)) return true;
+  if (t.charCodeAt(t.length - 1) !== 46) return false;
+  const w = t.slice(0, -1).toLowerCase();
+  return TITLE_ABBREV.has(w);
+}
+const TITLE_ABBREV = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof", "capt", "maj", "adm", "rev", "hon", "pres", "brig", "cmdr", "supt", "insp", "det", "pvt", "cpl", "no", "vs"]);
+
 /** Whether the string has a letter or digit. */
 export function hasWordChar(w: string): boolean {
   for (let i = 0; i < w.length; i++) if (isWord(w.charCodeAt(i))) return true;
@@ -183,7 +192,8 @@ export function sentenceStarts(text: string, tokens: Token[], sentences: Span[])
     for (let i = 0; i < n && j < ss.length; i++) {
       const tok = tokens[i]!;
       while (j < ss.length && ss[j]! < tok.end && ss[j]! <= tok.start) {
-        starts[i] = 1;
+        // no sentence starts right after an initial or a title abbreviation ("L. | Ron Hubbard")
+        if (i === 0 || !isInitialOrTitle(tokens[i - 1]!.text)) starts[i] = 1;
         j++;
       }
       // skip starts that fall inside a token
