@@ -85,6 +85,8 @@ export function splitSentences(text: string, from = 0): { start: number; end: nu
     if (m[0] !== "\n") {
       const before = text.slice(Math.max(start, m.index - 6), m.index);
       if (/(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof|Capt|Col|Lt|Sgt|Rev|Jr|Sr|No)$/.test(before)) continue;
+      // "U.S. Department" goes on, "U.S. The President" ends
+      if (/[A-Z]\.[A-Z]$/.test(before) && !/^\s+(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|These|Those|There|His|Her|Its|Their|Our|After|Before|When|While|As|If|However|Meanwhile|According)\b/.test(text.slice(end, end + 14))) continue;
     }
     push(start, end);
     start = end;

@@ -313,6 +313,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       }
       tagged.push(c);
     }
+    acronymRule(doc, tagged);
     headRules(doc, tagged);
     personRules(doc, tagged);
   }
@@ -378,6 +379,36 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   }
 
   return resolve(doc, accepted, acr);
+}
+
+/** All-caps words that are no organisation. */
+const NOT_ACRONYMS = new Set([
+  "CEO", "CFO", "COO", "CTO", "GDP", "TV", "PM", "AM", "OK", "ID", "IT", "AI", "PC", "VR", "DNA", "HIV",
+  "AIDS", "COVID", "SARS", "USD", "EUR", "GMT", "UTC", "EST", "PST", "BC", "AD", "CE", "BCE", "FAQ", "PDF",
+  "URL", "HTML", "USB", "GPS", "SMS", "LGBT", "LGBTQ", "MP", "MPS", "VIP", "IQ", "II", "III", "IV", "VI",
+  "VII", "VIII", "IX", "XI", "XII", "XP", "OS", "UV", "CO", "NO", "SO", "US", "UK", "EU", "UN", "RSS",
+  "LOL", "APP", "KM", "KG", "MW", "GW", "MPH", "KPH", "ICU", "ER", "PR", "HR", "QA", "FYI", "ASAP", "PS",
+  "MRI", "CT", "IVF", "IPO", "ETF", "CPI", "PPE", "WMD", "IED", "RPG", "SAM", "ICBM", "UAV", "APC",
+]);
+
+/**
+ * An all-caps word (2–6 letters) inside a sentence that the tagger left out is an organisation
+ * acronym ("NPP", "FTU", "KCNA"), unless it is a common abbreviation.
+ */
+function acronymRule(doc: Doc, tagged: Cand[]): void {
+  const { words, starts } = doc;
+  const covered = new Uint8Array(words.length);
+  for (const c of tagged) for (let k = c.s; k < c.e; k++) covered[k] = 1;
+  let added = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (covered[i] || w.length < 2 || w.length > 6 || !/^[A-Z][A-Z0-9]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i]) continue;
+    // not a shouted headline: the neighbours are not all-caps too
+    if ((i > 0 && /^[A-Z]{2,}$/.test(words[i - 1]!)) || (i + 1 < words.length && /^[A-Z]{2,}$/.test(words[i + 1]!))) continue;
+    tagged.push(mkCand(i, i + 1, "ORG"));
+    added = true;
+  }
+  if (added) tagged.sort((a, b) => a.s - b.s);
 }
 
 /** Facility heads that make a capitalised phrase a place whatever the tagger says. */

@@ -80,6 +80,17 @@ function contraction(text: string, start: number, end: number): number {
   return -1;
 }
 
+/** "U.S.", "D.C." */
+function isDotted(t: string): boolean {
+  return t.length >= 4 && t.charCodeAt(t.length - 1) === 46 && t.charCodeAt(t.length - 3) === 46;
+}
+/** Words that begin sentences, so a sentence may end after "U.S." before them. */
+const STARTERS = new Set([
+  "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That",
+  "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "After", "Before", "When", "While", "As",
+  "If", "However", "Meanwhile", "According",
+]);
+
 /** "F." or a title abbreviation such as "Dr." (after which a sentence does not end). */
 function isInitialOrTitle(t: string): boolean {
   if (t.length === 2 && t.charCodeAt(1) === 46 && isUpperAt(t, 0)) return true;
@@ -193,7 +204,7 @@ export function sentenceStarts(text: string, tokens: Token[], sentences: Span[])
       const tok = tokens[i]!;
       while (j < ss.length && ss[j]! < tok.end && ss[j]! <= tok.start) {
         // no sentence starts right after an initial or a title abbreviation ("L. | Ron Hubbard")
-        if (i === 0 || !isInitialOrTitle(tokens[i - 1]!.text)) starts[i] = 1;
+        if (i === 0 || !(isInitialOrTitle(tokens[i - 1]!.text) || (isDotted(tokens[i - 1]!.text) && !STARTERS.has(tok.text)))) starts[i] = 1;
         j++;
       }
       // skip starts that fall inside a token
