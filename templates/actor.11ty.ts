@@ -40,5 +40,6 @@ ${contextSections(actor)}`;
     section: "actors",
     body,
     pageClass: "page-entity page-actor",
+    search: { type: ["Actor"], actor: [actor.name] },
   });
 }

@@ -14,5 +14,5 @@ export const data = {
 };
 
 export function render(data: Data): string {
-  return placePage(data.sitrep.site, data.base, true);
+  return placePage(data.sitrep, data.base, true);
 }

@@ -4,6 +4,7 @@ import { html, safeUrl, type SafeHtml } from "./lib/html.js";
 import { count, kindLabel, time } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs, claimList, namedList, section } from "./lib/partials.js";
+import { briefingMap } from "./lib/map.js";
 
 interface Data {
   sitrep: SiteIndex;
@@ -65,7 +66,7 @@ ${section(`Claims (${page.claims.length.toLocaleString("en")})`, claimList(page.
 </div>
 <aside class="briefing-aside" aria-label="Named in this briefing">
 ${section("Actors", namedList(page.actors), { id: "actors", empty: "None named." })}
-${section("Places", locations, { id: "places", empty: "None named." })}
+${section("Places", html`${briefingMap(page) ?? ""}${locations}`, { id: "places", empty: "None named." })}
 ${section("Sources", sources, { id: "sources", empty: "None named." })}
 </aside>
 </div>
@@ -80,5 +81,13 @@ ${section("Article text", page.blocks.length ? html`<div class="article-text pro
     section: "briefings",
     body,
     pageClass: "page-briefing",
+    ogType: "article",
+    search: {
+      type: ["Briefing"],
+      actor: page.actors.map((a) => a.name),
+      base: page.locations.filter((l) => l.kind === "base").map((l) => l.name),
+      location: page.locations.filter((l) => l.kind !== "base").map((l) => l.name),
+      outlet: b.outlet ? [b.outlet.name] : [],
+    },
   });
 }

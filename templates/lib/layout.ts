@@ -6,7 +6,17 @@
 import type { SiteMeta } from "../../src/site/index.js";
 import { html, safeUrl, type SafeHtml } from "./html.js";
 
-export type Section = "home" | "briefings" | "actors" | "bases" | "locations" | "sources" | null;
+export type Section = "home" | "briefings" | "actors" | "bases" | "locations" | "sources" | "map" | "timeline" | "search" | null;
+
+/** A feed of the page (actor and base pages have their own), announced with `<link rel="alternate">`. */
+export interface Alternate {
+  title: string;
+  href: string;
+  type: "application/atom+xml" | "application/feed+json";
+}
+
+/** Pagefind filters of a page: filter name → values (names of actors, bases, locations, outlets). */
+export type SearchFilters = Partial<Record<"type" | "actor" | "base" | "location" | "outlet", readonly string[]>>;
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
@@ -23,6 +33,26 @@ export interface PageOptions {
   body: SafeHtml;
   /** Extra class on `<body>`, e.g. the page kind, for styling hooks. */
   pageClass?: string;
+  /** Open Graph type: `article` for briefings, `website` otherwise. */
+  ogType?: "article" | "website";
+  /** Feeds of this page, announced after the site's own. */
+  alternates?: Alternate[];
+  /** Index the page's `<main>` for search (briefings and entity pages), with these filters. */
+  search?: SearchFilters | null;
+  /** Extra stylesheets and deferred scripts (site-relative; no inline code). */
+  styles?: string[];
+  scripts?: string[];
+}
+
+/** The site's own feeds, on every page. */
+export const SITE_FEEDS: Alternate[] = [];
+
+/** Hidden spans Pagefind reads as filters (not indexed as text, not shown). */
+function searchFilters(filters: SearchFilters): SafeHtml {
+  const spans = Object.entries(filters).flatMap(([name, values]) =>
+    [...new Set(values ?? [])].map((v) => html`<span data-pagefind-filter="${name}">${v}</span>`),
+  );
+  return spans.length ? html`<div class="search-filters" hidden data-pagefind-ignore>${spans}</div>` : html``;
 }
 
 const NAV: Array<{ section: Exclude<Section, null | "home">; label: string; href: string }> = [
@@ -31,6 +61,7 @@ const NAV: Array<{ section: Exclude<Section, null | "home">; label: string; href
   { section: "bases", label: "Bases", href: "/bases/" },
   { section: "locations", label: "Locations", href: "/locations/" },
   { section: "sources", label: "Sources", href: "/sources/" },
+  { section: "map", label: "Map", href: "/map/" },
 ];
 
 /** Collapses whitespace and trims to a meta-description length. */
@@ -70,10 +101,17 @@ export function layout(options: PageOptions): string {
 ${canonicalUrl ? html`<link rel="canonical" href="${canonicalUrl}">` : ""}
 <meta property="og:title" content="${options.title ?? site.title}">
 <meta property="og:description" content="${description}">
+<meta property="og:type" content="${options.ogType ?? "website"}">
+${canonicalUrl ? html`<meta property="og:url" content="${canonicalUrl}">` : ""}
 <meta property="og:site_name" content="${site.title}">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/css/site.css">
-</head>
+${(options.styles ?? []).map((href) => html`<link rel="stylesheet" href="${safeUrl(href)}">
+`)}${[...SITE_FEEDS, ...(options.alternates ?? [])].map(
+    (f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${safeUrl(f.href)}">
+`,
+  )}${(options.scripts ?? []).map((src) => html`<script src="${safeUrl(src)}" defer></script>
+`)}</head>
 <body class="${options.pageClass ?? "page"}">
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="masthead">
@@ -84,13 +122,19 @@ ${canonicalUrl ? html`<link rel="canonical" href="${canonicalUrl}">` : ""}
 </nav>
 </div>
 </header>
-<main id="main" tabindex="-1">
+<main id="main" tabindex="-1"${options.search ? html` data-pagefind-body` : ""}>
 ${options.body}
+${options.search ? searchFilters(options.search) : ""}
 </main>
 <footer class="site-footer">
 <div class="footer-inner">
 <p>${site.description}</p>
 <p class="footer-meta">Claims, actors, places and sources are extracted automatically from the articles; follow each claim to its sentence to read it in context.</p>
+<ul class="footer-links">
+<li><a href="/map/">Map</a></li>
+<li><a href="/data/briefings.json" type="application/json">Data: briefings (JSON)</a></li>
+<li><a href="/data/entities.json" type="application/json">Data: entities (JSON)</a></li>
+</ul>
 </div>
 </footer>
 </body>

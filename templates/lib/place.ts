@@ -1,12 +1,15 @@
 /** Body of a place page (`/bases/<id>/` and `/locations/<id>/` differ only in a few details). */
-import type { LocationPage, SiteMeta } from "../../src/site/index.js";
+import type { LocationPage, SiteIndex } from "../../src/site/index.js";
 import { html, refLink, safeUrl } from "./html.js";
 import { kindLabel } from "./format.js";
 import { layout } from "./layout.js";
 import { breadcrumbs, claimList, facts, pageHeader, profile, section } from "./partials.js";
 import { aliasList, contextSections, coordinates, tally, wikidataLink } from "./entity.js";
+import { placeMap } from "./map.js";
 
-export function placePage(site: SiteMeta, place: LocationPage, isBase: boolean): string {
+export function placePage(sitrep: SiteIndex, place: LocationPage, isBase: boolean): string {
+  const site = sitrep.site;
+  const map = placeMap(sitrep, place);
   const within = place.within ? refLink(place.within) : null;
   const operator = place.operator ? refLink(place.operator) : null;
   const coords = coordinates(place);
@@ -26,8 +29,7 @@ ${facts([
   ["In the archive", tally(place)],
 ])}
 </div>
-${isBase ? html`<!-- map: a build-time SVG map of the base goes here -->
-<div class="map-slot"></div>` : ""}
+${map ? html`<div class="place-map">${map}</div>` : ""}
 </div>
 ${profile(place.profileHtml)}
 ${section(
@@ -44,5 +46,6 @@ ${contextSections(place, { actorsHeading: "Actors involved" })}`;
     section: isBase ? "bases" : "locations",
     body,
     pageClass: `page-entity page-place${isBase ? " page-base" : ""}`,
+    search: isBase ? { type: ["Base"], base: [place.name] } : { type: ["Location"], location: [place.name] },
   });
 }

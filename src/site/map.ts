@@ -1,0 +1,354 @@
+/**
+ * Maps rendered at build time: an inline SVG string for a set of places with `[lon, lat]`
+ * coordinates, drawn over Natural Earth country outlines from `world-atlas` (50m for regional maps,
+ * 110m for continental and world maps). No JavaScript, no inline styles (the CSP forbids them: every
+ * colour comes from classes in public/css/site.css), nothing fetched at run time.
+ *
+ * Accessibility: the drawing (land, borders, markers) is a `<g role="img">` labelled by the SVG's
+ * `<title>`; the markers are real links (`<a href>` with a `<title>`), kept outside that group because
+ * an image's children are presentational and links must not be nested in one. `mapFigure` puts the
+ * SVG in a `<figure>` whose caption lists every place as text, with links.
+ *
+ * Deterministic: same places, same bytes. Path coordinates are rounded to one decimal.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { geoBounds, geoDistance, geoMercator, geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
+import { feature, mesh } from "topojson-client";
+import type { Topology, GeometryCollection } from "topojson-specification";
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from "geojson";
+import type { LonLat } from "../types.js";
+
+export interface MapPlace {
+  id: string;
+  name: string;
+  /** Page of the place; null draws the marker without a link. */
+  url: string | null;
+  kind: string;
+  coordinates: LonLat;
+}
+
+export interface MapOptions {
+  /** Accessible title of the map ("Map of Khmeimim Air Base and nearby places"). */
+  title: string;
+  /** Prefix of the ids in the SVG (one map per page needs none; two need different ones). */
+  idPrefix?: string;
+  width?: number;
+  height?: number;
+  /** Id of the place the page is about: drawn larger, labelled first, its country highlighted. */
+  focus?: string | null;
+  /** Smallest extent shown, in degrees [longitude, latitude], so a single place still shows its region. */
+  minSpan?: [number, number];
+  /** Extra room around the places, as a fraction of the extent on each side. */
+  padding?: number;
+  /** Places farther than this (radians on the sphere) from the focus don't widen the map; they are drawn if they fall inside. */
+  focusRadius?: number;
+}
+
+type CountryProps = { name: string };
+interface Atlas {
+  countries: Array<Feature<Geometry, CountryProps>>;
+  land: FeatureCollection | Feature;
+  borders: MultiLineString;
+}
+
+const require = createRequire(import.meta.url);
+const atlases = new Map<"50m" | "110m", Atlas>();
+
+/** Loads and converts one world-atlas resolution, once per process. */
+export function atlas(resolution: "50m" | "110m"): Atlas {
+  let a = atlases.get(resolution);
+  if (a) return a;
+  const topology = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${resolution}.json`), "utf8")) as Topology<{
+    countries: GeometryCollection<CountryProps>;
+    land: GeometryCollection;
+  }>;
+  const countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, CountryProps>;
+  a = {
+    countries: countries.features,
+    land: feature(topology, topology.objects.land),
+    borders: mesh(topology, topology.objects.countries, (x, y) => x !== y),
+  };
+  atlases.set(resolution, a);
+  return a;
+}
+
+/** How registry and extracted names differ from Natural Earth's country names. */
+const COUNTRY_NAMES: Record<string, string> = {
+  "united states": "United States of America",
+  "united states of america": "United States of America",
+  usa: "United States of America",
+  "north korea": "North Korea",
+  "south korea": "South Korea",
+  "czech republic": "Czechia",
+  "democratic republic of the congo": "Dem. Rep. Congo",
+  "central african republic": "Central African Rep.",
+  "south sudan": "S. Sudan",
+  "bosnia and herzegovina": "Bosnia and Herz.",
+  "dominican republic": "Dominican Rep.",
+};
+
+function countryFeature(a: Atlas, name: string): Feature<Geometry, CountryProps> | undefined {
+  const wanted = (COUNTRY_NAMES[name.toLowerCase()] ?? name).toLowerCase();
+  return a.countries.find((c) => c.properties.name.toLowerCase() === wanted);
+}
+
+const COUNTRY_KINDS = new Set(["country", "state"]);
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** Only site-relative links end up in a map. */
+function siteUrl(url: string | null): string | null {
+  return url && /^\/(?!\/)/.test(url) && !/[\s<>"']/.test(url) ? url : null;
+}
+
+function idPart(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "map";
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+interface Extent {
+  west: number;
+  east: number;
+  south: number;
+  north: number;
+}
+
+/** The lon/lat box to fit: the places (near the focus), widened to the minimum span, padded. */
+export function mapExtent(places: readonly MapPlace[], options: Pick<MapOptions, "focus" | "minSpan" | "padding" | "focusRadius">, a?: Atlas): Extent {
+  const focus = places.find((p) => p.id === options.focus);
+  const radius = options.focusRadius ?? 0.22; // about 1,400 km
+  const fitted = focus ? places.filter((p) => p === focus || geoDistance(focus.coordinates, p.coordinates) <= radius) : places;
+  let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
+  const include = (lon: number, lat: number) => {
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  };
+  for (const p of fitted) include(p.coordinates[0], p.coordinates[1]);
+  // A country page shows the whole country (unless it wraps the antimeridian or spans half the globe).
+  if (focus && a && COUNTRY_KINDS.has(focus.kind)) {
+    const country = countryFeature(a, focus.name);
+    if (country) {
+      const [[w, s], [e, n]] = geoBounds(country);
+      if (w <= e && e - w < 100) include(w, s), include(e, n);
+    }
+  }
+  const [minLon, minLat] = options.minSpan ?? [14, 9];
+  const pad = options.padding ?? 0.15;
+  const cx = (west + east) / 2;
+  const cy = (south + north) / 2;
+  const spanLon = Math.max(east - west, minLon) * (1 + 2 * pad);
+  const spanLat = Math.max(north - south, minLat) * (1 + 2 * pad);
+  return {
+    west: Math.max(-180, cx - spanLon / 2),
+    east: Math.min(180, cx + spanLon / 2),
+    south: Math.max(-80, cy - spanLat / 2),
+    north: Math.min(84, cy + spanLat / 2),
+  };
+}
+
+/** Regional extents get Mercator (familiar shapes) and 50m outlines; wide ones Natural Earth and 110m. */
+function projectionFor(extent: Extent, width: number, height: number): { projection: GeoProjection; resolution: "50m" | "110m" } {
+  const wide = extent.east - extent.west > 70 || extent.north - extent.south > 45;
+  const cx = (extent.west + extent.east) / 2;
+  const projection = wide ? geoNaturalEarth1().rotate([-cx, 0]) : geoMercator();
+  const steps = 8;
+  const outline: LonLat[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const lon = extent.west + ((extent.east - extent.west) * i) / steps;
+    const lat = extent.south + ((extent.north - extent.south) * i) / steps;
+    outline.push([lon, extent.south], [lon, extent.north], [extent.west, lat], [extent.east, lat]);
+  }
+  projection.fitExtent([[0, 0], [width, height]], { type: "MultiPoint", coordinates: outline });
+  projection.clipExtent([[0, 0], [width, height]]);
+  return { projection, resolution: wide ? "110m" : "50m" };
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+export interface Label {
+  x: number;
+  y: number;
+  anchor: "start" | "end" | "middle";
+  box: Box;
+}
+
+/**
+ * Crude label placement: for each place in priority order, the first of right, left, above, below
+ * and the four diagonals
+ * whose box stays inside the map and clear of the markers and the labels already placed; none → no
+ * label (the marker's link keeps its title, and the caption lists it).
+ */
+export function placeLabels(points: ReadonlyArray<{ x: number; y: number; name: string; r: number }>, width: number, height: number, fontSize: number): Array<Label | null> {
+  const taken: Box[] = points.map((p) => ({ x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r }));
+  return points.map((p, i) => {
+    const w = p.name.length * fontSize * 0.56;
+    const h = fontSize;
+    const gap = p.r + 3;
+    const candidates: Label[] = [
+      { x: p.x + gap, y: p.y + h * 0.35, anchor: "start", box: { x0: p.x + gap, y0: p.y - h / 2, x1: p.x + gap + w, y1: p.y + h / 2 } },
+      { x: p.x - gap, y: p.y + h * 0.35, anchor: "end", box: { x0: p.x - gap - w, y0: p.y - h / 2, x1: p.x - gap, y1: p.y + h / 2 } },
+      { x: p.x, y: p.y - gap - 2, anchor: "middle", box: { x0: p.x - w / 2, y0: p.y - gap - h, x1: p.x + w / 2, y1: p.y - gap } },
+      { x: p.x, y: p.y + gap + h * 0.8, anchor: "middle", box: { x0: p.x - w / 2, y0: p.y + gap, x1: p.x + w / 2, y1: p.y + gap + h } },
+      { x: p.x + p.r, y: p.y + gap + h * 0.8, anchor: "start", box: { x0: p.x + p.r, y0: p.y + gap, x1: p.x + p.r + w, y1: p.y + gap + h } },
+      { x: p.x + p.r, y: p.y - gap - 2, anchor: "start", box: { x0: p.x + p.r, y0: p.y - gap - h, x1: p.x + p.r + w, y1: p.y - gap } },
+      { x: p.x - p.r, y: p.y + gap + h * 0.8, anchor: "end", box: { x0: p.x - p.r - w, y0: p.y + gap, x1: p.x - p.r, y1: p.y + gap + h } },
+      { x: p.x - p.r, y: p.y - gap - 2, anchor: "end", box: { x0: p.x - p.r - w, y0: p.y - gap - h, x1: p.x - p.r, y1: p.y - gap } },
+    ];
+    const fits = candidates.find(
+      (c) => c.box.x0 >= 2 && c.box.x1 <= width - 2 && c.box.y0 >= 2 && c.box.y1 <= height - 2 && !taken.some((t, j) => j !== i && overlaps(c.box, t)),
+    );
+    if (!fits) return null;
+    taken.push(fits.box);
+    return fits;
+  });
+}
+
+function priority(p: MapPlace, focus: string | null | undefined): number {
+  if (p.id === focus) return 0;
+  if (p.kind === "base") return 1;
+  if (p.kind === "city" || p.kind === "facility") return 2;
+  return 3;
+}
+
+/** The marker shape: bases are diamonds, cities dots, larger places rings (also told apart by class). */
+function marker(kind: string, x: number, y: number, r: number): string {
+  if (kind === "base") return `<path class="map-marker" d="M${round1(x)},${round1(y - r * 1.3)}l${round1(r * 1.3)},${round1(r * 1.3)}l${round1(-r * 1.3)},${round1(r * 1.3)}l${round1(-r * 1.3)},${round1(-r * 1.3)}z"/>`;
+  return `<circle class="map-marker" cx="${round1(x)}" cy="${round1(y)}" r="${r}"/>`;
+}
+
+export interface RenderedMap {
+  svg: string;
+  /** The places drawn (inside the frame), in caption order. */
+  shown: MapPlace[];
+}
+
+/** The SVG for the places; null when none has coordinates. */
+export function renderMap(input: readonly MapPlace[], options: MapOptions): RenderedMap | null {
+  const places = dedupe(input.filter((p) => validLonLat(p.coordinates)));
+  if (!places.length) return null;
+  const width = options.width ?? 360;
+  const height = options.height ?? 240;
+  const fontSize = 12;
+  const prefix = idPart(options.idPrefix ?? "map");
+  const extent = mapExtent(places, options, atlas("110m"));
+  const { projection, resolution } = projectionFor(extent, width, height);
+  const a = atlas(resolution);
+  const path = geoPath(projection).digits(1);
+
+  const focusPlace = places.find((p) => p.id === options.focus);
+  const highlighted = new Set<string>();
+  for (const p of places) if (COUNTRY_KINDS.has(p.kind)) {
+    const c = countryFeature(a, p.name);
+    if (c) highlighted.add(c.properties.name);
+  }
+  const countries = a.countries
+    .filter((c) => highlighted.has(c.properties.name))
+    .map((c) => ({ d: path(c) ?? "", focus: focusPlace ? c === countryFeature(a, focusPlace.name) : false }))
+    .filter((c) => c.d);
+
+  const ordered = [...places].sort((x, y) => priority(x, options.focus) - priority(y, options.focus) || x.name.localeCompare(y.name) || x.id.localeCompare(y.id));
+  const points: Array<{ place: MapPlace; x: number; y: number; name: string; r: number }> = [];
+  for (const place of ordered) {
+    const xy = projection(place.coordinates);
+    if (!xy) continue;
+    const [x, y] = xy;
+    if (!(x >= 0 && x <= width && y >= 0 && y <= height)) continue;
+    points.push({ place, x, y, name: place.name, r: place.id === options.focus ? 6 : 4 });
+  }
+  const labels = placeLabels(points, width, height, fontSize);
+
+  const titleId = `${prefix}-title`;
+  const descId = `${prefix}-desc`;
+  const markers = points.map(({ place, x, y, r }, i) => {
+    const label = labels[i];
+    const cls = `map-place map-place-${idPart(place.kind)}${place.id === options.focus ? " is-focus" : ""}`;
+    const text = label ? `<text class="map-label" x="${round1(label.x)}" y="${round1(label.y)}"${label.anchor === "start" ? "" : ` text-anchor="${label.anchor}"`}>${escapeXml(place.name)}</text>` : "";
+    const body = `<title>${escapeXml(place.name)}</title>${marker(place.kind, x, y, r)}${text}`;
+    const href = siteUrl(place.url);
+    return href ? `<a class="${cls}" href="${escapeXml(href)}">${body}</a>` : `<g class="${cls}">${body}</g>`;
+  });
+  const shownNames = points.map((p) => p.place.name);
+  const desc = `${shownNames.length === 1 ? "Marks" : `Marks ${shownNames.length} places:`} ${listNames(shownNames)}. Country outlines: Natural Earth.`;
+  const svg =
+    `<svg class="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${titleId}" aria-describedby="${descId}">` +
+    `<title id="${titleId}">${escapeXml(options.title)}</title><desc id="${descId}">${escapeXml(desc)}</desc>` +
+    `<g role="img" aria-labelledby="${titleId}" aria-describedby="${descId}">` +
+    `<rect class="map-sea" width="${width}" height="${height}"/>` +
+    `<path class="map-land" d="${path(a.land as Feature) ?? ""}"/>` +
+    countries.map((c) => `<path class="map-country${c.focus ? " is-focus" : ""}" d="${c.d}"/>`).join("") +
+    `<path class="map-borders" d="${path(a.borders) ?? ""}"/>` +
+    `</g>` +
+    `<g class="map-places">${markers.join("")}</g>` +
+    `<rect class="map-frame" width="${width}" height="${height}"/>` +
+    `</svg>`;
+  return { svg, shown: points.map((p) => p.place) };
+}
+
+function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+function validLonLat(c: LonLat | null | undefined): c is LonLat {
+  return Array.isArray(c) && Number.isFinite(c[0]) && Number.isFinite(c[1]) && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90;
+}
+
+function dedupe(places: MapPlace[]): MapPlace[] {
+  const seen = new Set<string>();
+  return places.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
+}
+
+const KIND_NAMES: Record<string, string> = { base: "military base", city: "city", country: "country", state: "state", region: "region", water: "body of water", facility: "facility" };
+
+function formatLonLat([lon, lat]: LonLat): string {
+  return `${Math.abs(lat).toFixed(2)}° ${lat < 0 ? "S" : "N"}, ${Math.abs(lon).toFixed(2)}° ${lon < 0 ? "W" : "E"}`;
+}
+
+export interface FigureOptions extends MapOptions {
+  /** Caption heading above the list of places. */
+  caption?: string;
+  /** Extra class on the figure (e.g. `map-wide` for the /map/ page). */
+  className?: string;
+  /** Keep the list of places for screen readers only (when the page lists them right beside the map). */
+  hideList?: boolean;
+}
+
+/**
+ * The map as a `<figure>`: the SVG, then a caption listing every place drawn (linked, with kind and
+ * coordinates) — the text alternative. Empty string when nothing can be drawn.
+ */
+export function mapFigure(places: readonly MapPlace[], options: FigureOptions): string {
+  const map = renderMap(places, options);
+  if (!map) return "";
+  const prefix = idPart(options.idPrefix ?? "map");
+  const items = [...map.shown]
+    .sort((x, y) => priority(x, options.focus) - priority(y, options.focus) || x.name.localeCompare(y.name))
+    .map((p) => {
+      const href = siteUrl(p.url);
+      const name = href ? `<a href="${escapeXml(href)}">${escapeXml(p.name)}</a>` : escapeXml(p.name);
+      const kind = KIND_NAMES[p.kind] ?? p.kind.replace(/[-_]+/g, " ");
+      return `<li class="map-list-${idPart(p.kind)}">${name} <span class="note">${escapeXml(kind)}, ${formatLonLat(p.coordinates)}</span></li>`;
+    });
+  const caption = options.caption ?? (map.shown.length === 1 ? "Place on this map" : `${map.shown.length} places on this map`);
+  return (
+    `<figure class="map${options.className ? ` ${escapeXml(options.className)}` : ""}" aria-labelledby="${prefix}-caption">` +
+    `<div class="map-canvas">${map.svg}</div>` +
+    `<figcaption class="map-caption"><p id="${prefix}-caption" class="map-caption-title${options.hideList ? " visually-hidden" : ""}">${escapeXml(caption)}</p>` +
+    `<ul class="map-list${options.hideList ? " visually-hidden" : ""}">${items.join("")}</ul>` +
+    `<p class="map-credit">Outlines: Natural Earth. Positions are approximate.</p></figcaption>` +
+    `</figure>`
+  );
+}

@@ -1,0 +1,97 @@
+/** The build-time SVG maps (src/site/map.ts). */
+import { describe, expect, it } from "vitest";
+import { mapExtent, mapFigure, placeLabels, renderMap, type MapPlace } from "../../src/site/map.js";
+
+const khmeimim: MapPlace = { id: "khmeimim-air-base", name: "Khmeimim Air Base", url: "/bases/khmeimim-air-base/", kind: "base", coordinates: [35.9487, 35.4011] };
+const tartus: MapPlace = { id: "tartus-naval-facility", name: "Tartus naval facility", url: "/bases/tartus-naval-facility/", kind: "base", coordinates: [35.8728, 34.9119] };
+const syria: MapPlace = { id: "syria", name: "Syria", url: "/locations/syria/", kind: "country", coordinates: [38.5, 35] };
+const sydney: MapPlace = { id: "sydney", name: "Sydney", url: "/locations/sydney/", kind: "city", coordinates: [151.2073, -33.8678] };
+
+describe("renderMap", () => {
+  it("returns null when no place has coordinates", () => {
+    expect(renderMap([], { title: "t" })).toBeNull();
+    expect(renderMap([{ ...khmeimim, coordinates: [Number.NaN, 2] }], { title: "t" })).toBeNull();
+    expect(mapFigure([], { title: "t" })).toBe("");
+  });
+
+  it("is deterministic, small, and has no inline styles or scripts", () => {
+    const a = renderMap([khmeimim, tartus, syria], { title: "Map", focus: khmeimim.id })!.svg;
+    const b = renderMap([syria, tartus, khmeimim], { title: "Map", focus: khmeimim.id })!.svg;
+    expect(a).toBe(b);
+    expect(a).not.toMatch(/style=|<style|<script|on\w+=/i);
+    expect(a.length).toBeLessThan(60_000);
+    // Path coordinates rounded to one decimal.
+    for (const d of a.matchAll(/ d="([^"]*)"/g)) expect(d[1]).not.toMatch(/\d\.\d\d/);
+  });
+
+  it("labels the drawing as an image and keeps the markers as links outside it", () => {
+    const { svg } = renderMap([khmeimim, tartus], { title: "Map of Khmeimim", focus: khmeimim.id })!;
+    expect(svg).toMatch(/<title id="map-title">Map of Khmeimim<\/title>/);
+    expect(svg).toMatch(/<g role="img" aria-labelledby="map-title"/);
+    const image = svg.slice(svg.indexOf('<g role="img"'), svg.indexOf('<g class="map-places">'));
+    expect(image).not.toContain("<a ");
+    expect(svg).toContain('<a class="map-place map-place-base is-focus" href="/bases/khmeimim-air-base/"><title>Khmeimim Air Base</title>');
+    expect(svg).toContain('href="/bases/tartus-naval-facility/"');
+  });
+
+  it("a single base still shows its region (the eastern Mediterranean)", () => {
+    const e = mapExtent([khmeimim], {});
+    expect(e.east - e.west).toBeGreaterThanOrEqual(14);
+    expect(e.north - e.south).toBeGreaterThanOrEqual(9);
+    expect(e.west).toBeLessThan(32); // Cyprus and the coast
+    const map = renderMap([khmeimim], { title: "Khmeimim" })!;
+    expect(map.shown.map((p) => p.id)).toEqual([khmeimim.id]);
+    expect(map.svg).toContain('class="map-land"');
+    expect(map.svg).toContain('class="map-borders"');
+  });
+
+  it("far places don't widen a focused map, and are left out when outside it", () => {
+    const map = renderMap([khmeimim, sydney], { title: "t", focus: khmeimim.id })!;
+    expect(map.shown.map((p) => p.id)).toEqual([khmeimim.id]);
+    const both = renderMap([khmeimim, sydney], { title: "t" })!;
+    expect(both.shown.map((p) => p.id).sort()).toEqual([khmeimim.id, sydney.id].sort());
+  });
+
+  it("highlights a country named on the map", () => {
+    const { svg } = renderMap([syria], { title: "Syria", focus: "syria" })!;
+    expect(svg).toMatch(/<path class="map-country is-focus" d="M/);
+  });
+
+  it("escapes names and drops unsafe links", () => {
+    const evil: MapPlace = { id: "x", name: `<script>"&'`, url: "javascript:alert(1)", kind: "city", coordinates: [10, 10] };
+    const { svg } = renderMap([evil], { title: `<b>` })!;
+    expect(svg).not.toContain("<script>");
+    expect(svg).not.toContain("javascript:");
+    expect(svg).toContain("&lt;script&gt;&quot;&amp;&#39;");
+    expect(svg).toContain("<title id=\"map-title\">&lt;b&gt;</title>");
+  });
+});
+
+describe("placeLabels", () => {
+  it("never overlaps two labels, nor leaves the frame", () => {
+    const points = Array.from({ length: 30 }, (_, i) => ({ x: 100 + (i % 6) * 12, y: 100 + Math.floor(i / 6) * 9, name: `Place number ${i}`, r: 4 }));
+    const labels = placeLabels(points, 360, 240, 12);
+    const placed = labels.filter((l) => l !== null);
+    expect(placed.length).toBeGreaterThan(0);
+    expect(placed.length).toBeLessThan(points.length);
+    for (const [i, a] of placed.entries()) {
+      expect(a.box.x0).toBeGreaterThanOrEqual(0);
+      expect(a.box.x1).toBeLessThanOrEqual(360);
+      for (const b of placed.slice(i + 1)) {
+        const overlap = a.box.x0 < b.box.x1 && b.box.x0 < a.box.x1 && a.box.y0 < b.box.y1 && b.box.y0 < a.box.y1;
+        expect(overlap).toBe(false);
+      }
+    }
+  });
+});
+
+describe("mapFigure", () => {
+  it("lists every place drawn, linked, as the text alternative", () => {
+    const fig = mapFigure([khmeimim, tartus, syria], { title: "Map", focus: khmeimim.id });
+    expect(fig).toMatch(/^<figure class="map" aria-labelledby="map-caption">/);
+    expect(fig).toContain('<p id="map-caption" class="map-caption-title">3 places on this map</p>');
+    const list = fig.slice(fig.indexOf('<ul class="map-list">'));
+    expect(list.indexOf("Khmeimim Air Base")).toBeLessThan(list.indexOf("Syria"));
+    expect(list).toContain('<a href="/locations/syria/">Syria</a> <span class="note">country, 35.00° N, 38.50° E</span>');
+  });
+});
