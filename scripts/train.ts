@@ -104,7 +104,7 @@ interface City {
   loc: { coordinates: [number, number] };
 }
 
-function buildGazetteer(): GazData {
+function buildGazetteer(common: Set<string>): GazData {
   const wc = require("world-countries/countries.json") as WorldCountry[];
   const countries: GazCountry[] = [];
   for (const c of wc) {
@@ -128,8 +128,10 @@ function buildGazetteer(): GazData {
       demonyms.add(d.f);
     }
     for (const a of EXTRA_DEMONYMS[c.cca2] ?? []) demonyms.add(a);
-    // a word that is also a demonym ("Saudi") is a demonym, not a name of the country
+    // a word that is also a demonym ("Saudi") is a demonym, not a name of the country; an
+    // alias that is a common English word ("Island" for Iceland) is no alias
     for (const d of demonyms) aliases.delete(d);
+    for (const a of [...aliases]) if (a !== a.toUpperCase() && common.has(a.toLowerCase())) aliases.delete(a);
     const entry: GazCountry = {
       name,
       cca2: c.cca2,
@@ -295,13 +297,6 @@ function main(): void {
   mkdirSync(outDir, { recursive: true });
 
   const t0 = Date.now();
-  const gazData = buildGazetteer();
-  writeFileSync(join(outDir, GAZ_FILE), JSON.stringify(gazData));
-  const gaz = new Gazetteer(gazData);
-  console.log(
-    `gazetteer: ${gazData.countries.length} countries, ${gazData.regions.length} regions, ${gazData.cities.length} cities, ${gazData.firstNames.length} first names (${Date.now() - t0} ms)`,
-  );
-
   const sents = readConll(trainFile);
   // common lower-case words of the training text
   const lowerCount = new Map<string, number>();
@@ -309,6 +304,14 @@ function main(): void {
     for (const w of s.words) if (/^\p{Ll}[\p{Ll}'-]*$/u.test(w)) lowerCount.set(w, (lowerCount.get(w) ?? 0) + 1);
   const lcvList = [...lowerCount].filter(([, n]) => n >= 2).map(([w]) => w).sort();
   const lcv = new Set(lcvList);
+  const gazData = buildGazetteer(lcv);
+  writeFileSync(join(outDir, GAZ_FILE), JSON.stringify(gazData));
+  const gaz = new Gazetteer(gazData);
+  console.log(
+    `gazetteer: ${gazData.countries.length} countries, ${gazData.regions.length} regions, ${gazData.cities.length} cities, ${gazData.firstNames.length} first names (${Date.now() - t0} ms)`,
+  );
+
+
 
   // precompute infos and gazetteer features per sentence
   const prepared = sents.map((s) => {

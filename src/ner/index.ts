@@ -132,7 +132,8 @@ const GAZ_ACCEPT: Record<string, NameType> = {
 
 const FACILITY_STRONG = new Set([
   "Airport", "Station", "Stadium", "Arena", "Bridge", "Square", "Street", "Road", "Mosque", "Cathedral",
-  "Hotel", "Avenue", "Boulevard", "Prison", "Dam", "Hospital",
+  "Hotel", "Avenue", "Boulevard", "Prison", "Dam", "Hospital", "Museum", "Planetarium", "Center", "Centre",
+  "Complex", "Memorial", "Towers",
 ]);
 
 /** Titles that, first in a span, mark a person ("President X", "Secretary of State X"). */
@@ -313,6 +314,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       }
       tagged.push(c);
     }
+    placeRule(doc, tagged);
     acronymRule(doc, tagged);
     headRules(doc, tagged);
     personRules(doc, tagged);
@@ -381,6 +383,40 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   return resolve(doc, accepted, acr);
 }
 
+const PLACE_PREPS = new Set(["in", "at", "from", "near", "to", "outside", "across", "into", "towards", "toward", "around", "via"]);
+
+/**
+ * A city or region of the gazetteer right after a place preposition ("from Herat", "in Volgograd")
+ * is a place, whatever the tagger said about it (or if it said nothing).
+ */
+function placeRule(doc: Doc, tagged: Cand[]): void {
+  const { words, low, gm, starts } = doc;
+  const at = new Int32Array(words.length).fill(-1);
+  tagged.forEach((c, ci) => {
+    for (let k = c.s; k < c.e; k++) at[k] = ci;
+  });
+  let added = false;
+  for (let i = 1; i < words.length; i++) {
+    const m = gm[i];
+    if (!m || starts[i] || !PLACE_PREPS.has(low[i - 1]!) || MONTHS.has(low[i]!) || BOILERPLATE.has(low[i]!)) continue;
+    const cat = m.hit.cat;
+    if (cat !== "city1" && cat !== "city" && cat !== "town" && cat !== "region") continue;
+    const e = i + m.len;
+    if (e < words.length && isCap(words[e]!) && !starts[e]) continue; // part of a longer name
+    const ci = at[i]!;
+    if (ci >= 0) {
+      const t = tagged[ci]!;
+      if (t.s !== i || t.e !== e || t.label === "LOC") continue;
+      t.label = "LOC";
+      t.hit = m.hit;
+      continue;
+    }
+    tagged.push(mkCand(i, e, "LOC", { hit: m.hit }));
+    added = true;
+  }
+  if (added) tagged.sort((a, b) => a.s - b.s);
+}
+
 /** All-caps words that are no organisation. */
 const NOT_ACRONYMS = new Set([
   "CEO", "CFO", "COO", "CTO", "GDP", "TV", "PM", "AM", "OK", "ID", "IT", "AI", "PC", "VR", "DNA", "HIV",
@@ -414,14 +450,15 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
 /** Facility heads that make a capitalised phrase a place whatever the tagger says. */
 const PLACE_HEADS = new Set([
   "Airport", "Station", "Stadium", "Arena", "Bridge", "Square", "Street", "Road", "Avenue", "Boulevard",
-  "Mosque", "Cathedral", "Hospital", "Hotel", "Prison", "Dam", "Hall", "Palace",
+  "Mosque", "Cathedral", "Hospital", "Hotel", "Prison", "Dam", "Hall", "Palace", "Museum", "Planetarium",
+  "Center", "Centre", "Complex", "Tower", "Towers", "Memorial", "Harbor", "Harbour", "Port", "Camp",
 ]);
 /** Organisation heads for the head rule (a subset of ORG_HEADS that rarely ends anything else). */
 const ORG_RULE_HEADS = new Set([
   "University", "College", "Institute", "Ministry", "Department", "Agency", "Council", "Committee",
   "Commission", "Party", "Foundation", "Association", "Organization", "Organisation", "Board", "Bureau",
   "Federation", "League", "Society", "Corporation", "Inc.", "Corp.", "Ltd.", "LLC", "Authority", "Union",
-  "Court", "Parliament", "Police", "Church", "Office", "Service", "Museum",
+  "Court", "Parliament", "Police", "Church", "Office", "Service", "Navy", "Army", "Guard", "Government",
 ]);
 
 /**
