@@ -77,5 +77,5 @@ describe("content at the edges", () => {
     for (const e of [...briefing.actors, ...briefing.locations, ...briefing.sources]) {
       for (const m of e.mentions) expect(text.slice(m.offset, m.offset + m.text.length)).toBe(m.text);
     }
-  });
+  }, 300_000);
 });
