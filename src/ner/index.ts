@@ -513,6 +513,9 @@ function headRules(doc: Doc, tagged: Cand[]): void {
   for (const c of keep) tagged.push(c);
 }
 
+const FAMILY_NAME = /^\p{Lu}\p{Ll}{1,6}$/u;
+const HYPHEN_GIVEN = /^\p{Lu}\p{Ll}{1,7}-\p{Ll}{1,7}$/u;
+
 /** Whether a span looks like a bare personal name: 2–3 capitalised words, no heads, no "of". */
 function nameShaped(doc: Doc, c: Cand): boolean {
   const len = c.e - c.s;
@@ -531,8 +534,20 @@ function nameShaped(doc: Doc, c: Cand): boolean {
  * person; so are name-shaped members of a list ("A, B and C") that has a person in it.
  */
 function personRules(doc: Doc, tagged: Cand[]): void {
+  const { words, low } = doc;
   for (const c of tagged) {
-    if (c.label !== "PER" && nameShaped(doc, c) && doc.gaz.firstNames.has(doc.words[c.s]!)) c.label = "PER";
+    if (c.label !== "PER" && nameShaped(doc, c) && doc.gaz.firstNames.has(words[c.s]!)) c.label = "PER";
+    // East Asian names: family name + hyphenated given name ("Kwok Wai-keung", "Kim Jong-un")
+    if (c.label !== "PER" && c.e - c.s === 2 && FAMILY_NAME.test(words[c.s]!) && HYPHEN_GIVEN.test(words[c.s + 1]!)) c.label = "PER";
+    // a person's name has no "of" ("Gary Chan of DAB")
+    if (c.label === "PER") {
+      for (let k = c.s + 1; k < c.e - 1; k++) {
+        if (low[k] === "of") {
+          c.e = k;
+          break;
+        }
+      }
+    }
   }
   let i = 0;
   while (i < tagged.length) {
