@@ -119,12 +119,12 @@ as file:line:col: severity message [rule]. Exit 1 on errors (and on warnings wit
   },
   build: {
     summary: "Extract every article and render the briefing site",
-    usage: `sitrep build [--content content] [--out _site]
+    usage: `sitrep build [--content content] [--out _site] [--strict]
 
 Reads <content>/articles/*.md and <content>/entities/*.md and writes the site to <out>. The site is
-built beside <out> and swapped in only when the whole build succeeded: on any error <out> is left
-as it was and the command exits 1.`,
-    options: { ...help, content: { type: "string" }, out: { type: "string" } },
+built beside <out> and swapped in only when the whole build succeeded: on any error (and, with
+--strict, any warning) <out> is left as it was and the command exits 1.`,
+    options: { ...help, content: { type: "string" }, out: { type: "string" }, strict: { type: "boolean" } },
     async run(values, positionals) {
       if (positionals.length) throw new UsageError("build takes no positional arguments");
       const content = (values.content as string | undefined) ?? "content";
@@ -134,12 +134,12 @@ as it was and the command exits 1.`,
       const { build } = await lazy.build();
       let result: Awaited<ReturnType<typeof build>>;
       try {
-        result = await build(resolve(content), resolve(out));
+        result = await build(resolve(content), resolve(out), { strict: values.strict === true });
       } catch (error) {
         console.error(`sitrep: build failed while rendering: ${(error as Error).message}\nsitrep: ${out} was left unchanged`);
         return 1;
       }
-      const failed = printMessages(result.files, false);
+      const failed = printMessages(result.files, values.strict === true);
       if (!result.ok || failed) {
         console.error(`sitrep: build failed; ${out} was left unchanged`);
         return 1;

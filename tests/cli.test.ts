@@ -70,6 +70,18 @@ describe("sitrep CLI", () => {
     }
   });
 
+  it("warnings pass unless --strict", () => {
+    const content = join(repoRoot, "tests", "fixtures", "site", "content");
+    const check = sitrep(["check", content]);
+    expect(check.status).toBe(0);
+    expect(check.stderr).toMatch(/\d+ warnings?/);
+    expect(sitrep(["check", "--strict", content]).status).toBe(1);
+    const out = join(mkdtempSync(join(tmpdir(), "sitrep-strict-")), "_site");
+    const build = sitrep(["build", "--strict", "--content", content, "--out", out]);
+    expect(build.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
   describe("bad input: positioned errors, exit 1, previous site untouched", () => {
     for (const [name, body, where] of [
       ["broken YAML", `---\ntitle: [unclosed\ndate: 2024-12-15\n---\n\nRussia said talks continue.\n`, /bad\.md:\d+:\d+: error .*\[frontmatter-yaml\]/],

@@ -109,10 +109,10 @@ export interface BuildResult {
   index: SiteIndex | null;
 }
 
-export async function build(contentDir: string, outDir: string): Promise<BuildResult> {
+export async function build(contentDir: string, outDir: string, options: { strict?: boolean } = {}): Promise<BuildResult> {
   const site = loadSite(contentDir);
   const messages = site.files.flatMap((f) => f.messages);
-  if (hasErrors(messages)) return { ok: false, files: site.files, index: null };
+  if (hasErrors(messages) || (options.strict && messages.length > 0)) return { ok: false, files: site.files, index: null };
   await writeSiteAtomically(outDir, (dir) => renderSite(site.index, dir));
   return { ok: true, files: site.files, index: site.index };
 }
