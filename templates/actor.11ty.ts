@@ -40,6 +40,7 @@ ${contextSections(actor)}`;
     section: "actors",
     body,
     pageClass: "page-entity page-actor",
+    alternates: [{ title: `Briefings mentioning ${actor.name} (Atom)`, href: `${actor.url}feed.xml`, type: "application/atom+xml" }],
     search: { type: ["Actor"], actor: [actor.name] },
   });
 }

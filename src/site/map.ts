@@ -344,7 +344,7 @@ export function mapFigure(places: readonly MapPlace[], options: FigureOptions): 
     });
   const caption = options.caption ?? (map.shown.length === 1 ? "Place on this map" : `${map.shown.length} places on this map`);
   return (
-    `<figure class="map${options.className ? ` ${escapeXml(options.className)}` : ""}" aria-labelledby="${prefix}-caption">` +
+    `<figure class="map${options.className ? ` ${escapeXml(options.className)}` : ""}" aria-labelledby="${prefix}-caption" data-pagefind-ignore>` +
     `<div class="map-canvas">${map.svg}</div>` +
     `<figcaption class="map-caption"><p id="${prefix}-caption" class="map-caption-title${options.hideList ? " visually-hidden" : ""}">${escapeXml(caption)}</p>` +
     `<ul class="map-list${options.hideList ? " visually-hidden" : ""}">${items.join("")}</ul>` +

@@ -1,11 +1,13 @@
 /**
- * What is written beside Eleventy's pages, from the same site index: the data export
- * (`/data/briefings.json`, `/data/entities.json`). Runs on the temporary output folder, before it
- * is swapped in, so a failure here fails the whole build.
+ * What is written beside Eleventy's pages, from the same site index and the rendered pages: the
+ * data export (`/data/briefings.json`, `/data/entities.json`), `/sitemap.xml` of every page, and the
+ * Pagefind search index (`/pagefind/`). Runs on the temporary output folder, before it is swapped
+ * in, so a failure here fails the whole build.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import type { ActorPage, LocationPage, SiteIndex, SourcePage } from "./index.js";
+import { sitemap } from "./feeds.js";
 
 /** The aggregated index without page-only detail: one lean record per entity. */
 export function entitiesExport(index: SiteIndex) {
@@ -28,9 +30,48 @@ export function entitiesExport(index: SiteIndex) {
   };
 }
 
+/** Site-relative URLs of every HTML page in the output (`/x/` for `x/index.html`), but the 404 page. */
+export function pagePaths(outDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "pagefind") walk(path);
+      } else if (entry.name.endsWith(".html")) {
+        const url = "/" + relative(outDir, path).split(sep).join("/");
+        if (url !== "/404.html") out.push(url.replace(/(^|\/)index\.html$/, "$1"));
+      }
+    }
+  };
+  walk(outDir);
+  return out.sort();
+}
+
+/**
+ * Indexes the pages' `<main data-pagefind-body>` with Pagefind's Node API (its binary ships in the
+ * `@pagefind/<platform>` npm package: nothing is downloaded) into `<outDir>/pagefind/`.
+ */
+export async function searchIndex(outDir: string): Promise<number> {
+  const pagefind = await import("pagefind");
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, "pagefind") });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
 export async function postBuild(index: SiteIndex, outDir: string): Promise<void> {
   const data = join(outDir, "data");
   mkdirSync(data, { recursive: true });
   writeFileSync(join(data, "briefings.json"), JSON.stringify(index.briefings.map((b) => b.briefing)));
   writeFileSync(join(data, "entities.json"), JSON.stringify(entitiesExport(index)));
+  writeFileSync(join(outDir, "sitemap.xml"), sitemap(index.site, pagePaths(outDir)));
+  await searchIndex(outDir);
 }

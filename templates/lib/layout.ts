@@ -45,7 +45,10 @@ export interface PageOptions {
 }
 
 /** The site's own feeds, on every page. */
-export const SITE_FEEDS: Alternate[] = [];
+export const SITE_FEEDS: Alternate[] = [
+  { title: "All briefings (Atom)", href: "/feed.xml", type: "application/atom+xml" },
+  { title: "All briefings (JSON Feed)", href: "/feed.json", type: "application/feed+json" },
+];
 
 /** Hidden spans Pagefind reads as filters (not indexed as text, not shown). */
 function searchFilters(filters: SearchFilters): SafeHtml {
@@ -62,6 +65,8 @@ const NAV: Array<{ section: Exclude<Section, null | "home">; label: string; href
   { section: "locations", label: "Locations", href: "/locations/" },
   { section: "sources", label: "Sources", href: "/sources/" },
   { section: "map", label: "Map", href: "/map/" },
+  { section: "timeline", label: "Timeline", href: "/timeline/" },
+  { section: "search", label: "Search", href: "/search/" },
 ];
 
 /** Collapses whitespace and trims to a meta-description length. */
@@ -132,8 +137,13 @@ ${options.search ? searchFilters(options.search) : ""}
 <p class="footer-meta">Claims, actors, places and sources are extracted automatically from the articles; follow each claim to its sentence to read it in context.</p>
 <ul class="footer-links">
 <li><a href="/map/">Map</a></li>
+<li><a href="/timeline/">Timeline</a></li>
+<li><a href="/search/">Search</a></li>
+<li><a href="/feed.xml" type="application/atom+xml">Atom feed</a></li>
+<li><a href="/feed.json" type="application/feed+json">JSON Feed</a></li>
 <li><a href="/data/briefings.json" type="application/json">Data: briefings (JSON)</a></li>
 <li><a href="/data/entities.json" type="application/json">Data: entities (JSON)</a></li>
+<li><a href="/sitemap.xml">Sitemap</a></li>
 </ul>
 </div>
 </footer>

@@ -34,7 +34,7 @@ export function breadcrumbs(crumbs: Crumb[]): SafeHtml {
       ? html`<li><span aria-current="page">${c.label}</span></li>`
       : html`<li><a href="${safeUrl(c.href)}">${c.label}</a></li>`,
   );
-  return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${items}</ol></nav>`;
+  return html`<nav class="breadcrumbs" aria-label="Breadcrumb" data-pagefind-ignore><ol>${items}</ol></nav>`;
 }
 
 /** `<section>` with its `<h2>`, labelled by it. Empty content renders the `empty` line instead (or nothing). */

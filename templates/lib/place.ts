@@ -46,6 +46,7 @@ ${contextSections(place, { actorsHeading: "Actors involved" })}`;
     section: isBase ? "bases" : "locations",
     body,
     pageClass: `page-entity page-place${isBase ? " page-base" : ""}`,
+    alternates: isBase ? [{ title: `Briefings mentioning ${place.name} (Atom)`, href: `${place.url}feed.xml`, type: "application/atom+xml" }] : [],
     search: isBase ? { type: ["Base"], base: [place.name] } : { type: ["Location"], location: [place.name] },
   });
 }

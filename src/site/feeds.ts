@@ -1,0 +1,123 @@
+/**
+ * Feeds and the sitemap, from the site index: an Atom feed and a JSON Feed (1.1) of every briefing,
+ * Atom feeds of the briefings that mention one actor or one base, and `sitemap.xml`. Plain string
+ * builders, no dependency: entries are briefings, newest first, with the summary as content.
+ *
+ * Deterministic: ids are the briefings' absolute URLs, dates are the articles' dates (midnight UTC;
+ * an article dated to the month is dated to its first day), and a feed's `updated` is its newest
+ * entry's date — never the build time. Absolute URLs use `site.url` (content/site.yml) or, when it
+ * is not set, `PLACEHOLDER_URL`.
+ */
+import type { ArticleRef, BriefingPage, SiteIndex, SiteMeta } from "./index.js";
+
+/** Base URL used when content/site.yml sets no `url` (feeds need absolute URLs). */
+export const PLACEHOLDER_URL = "http://localhost:8080";
+
+export function baseUrl(site: SiteMeta): string {
+  return (site.url ?? PLACEHOLDER_URL).replace(/\/+$/, "");
+}
+
+export function absolute(site: SiteMeta, path: string): string {
+  return baseUrl(site) + (path.startsWith("/") ? path : `/${path}`);
+}
+
+export function escapeXml(text: string): string {
+  // Characters XML 1.0 forbids are dropped; the five specials escaped.
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+}
+
+/** RFC 3339 timestamp of an article date ("2024-12", "2024-12-15" → "2024-12-15T00:00:00Z"). */
+export function rfc3339(date: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date.trim());
+  if (!m) return "1970-01-01T00:00:00Z";
+  return `${m[1]}-${m[2] ?? "01"}-${m[3] ?? "01"}T00:00:00Z`;
+}
+
+export interface FeedSpec {
+  /** Feed title. */
+  title: string;
+  subtitle: string;
+  /** Site-relative path of the feed itself and of the page it follows. */
+  path: string;
+  htmlPath: string;
+  entries: readonly BriefingPage[];
+}
+
+/** The briefings of the index that a list of article refs names, in the index's order (newest first). */
+export function briefingsFor(index: SiteIndex, articles: readonly ArticleRef[]): BriefingPage[] {
+  const ids = new Set(articles.map((a) => a.id));
+  return index.briefings.filter((b) => ids.has(b.id));
+}
+
+export function siteFeedSpec(index: SiteIndex, path = "/feed.xml"): FeedSpec {
+  return { title: index.site.title, subtitle: index.site.description, path, htmlPath: "/", entries: index.briefings };
+}
+
+export function atomFeed(site: SiteMeta, spec: FeedSpec): string {
+  const updated = spec.entries[0] ? rfc3339(spec.entries[0].briefing.date) : "1970-01-01T00:00:00Z";
+  const entries = spec.entries.map((page) => {
+    const b = page.briefing;
+    const url = absolute(site, page.url);
+    return `  <entry>
+    <title>${escapeXml(b.title)}</title>
+    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>
+    <id>${escapeXml(url)}</id>
+    <published>${rfc3339(b.date)}</published>
+    <updated>${rfc3339(b.date)}</updated>
+${b.outlet ? `    <author><name>${escapeXml(b.outlet.name)}</name></author>\n` : ""}${page.actors.map((a) => `    <category term="${escapeXml(a.id)}" label="${escapeXml(a.name)}"/>\n`).join("")}    <summary type="text">${escapeXml(b.summary)}</summary>
+    <content type="text">${escapeXml(b.summary)}</content>
+  </entry>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language || "en")}">
+  <title>${escapeXml(spec.title)}</title>
+  <subtitle>${escapeXml(spec.subtitle)}</subtitle>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(absolute(site, spec.path))}"/>
+  <link rel="alternate" type="text/html" href="${escapeXml(absolute(site, spec.htmlPath))}"/>
+  <id>${escapeXml(absolute(site, spec.path))}</id>
+  <updated>${updated}</updated>
+  <author><name>${escapeXml(site.title)}</name></author>
+  <generator>sitrep</generator>
+${entries.join("\n")}${entries.length ? "\n" : ""}</feed>
+`;
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+export function jsonFeed(site: SiteMeta, spec: FeedSpec): string {
+  const feed = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: spec.title,
+    description: spec.subtitle,
+    home_page_url: absolute(site, spec.htmlPath),
+    feed_url: absolute(site, spec.path),
+    language: site.language || "en",
+    authors: [{ name: site.title }],
+    items: spec.entries.map((page) => {
+      const b = page.briefing;
+      const url = absolute(site, page.url);
+      return {
+        id: url,
+        url,
+        title: b.title,
+        content_text: b.summary,
+        summary: b.summary,
+        date_published: rfc3339(b.date),
+        ...(b.outlet ? { authors: [{ name: b.outlet.name }] } : {}),
+        ...(b.url && /^https?:\/\//.test(b.url) ? { external_url: b.url } : {}),
+        tags: page.actors.map((a) => a.name),
+      };
+    }),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}
+
+/** `sitemap.xml` of the given site-relative page paths (sorted, deduplicated). */
+export function sitemap(site: SiteMeta, paths: readonly string[]): string {
+  const urls = [...new Set(paths)].sort().map((p) => `  <url><loc>${escapeXml(absolute(site, p))}</loc></url>`);
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.join("\n")}${urls.length ? "\n" : ""}</urlset>
+`;
+}
