@@ -383,6 +383,8 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   return resolve(doc, accepted, acr);
 }
 
+const PREFIX_WORD = /^(?:pro|anti|pan|non|ex|post|pre|neo|self)-/i;
+
 const PLACE_PREPS = new Set(["in", "at", "from", "near", "to", "outside", "across", "into", "towards", "toward", "around", "via"]);
 
 /**
@@ -438,7 +440,9 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
   let added = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (covered[i] || w.length < 2 || w.length > 6 || !/^[A-Z][A-Z0-9]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i]) continue;
+    const c0 = w.charCodeAt(0);
+    const c1 = w.charCodeAt(1);
+    if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i]) continue;
     // not a shouted headline: the neighbours are not all-caps too
     if ((i > 0 && /^[A-Z]{2,}$/.test(words[i - 1]!)) || (i + 1 < words.length && /^[A-Z]{2,}$/.test(words[i + 1]!))) continue;
     tagged.push(mkCand(i, i + 1, "ORG"));
@@ -476,7 +480,14 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const place = !org && PLACE_HEADS.has(w);
     if (!org && !place) continue;
     let s = h;
-    while (s > 0 && h - s < 5 && !starts[s] && isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!) && !MONTHS.has(low[s - 1]!)) s--;
+    while (
+      s > 0 &&
+      h - s < 6 &&
+      !starts[s] &&
+      ((isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!) && !MONTHS.has(low[s - 1]!) && !PREFIX_WORD.test(words[s - 1]!)) ||
+        (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)))
+    )
+      s--;
     let e = h + 1;
     for (;;) {
       let j = e;
@@ -485,7 +496,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
       j++;
       if (low[j] === "the") j++;
       let m = j;
-      while (m < n && m - j < 5 && !starts[m] && isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!)) m++;
+      while (m < n && m - j < 5 && !starts[m] && isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !/\d/.test(words[m]!)) m++;
       if (m === j) break;
       e = m;
     }
@@ -578,8 +589,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   while (e > s && (isPunct(words[e - 1]!) || low[e - 1] === "'s" || low[e - 1] === "the" || low[e - 1] === "of" || low[e - 1] === "and")) e--;
   // boilerplate words at the start ("However", "Multiple")
   while (s < e && LEADING_JUNK.has(low[s]!)) s++;
-  // lower-case words at the edges ("U.S. anti-ISIS")
-  while (s < e && !hasUpper(words[s]!) && !/^\d/.test(words[s]!)) s++;
+  // lower-case words at the edges ("U.S. anti-ISIS"), "pro-Beijing", "Pan-democrat" first
+  while (s < e && ((!hasUpper(words[s]!) && !/^\d/.test(words[s]!)) || PREFIX_WORD.test(words[s]!))) s++;
   while (e > s && !hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) e--;
   if (s >= e) return null;
   // a title inside any span followed by a bare name: the name is a person

@@ -271,6 +271,17 @@ export class Tagger {
     matches?: (GazMatch | null)[],
   ): void {
     this.gazCodes(infos, words, low, from, to, gazOut, matches);
+    // a title-case line (headline, caption) capitalises ordinary words: no forcing there
+    let capWords = 0;
+    let allWords = 0;
+    for (let i = from; i < to; i++) {
+      const w = words[i]!;
+      const c = w.charCodeAt(0);
+      if (w.length < 4 || !((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) continue;
+      allWords++;
+      if (c <= 90) capWords++;
+    }
+    const forceHere = this.forceCaps && !(allWords >= 4 && capWords >= 0.7 * allWords);
     let t1 = 0;
     let t2 = 0;
     const s = this.scores;
@@ -327,7 +338,7 @@ export class Tagger {
       let best = 0;
       let bestScore = -Infinity;
       // a capitalised word inside a sentence that is no ordinary word is a name: O is not an option
-      const force = this.forceCaps && i !== from && cur.cap && cur.x.lcv === "";
+      const force = forceHere && i !== from && cur.cap && cur.x.lcv === "";
       for (let c = force ? 1 : 0; c < NCLASS; c++) {
         if (s[c]! > bestScore) {
           bestScore = s[c]!;
