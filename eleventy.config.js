@@ -3,7 +3,7 @@
 // `npm start` extract from the content folder (SITREP_CONTENT, default ./content) on every rebuild.
 import sitrepEleventy, { currentProvider } from "./dist/src/site/eleventy.js";
 import { loadSite } from "./dist/src/site/build.js";
-import { publicDir } from "./dist/src/paths.js";
+import { publicDir, templatesDir } from "./dist/src/paths.js";
 
 const content = process.env.SITREP_CONTENT ?? "content";
 
@@ -16,6 +16,7 @@ export default function (eleventyConfig) {
 }
 
 export const config = {
-  dir: { input: "dist/templates" },
+  // Absolute, so sitrep works from any working directory.
+  dir: { input: templatesDir },
   templateFormats: ["11ty.js"],
 };
