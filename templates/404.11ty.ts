@@ -24,6 +24,7 @@ export function render(data: Data): string {
 <li><a href="/bases/">Military bases</a></li>
 <li><a href="/locations/">Locations</a></li>
 <li><a href="/sources/">Sources</a></li>
+<li><a href="/search/">Search</a></li>
 </ul>`;
   return layout({ site: data.sitrep.site, title: "Page not found", section: null, body, pageClass: "page-404" });
 }

@@ -54,7 +54,13 @@ ${section(
   html`<ul class="quick-links">${archive.map(
     (a) => html`<li><a href="${a.href}">${a.label}</a> <span class="count">${count(a.n, a.noun[0], a.noun[1])}</span></li>`,
   )}</ul>
-<p class="note">${count(sitrep.briefings.length, "briefing")}, ${count(sitrep.claims.length, "claim")} in all.</p>`,
+<p class="note">${count(sitrep.briefings.length, "briefing")}, ${count(sitrep.claims.length, "claim")} in all.</p>
+<ul class="quick-links">
+<li><a href="/timeline/">Timeline of claims</a></li>
+<li><a href="/map/">Map</a></li>
+<li><a href="/search/">Search</a></li>
+<li><a href="/feed.xml" type="application/atom+xml">Atom feed</a> · <a href="/feed.json" type="application/feed+json">JSON Feed</a></li>
+</ul>`,
   { id: "archive", className: "home-archive" },
 )}
 </div>`;
