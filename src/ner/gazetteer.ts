@@ -76,6 +76,11 @@ export interface GazMatch {
   hit: GazHit;
 }
 
+/** Latin letters without diacritics ("Herāt" → "Herat"). */
+export function fold(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[‘’ʻʼ`]/g, "'");
+}
+
 /** Normalise a token for gazetteer keys. */
 export function normTok(t: string): string {
   const l = t.toLowerCase();
@@ -160,6 +165,9 @@ export class Gazetteer {
       const old = this.phrases.get(key);
       if (old && (old.cat === "city1" || old.cat === "city" || old.cat === "town")) continue;
       this.add(name, { cat, entity: ent });
+      // "Herāt" is written "Herat" in English text
+      const folded = fold(name);
+      if (folded !== name && !this.phrases.has(tokenize(folded).map((t) => normTok(t.text)).join(" "))) this.add(folded, { cat, entity: ent });
     }
     for (const n of d.firstNames) this.firstNames.add(n);
   }

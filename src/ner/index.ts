@@ -248,7 +248,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       let e = i + 1;
       while (e < n && CLASSES[tags[e]!] === inside && !starts[e]) e++;
       // particle surnames the tagger leaves out ("Bashar al-Assad")
-      while (e < n && !starts[e] && PARTICLE_NAME.test(words[e]!)) e++;
+      while (e < n && !starts[e] && (PARTICLE_NAME.test(words[e]!) || (label === "PER" && e - i === 1 && HYPHEN_GIVEN.test(words[e]!)))) e++;
       // a demonym alone is handled by the demonym rule
       if (e === i + 1 && gm[i] && gm[i]!.hit.cat === "demonym") continue;
       // a sentence-initial capitalised word the tagger left out ("Yau | Wai-ching defeated")
@@ -1140,7 +1140,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       const canonicalSeen = e.gazName !== undefined && e.forms.has(normForm(e.gazName));
       const multiWordForm = [...e.forms.values()].some((f) => /\s/.test(f.trim()));
       const useGaz =
-        e.gazName && (e.type === "country" || e.type === "base" || e.type === "city" || canonicalSeen || !multiWordForm);
+        e.gazName && (e.type === "country" || e.type === "base" || canonicalSeen || (!multiWordForm && e.type !== "city"));
       if (useGaz) name = e.gazName!;
       else {
         let best = "";

@@ -146,3 +146,42 @@ describe("robustness", () => {
     expect(r.find((e) => e.name === "Russia")?.mentions.length).toBe(40000);
   });
 });
+
+describe("name-shape rules", () => {
+  it("joins capitalised words before an organisation or facility head", () => {
+    const r = run("A report by the Treasury Board was sent to the Joint Council for the Welfare of Immigrants. Fans gathered at Shandao Station.");
+    expect(r.by("Treasury Board")?.type).toBe("organization");
+    expect(r.by("Joint Council for the Welfare of Immigrants")?.type).toBe("organization");
+    expect(r.by("Shandao Station")?.type).toBe("facility");
+  });
+  it("takes unknown all-caps words as organisation acronyms, not common abbreviations", () => {
+    const r = run("Candidates of the FTU and the NPP won seats, the CEO said on TV.");
+    expect(r.by("FTU")?.type).toBe("organization");
+    expect(r.by("NPP")?.type).toBe("organization");
+    expect(r.by("CEO")).toBeUndefined();
+    expect(r.by("TV")).toBeUndefined();
+  });
+  it("types a gazetteer city after a place preposition", () => {
+    const r = run("The girls travelled from Herat to Kabul last spring.");
+    expect(r.by("Herat")?.type).toBe("city");
+    expect(r.by("Herat")?.within).toBe("Afghanistan");
+  });
+  it("recognises East Asian names with hyphenated given names", () => {
+    const r = run("Voters in the district re-elected Kwok Wai-keung and Wong Pik-wan on Sunday.");
+    expect(r.by("Kwok Wai-keung")?.type).toBe("person");
+    expect(r.by("Wong Pik-wan")?.type).toBe("person");
+  });
+  it("keeps dates and descriptors out of names", () => {
+    const r = run("The Supreme Court of Cassation ruled on July 14. Pro-Beijing lawmaker Regina Ip objected.");
+    expect(r.ents.some((e) => /July/.test(e.name))).toBe(false);
+    expect(r.ents.some((e) => /Pro-Beijing/.test(e.name))).toBe(false);
+  });
+  it("does not start a sentence after an initial", () => {
+    const text = "Followers of L. Ron Hubbard met.";
+    const ents = findEntities(text, [
+      { start: 0, end: 15 },
+      { start: 16, end: text.length },
+    ]);
+    expect(ents.map((e) => e.name)).toContain("L. Ron Hubbard");
+  });
+});
