@@ -463,6 +463,8 @@ const ORG_RULE_HEADS = new Set([
   "Commission", "Party", "Foundation", "Association", "Organization", "Organisation", "Board", "Bureau",
   "Federation", "League", "Society", "Corporation", "Inc.", "Corp.", "Ltd.", "LLC", "Authority", "Union",
   "Court", "Parliament", "Police", "Church", "Office", "Service", "Navy", "Army", "Guard", "Government",
+  "Municipality", "Journal", "Herald", "Times", "Gazette", "Tribune", "Magazine", "Press", "Post", "News",
+  "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
 ]);
 
 /**
@@ -479,6 +481,8 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const org = ORG_RULE_HEADS.has(w);
     const place = !org && PLACE_HEADS.has(w);
     if (!org && !place) continue;
+    // the last head of a run counts ("Irving Police | Department")
+    if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) continue;
     let s = h;
     while (
       s > 0 &&
@@ -492,11 +496,19 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     for (;;) {
       let j = e;
       const l = low[j];
-      if (l !== "of" && l !== "for" && l !== "on") break;
+      // "of/for/on [the] Name", then "and Name" ("Food Standards of Australia and New Zealand")
+      if (l !== "of" && l !== "for" && l !== "on" && !(l === "and" && e > h + 1)) break;
       j++;
       if (low[j] === "the") j++;
       let m = j;
-      while (m < n && m - j < 5 && !starts[m] && isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !/\d/.test(words[m]!)) m++;
+      while (
+        m < n &&
+        m - j < 6 &&
+        !starts[m] &&
+        ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !/\d/.test(words[m]!)) ||
+          (words[m] === "-" && m > j && m + 1 < n && isCap(words[m + 1]!)))
+      )
+        m++;
       if (m === j) break;
       e = m;
     }
