@@ -19,6 +19,13 @@
     autofocus: true,
   });
   if (fallback) fallback.hidden = true;
+  // Pagefind's input is labelled by a title only; give it a proper accessible name once it exists.
+  var tries = 0;
+  (function label() {
+    var input = root.querySelector("input[type=text], input[type=search]");
+    if (input) input.setAttribute("aria-label", "Search the archive");
+    else if (tries++ < 100) window.setTimeout(label, 50);
+  })();
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();
