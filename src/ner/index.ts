@@ -356,6 +356,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
 
   // 4. merge: bases > lexicon > tagger, longer tagger spans keep their nested lexicon names
   const accepted = merge(doc, bases, lex, tagged);
+  nestedPlaces(doc, accepted);
 
   // 5. demonyms before state nouns ("Russian military"), unless inside a name
   const covered = new Uint8Array(n);
@@ -819,6 +820,30 @@ function merge(doc: Doc, bases: Cand[], lex: Cand[], tagged: Cand[]): Cand[] {
   });
   for (const l of nested) out.push(l);
   return out;
+}
+
+/**
+ * Places named inside a longer name are mentions of their own ("Toronto" in "Toronto Star",
+ * "Sheffield" in "University of Sheffield", "Nizhny Novgorod" in "Nizhny Novgorod Stadium").
+ */
+function nestedPlaces(doc: Doc, acc: Cand[]): void {
+  const { gm } = doc;
+  const have = new Set<number>();
+  for (const c of acc) if (c.hit && c.cs === undefined) have.add(c.s * 64 + Math.min(c.e - c.s, 63));
+  const add: Cand[] = [];
+  for (const c of acc) {
+    if (c.hit || c.type || c.e - c.s < 2 || c.label === "PER" || c.label === "MISC") continue;
+    for (let k = c.s; k < c.e; k++) {
+      const m = gm[k];
+      if (!m || k + m.len > c.e || m.len >= c.e - c.s) continue;
+      const cat = m.hit.cat;
+      if (cat !== "country" && cat !== "xregion" && cat !== "region" && cat !== "city1" && cat !== "city") continue;
+      if (have.has(k * 64 + Math.min(m.len, 63))) continue;
+      have.add(k * 64 + Math.min(m.len, 63));
+      add.push(mkCand(k, k + m.len, "LOC", { hit: m.hit }));
+    }
+  }
+  for (const a of add) acc.push(a);
 }
 
 interface Acronym {
