@@ -59,6 +59,16 @@ describe("the built site", () => {
     expect(links.map(sentenceAt).some((s) => s.includes("necessity of maintaining dialogue"))).toBe(true);
   });
 
+  it("the demo archive has actor pages citing claims from two or more briefings", () => {
+    const index = page(site, "/actors/");
+    const actorUrls = $$(index, "main a[href^='/actors/']").map(href).filter((h) => /^\/actors\/[^/]+\/$/.test(h));
+    const aggregating = actorUrls.filter((url) => {
+      const briefings = new Set($$(page(site, url), "main a[href*='#s-']").map((a) => href(a).split("#")[0]));
+      return briefings.size >= 2;
+    });
+    expect(aggregating.length, "no actor page cites two briefings").toBeGreaterThan(0);
+  });
+
   it("has no broken internal links or anchors", () => {
     expect(brokenLinks(site)).toEqual([]);
   });
