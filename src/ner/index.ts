@@ -107,6 +107,8 @@ interface Doc {
   gaz: Gazetteer;
   /** gazetteer match starting at each token */
   gm: (GazMatch | null)[];
+  /** tagger classes */
+  tags: Uint8Array;
 }
 
 let tagger: Tagger | null | undefined;
@@ -120,6 +122,7 @@ function getTagger(): Tagger | null {
 }
 
 const MAX_SENT = 150;
+const B_PER = CLASSES.indexOf("B-PER");
 
 const GAZ_ACCEPT: Record<string, NameType> = {
   country: "country",
@@ -222,10 +225,10 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   }
   const gaz = getGazetteer();
   const gm = new Array<GazMatch | null>(n).fill(null);
-  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm };
+  const tags = new Uint8Array(n);
+  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm, tags };
 
   // 1. tagger
-  const tags = new Uint8Array(n);
   const gazOut = new Uint8Array(n);
   let from = 0;
   for (let i = 1; i <= n; i++) {
@@ -506,6 +509,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
         m < n &&
         m - j < 6 &&
         !starts[m] &&
+        !(m > j && doc.tags[m] === B_PER) &&
         ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !/\d/.test(words[m]!)) ||
           (words[m] === "-" && m > j && m + 1 < n && isCap(words[m + 1]!)))
       )
