@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { repoRoot } from "../helpers/shared.js";
-import { buildSite } from "../helpers/browser.js";
+import { sharedSite } from "../helpers/browser.js";
 
 const require = createRequire(import.meta.url);
 const vnuJar = join(dirname(require.resolve("vnu-jar/package.json")), "build", "dist", "vnu.jar");
@@ -24,14 +25,15 @@ interface VnuMessage {
   extract?: string;
 }
 
-const CANARY = "zz-vnu-canary.html";
+const CANARY = "vnu-canary.html";
 let site: string;
+let canaryDir: string;
 let messages: VnuMessage[];
 let raw = "";
 
-function runVnu(dir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runVnu(...dirs: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("java", ["-Xss8m", "-jar", vnuJar, "--errors-only", "--format", "json", "--skip-non-html", dir], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("java", ["-Xss8m", "-jar", vnuJar, "--errors-only", "--format", "json", "--skip-non-html", ...dirs], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -42,10 +44,11 @@ function runVnu(dir: string): Promise<{ status: number | null; stdout: string; s
 }
 
 beforeAll(async () => {
-  site = buildSite(join(repoRoot, "content"), "sitrep-vnu-");
-  // A canary page with a known error proves the checker really read the folder.
-  writeFileSync(join(site, CANARY), `<!doctype html><html lang="en"><head><title>canary</title></head><body><p><div>x</div></p></body></html>`);
-  const run = await runVnu(site);
+  site = await sharedSite(join(repoRoot, "content"));
+  // A canary page with a known error, checked in the same run, proves the checker really read files.
+  canaryDir = mkdtempSync(join(tmpdir(), "sitrep-vnu-canary-"));
+  writeFileSync(join(canaryDir, CANARY), `<!doctype html><html lang="en"><head><title>canary</title></head><body><p><div>x</div></p></body></html>`);
+  const run = await runVnu(site, canaryDir);
   // vnu writes its JSON report to stderr; take whichever stream holds it.
   raw = [run.stderr, run.stdout].find((s) => s.trim().startsWith("{")) ?? "";
   if (!raw) throw new Error(`vnu produced no JSON report (exit ${run.status}):\n${run.stderr}\n${run.stdout}`);
@@ -53,11 +56,11 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => {
-  if (site) rmSync(dirname(site), { recursive: true, force: true });
+  if (canaryDir) rmSync(canaryDir, { recursive: true, force: true });
 });
 
 function format(m: VnuMessage): string {
-  const file = m.url ? relative(site, decodeURIComponent(m.url.replace(/^file:/, ""))) : "?";
+  const file = m.url ? relative(site, decodeURIComponent(new URL(m.url).pathname)) : "?";
   return `${file}:${m.lastLine ?? "?"}:${m.firstColumn ?? m.lastColumn ?? "?"}: ${m.type}${m.subType ? `/${m.subType}` : ""} ${m.message}${m.extract ? `\n    ${m.extract.replace(/\n/g, "⏎")}` : ""}`;
 }
 

@@ -6,13 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { rmSync } from "node:fs";
-import { dirname } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { repoRoot } from "../helpers/shared.js";
 import { brokenLinks } from "../helpers/site.js";
 import { serveStatic, type StaticServer } from "../helpers/server.js";
-import { buildSite, formatEvents, formatViolations, launchBrowser, openContext, runAxe, screenshotPath, visit, type Watched } from "../helpers/browser.js";
+import { sharedSite, formatEvents, formatViolations, launchBrowser, openContext, runAxe, screenshotPath, visit, type Watched } from "../helpers/browser.js";
 
 /** One page of every kind; `status` is what the server must answer. */
 export const PAGE_KINDS: Array<{ kind: string; url: string; status?: number }> = [
@@ -41,7 +39,7 @@ let watched: Watched;
 let page: Page;
 
 beforeAll(async () => {
-  site = buildSite(join(repoRoot, "content"));
+  site = await sharedSite(join(repoRoot, "content"));
   [server, browser] = await Promise.all([serveStatic(site), launchBrowser()]);
   watched = await openContext(browser);
   page = await watched.context.newPage();
@@ -50,7 +48,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (site) rmSync(dirname(site), { recursive: true, force: true });
 });
 
 describe("every page kind in Chromium", () => {

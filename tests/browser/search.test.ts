@@ -8,12 +8,12 @@
  * results are the links to /briefings/… inside <main>.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dirname, join } from "node:path";
-import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { repoRoot } from "../helpers/shared.js";
 import { serveStatic, type StaticServer } from "../helpers/server.js";
-import { buildSite, formatEvents, formatViolations, launchBrowser, openContext, runAxe, screenshotPath, visit, type Watched } from "../helpers/browser.js";
+import { sharedSite, formatEvents, formatViolations, launchBrowser, openContext, runAxe, screenshotPath, visit, type Watched } from "../helpers/browser.js";
 
 interface BriefingJson {
   id: string;
@@ -33,7 +33,7 @@ let page: Page;
 let briefings: BriefingJson[];
 
 beforeAll(async () => {
-  site = buildSite(join(repoRoot, "content"), "sitrep-search-");
+  site = await sharedSite(join(repoRoot, "content"));
   briefings = JSON.parse(readFileSync(join(site, "data", "briefings.json"), "utf8")) as BriefingJson[];
   [server, browser] = await Promise.all([serveStatic(site), launchBrowser()]);
   watched = await openContext(browser);
@@ -43,7 +43,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (site) rmSync(dirname(site), { recursive: true, force: true });
 });
 
 const main = () => page.locator("main");

@@ -9,10 +9,10 @@
  * - Nothing is downloaded: the browser is the system's, axe-core and vnu.jar are npm packages.
  */
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
-import { mkdtempSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { repoRoot } from "./shared.js";
 import { sitrep } from "./cli.js";
@@ -43,6 +43,51 @@ export function buildSite(content: string, prefix = "sitrep-browser-"): string {
   const site = join(mkdtempSync(join(tmpdir(), prefix)), "_site");
   const run = sitrep(["build", "--content", content, "--out", site]);
   if (run.status !== 0) throw new Error(`sitrep build ${content} failed (${run.status}):\n${run.stderr}\n${run.stdout}`);
+  return site;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * One build of `content` shared by every browser test file of this test run (the files run in
+ * separate workers of one vitest process): the first file to ask builds it, the others wait for it.
+ * The folder is keyed by the vitest process id and removed by a later run once that process is gone.
+ */
+export async function sharedSite(content: string): Promise<string> {
+  const run = process.ppid;
+  for (const name of readdirSync(tmpdir())) {
+    const m = /^sitrep-browser-shared-(\d+)-/.exec(name);
+    if (m && Number(m[1]) !== run && !alive(Number(m[1]))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+  const key = createHash("sha256").update(resolve(content)).digest("hex").slice(0, 12);
+  const dir = join(tmpdir(), `sitrep-browser-shared-${run}-${key}`);
+  const site = join(dir, "_site");
+  let builder = false;
+  try {
+    mkdirSync(dir);
+    builder = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  if (builder) {
+    const result = sitrep(["build", "--content", content, "--out", site]);
+    if (result.status !== 0) {
+      writeFileSync(join(dir, "failed"), `sitrep build ${content} failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
+    } else writeFileSync(join(dir, "done"), "");
+  }
+  const deadline = Date.now() + 300_000;
+  while (!existsSync(join(dir, "done"))) {
+    if (existsSync(join(dir, "failed"))) throw new Error(readFileSync(join(dir, "failed"), "utf8"));
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the shared build in ${dir}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
   return site;
 }
 
@@ -138,17 +183,14 @@ export interface AxeViolation {
   nodes: Array<{ target: unknown[]; html: string; failureSummary?: string }>;
 }
 
-/** Runs axe-core (WCAG 2.x A/AA and best practices) on the page; returns its violations. */
+/** Runs axe-core with its default rules (WCAG 2.0–2.2 A/AA and best practices) on the page; returns its violations. */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== "undefined");
   if (!loaded) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-      resultTypes: ["violations"],
-    });
+    const result = await axe.run(document, { resultTypes: ["violations"] });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
