@@ -288,7 +288,14 @@ export class Tagger {
     const tt = this.tt;
     const [g0t, g1t, g2t] = this.gazTab as [Float32Array, Float32Array, Float32Array];
     for (let i = from; i < to; i++) {
-      const cur = infos[i] ?? (infos[i] = this.info(words[i]!));
+      const w0 = words[i]!;
+      // lower-case words after O are O: no lookup at all
+      if (t1 === 0 && !hasUpper(w0)) {
+        tags[i] = 0;
+        t2 = t1;
+        continue;
+      }
+      const cur = infos[i] ?? (infos[i] = this.info(w0));
       if (!cur.upper && (t1 === 0 || !isCandidate(cur.x.w, t1))) {
         tags[i] = 0;
         t2 = t1;
