@@ -459,7 +459,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
 const PLACE_HEADS = new Set([
   "Airport", "Station", "Stadium", "Arena", "Bridge", "Square", "Street", "Road", "Avenue", "Boulevard",
   "Mosque", "Cathedral", "Hospital", "Hotel", "Prison", "Dam", "Hall", "Palace", "Museum", "Planetarium",
-  "Center", "Centre", "Complex", "Tower", "Towers", "Memorial", "Harbor", "Harbour", "Port", "Camp",
+  "Center", "Centre", "Complex", "Tower", "Towers", "Memorial", "Harbor", "Harbour", "Port", "Camp", "Base",
 ]);
 /** Organisation heads for the head rule (a subset of ORG_HEADS that rarely ends anything else). */
 const ORG_RULE_HEADS = new Set([
@@ -497,11 +497,22 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     )
       s--;
     let e = h + 1;
+    // "School District"
+    if (e < n && words[e] === "District" && w === "School") e++;
+    let usedAnd = false;
     for (;;) {
       let j = e;
       const l = low[j];
       // "of/for/on [the] Name", then "and Name" ("Food Standards of Australia and New Zealand")
-      if (l !== "of" && l !== "for" && l !== "on" && !(l === "and" && e > h + 1)) break;
+      if (l !== "of" && l !== "for" && l !== "on" && !(l === "and" && e > h + 1 && !usedAnd)) break;
+      if (l === "and") {
+        // one "and", and not into another organisation ("X of Y and the University of Z")
+        if (low[j + 1] === "the") break;
+        let k = j + 1;
+        while (k < n && isCap(words[k]!) && !ORG_RULE_HEADS.has(words[k]!)) k++;
+        if (k < n && ORG_RULE_HEADS.has(words[k]!)) break;
+        usedAnd = true;
+      }
       j++;
       if (low[j] === "the") j++;
       let m = j;
