@@ -653,6 +653,16 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
       }
     }
   }
+  // a bare name right after a role noun is a person ("district councillor Wilson Or")
+  if (c.label !== "PER" && c.label !== "MISC" && s > 0 && e - s <= 3 && ROLE_HEADS.has(low[s - 1]!) && !isCap(words[s - 1]!)) {
+    let ok = true;
+    for (let i = s; i < e; i++) {
+      const w = words[i]!;
+      const g = doc.gm[i];
+      if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || /^[A-Z]{2,}$/.test(w) || (g && g.hit.cat !== "first" && g.hit.cat !== "town" && g.hit.cat !== "city" && g.hit.cat !== "region")) ok = false;
+    }
+    if (ok) c.label = "PER";
+  }
   // a person title at the start makes the rest a person ("President Bashar al-Assad"); so does a
   // title word after a role phrase ("Secretary of | State Antony Blinken")
   if (c.label !== "PER" && e - s >= 2 && isCap(words[e - 1]!) && !ORG_HEADS.has(words[e - 1]!) && !FACILITY_HEADS.has(words[e - 1]!)) {
@@ -853,6 +863,7 @@ function nestedPlaces(doc: Doc, acc: Cand[]): void {
       if (!m || k + m.len > c.e || m.len >= c.e - c.s) continue;
       const cat = m.hit.cat;
       if (cat !== "country" && cat !== "xregion" && cat !== "region" && cat !== "city1" && cat !== "city") continue;
+      if ((cat === "city" || cat === "city1") && m.len === 1 && (doc.gaz.firstNames.has(doc.words[k]!) || getModel()?.lcv.has(doc.low[k]!))) continue;
       if (have.has(k * 64 + Math.min(m.len, 63))) continue;
       have.add(k * 64 + Math.min(m.len, 63));
       add.push(mkCand(k, k + m.len, "LOC", { hit: m.hit }));
