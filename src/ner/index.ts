@@ -387,6 +387,8 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   return resolve(doc, accepted, acr);
 }
 
+const VEHICLE_PREFIX = new Set(["Shuttle", "USS", "HMS", "HMAS", "HMCS", "INS", "MV", "SS", "RV"]);
+
 const PREFIX_WORD = /^(?:pro|anti|pan|non|ex|post|pre|neo|self)-/i;
 
 const PLACE_PREPS = new Set(["in", "at", "from", "near", "to", "outside", "across", "into", "towards", "toward", "around", "via"]);
@@ -708,6 +710,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     }
   }
   if (allRole) return null;
+  // ships and spacecraft are no person, organisation or place ("Shuttle Atlantis", "USS Cole")
+  if (VEHICLE_PREFIX.has(words[s]!)) return null;
   const form = normForm(doc.text.slice(doc.toks[s]!.start, doc.toks[e - 1]!.end));
   if (form.length < 2 && !/\d/.test(form)) return null;
   if (BOILERPLATE.has(form)) return null;

@@ -264,6 +264,8 @@ export const ROLE_HEADS = new Set([
   "activist", "campaigner", "photographer", "curator", "historian", "astronaut", "pilot",
   "state", "staff", "affairs", "defense", "defence", "interior", "minister-president", "dictator",
   "strongman", "warlord", "mufti", "monarch", "emperor", "tsar", "czar", "chief-of-staff", "designate",
+  "winner", "laureate", "champion", "nominee", "veteran", "legend", "survivor", "founder", "creator",
+  "scientologist", "councilman", "councilwoman", "assemblyman", "assemblywoman", "delegate",
 ]);
 
 /** Nouns that make a demonym adjective a mention of the state ("Russian military" → Russia). Lower case. */
