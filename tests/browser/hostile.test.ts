@@ -117,7 +117,7 @@ describe("hostile content in the browser (issue 7)", () => {
     expect(response?.status(), "/search/").toBe(200);
     const input = page.locator("main").getByRole("searchbox").or(page.locator("main").getByRole("textbox")).first();
     await input.pressSequentially("onerror", { delay: 20 });
-    await page.locator("main").locator("a[href*='/briefings/hostile/'], a[href*='/actors/acme-corp/'], a[href*='/sources/']").first().waitFor({ timeout: 15_000 });
+    await page.locator("main").locator("a[href*='/briefings/hostile/'], a[href*='/actors/acme-corp/'], a[href*='/sources/']").first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(800);
     // Filter labels and result titles: the actor and outlet names carry <img onerror>.
     const main = await page.locator("main").innerText();

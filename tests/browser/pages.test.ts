@@ -1,6 +1,6 @@
 /**
  * Every page kind of the demo site in real Chromium: no accessibility violations (axe-core, at
- * 1280 px and 390 px), no console errors, no CSP violations, no request leaving 127.0.0.1, and a
+ * 1280 px and 390 px), no sideways scrolling at either width, no console errors, no CSP violations, no request leaving 127.0.0.1, and a
  * full-page screenshot at both widths in test-results/screenshots/<kind>-<width>.png.
  * Also: no broken internal links or anchors anywhere in the built site.
  */
@@ -61,11 +61,15 @@ describe("every page kind in Chromium", () => {
       if (status === 404) expect(await page.locator("h1").first().textContent()).toMatch(/not found|no such page|404/i);
 
       const violations: string[] = [];
+      const overflow: string[] = [];
       for (const width of WIDTHS) {
         if (width !== WIDTHS[0]) {
           await page.setViewportSize({ width, height: 800 });
           await page.waitForTimeout(50);
         }
+        // Reflow (WCAG 1.4.10): the page itself never scrolls sideways; wide tables and maps scroll in their own box.
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > width) overflow.push(`${url} is ${scrollWidth}px wide at ${width}px`);
         // Screenshot before axe runs, so the picture is the page exactly as a reader gets it.
         await page.screenshot({ path: screenshotPath(`${kind}-${width}`), fullPage: true, animations: "disabled" });
         const found = await runAxe(page);
@@ -78,10 +82,11 @@ describe("every page kind in Chromium", () => {
         return e.kind !== "console";
       });
       expect.soft(violations.join("\n"), `axe-core violations on ${url}`).toBe("");
+      expect.soft(overflow, `horizontal scrolling on ${url}`).toEqual([]);
       expect.soft(formatEvents(events.filter((e) => e.kind === "csp")), `CSP violations on ${url}`).toBe("");
       expect.soft(formatEvents(events.filter((e) => e.kind !== "csp")), `console errors on ${url}`).toBe("");
       expect.soft(watched.blocked.slice(blockedMark), `requests leaving 127.0.0.1 from ${url}`).toEqual([]);
-    });
+    }, 180_000);
   }
 });
 

@@ -81,14 +81,14 @@ async function settledResults(): Promise<string[]> {
 
 async function searchBox(): Promise<Locator> {
   const box = main().getByRole("searchbox").or(main().getByRole("textbox")).or(main().getByRole("combobox")).first();
-  await box.waitFor({ state: "visible", timeout: 15_000 });
+  await box.waitFor({ state: "visible", timeout: 30_000 });
   return box;
 }
 
 /** The checkbox of an actor filter value, opened into view; with its label text. */
 async function actorFilter(): Promise<{ box: Locator; label: string; value: string }> {
   const boxes = main().locator("input[type=checkbox][name='actor' i], input[type=checkbox][name='actors' i]");
-  await boxes.first().waitFor({ state: "attached", timeout: 15_000 });
+  await boxes.first().waitFor({ state: "attached", timeout: 30_000 });
   const options = await boxes.evaluateAll((els) =>
     els.map((el) => {
       const input = el as HTMLInputElement;
@@ -118,20 +118,20 @@ describe("search (Pagefind)", () => {
     const events = watched.since(mark).filter((e) => e.kind !== "console");
     expect(formatEvents(events)).toBe("");
     expect(watched.blocked).toEqual([]);
-  });
+  }, 120_000);
 
   it("typing “Khmeimim” finds the seed briefing", async () => {
     const box = await searchBox();
     await box.click();
     await box.pressSequentially("Khmeimim", { delay: 30 });
     const seedLink = main().locator(`a[href*="${SEED}"]`).first();
-    await seedLink.waitFor({ state: "visible", timeout: 15_000 });
+    await seedLink.waitFor({ state: "visible", timeout: 30_000 });
     unfiltered = await settledResults();
     expect(unfiltered).toContain(SEED);
     const titles = await main().locator(`a[href*="${SEED}"]`).allInnerTexts();
     expect(titles.join(" | ")).toMatch(/Russia withdraws troops/);
     await page.screenshot({ path: screenshotPath("search-results-1280"), fullPage: true });
-  });
+  }, 120_000);
 
   it("an actor filter narrows the results to briefings that mention the actor", async () => {
     const { box, label, value } = await actorFilter();
@@ -149,12 +149,12 @@ describe("search (Pagefind)", () => {
     expect(mentioning.size, `no briefing in data/briefings.json has the actor ${value}`).toBeGreaterThan(0);
     const stray = filtered.filter((p) => !mentioning.has(p));
     expect(stray, `results for actor ${value} that are not briefings mentioning it`).toEqual([]);
-  });
+  }, 120_000);
 
   it("the search page with results and a filter is accessible, with no errors on the way", async () => {
     const violations = await runAxe(page);
     expect(formatViolations("/search/ with results", violations)).toBe("");
     expect(formatEvents(watched.events.filter((e) => e.kind !== "console"))).toBe("");
     expect(watched.blocked).toEqual([]);
-  });
+  }, 120_000);
 });
