@@ -861,7 +861,8 @@ function nestedPlaces(doc: Doc, acc: Cand[]): void {
   for (const c of acc) if (c.hit && c.cs === undefined) have.add(c.s * 64 + Math.min(c.e - c.s, 63));
   const add: Cand[] = [];
   for (const c of acc) {
-    if (c.hit || c.type || c.e - c.s < 2 || c.label === "PER" || c.label === "MISC") continue;
+    const lexOrg = c.hit !== undefined && (c.hit.cat === "org" || c.hit.cat === "armed");
+    if ((c.hit && !lexOrg) || c.type || c.e - c.s < 2 || c.label === "PER" || c.label === "MISC" || c.cs !== undefined) continue;
     for (let k = c.s; k < c.e; k++) {
       const m = gm[k];
       if (!m || k + m.len > c.e || m.len >= c.e - c.s) continue;
@@ -1197,6 +1198,14 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         bv = v;
       }
       e.type = best;
+      // news names a person in full at least once: a "person" only ever named by one word that
+      // is no first name and has no role is more likely an organisation or brand ("Scientology")
+      if (e.type === "person" && !e.role && e.persons === 0) {
+        let oneWord = true;
+        for (const f of e.forms.values()) if (/[\s]/.test(f.trim())) oneWord = false;
+        const first = [...e.forms.values()][0] ?? "";
+        if (oneWord && !doc.gaz.firstNames.has(first) && !/^\p{Lu}\p{Ll}+s$/u.test(first)) e.type = "organization";
+      }
     }
     if (e.type === "other") continue;
     e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -185,3 +185,16 @@ describe("name-shape rules", () => {
     expect(ents.map((e) => e.name)).toContain("L. Ron Hubbard");
   });
 });
+
+describe("one-word persons", () => {
+  it("retypes a one-word 'person' without first name or role as an organisation", () => {
+    const r = run("Critics of Scientology met in Paris. They said Scientology had sued them.");
+    const sc = r.ents.find((e) => e.name === "Scientology");
+    if (sc) expect(sc.type).not.toBe("person");
+  });
+  it("keeps a surname with a role as a person", () => {
+    const r = run("The talks failed, said Kremlin spokesman Peskov on Monday.");
+    expect(r.by("Peskov")?.type).toBe("person");
+    expect(r.by("Peskov")?.role).toBe("Kremlin spokesman");
+  });
+});
