@@ -25,8 +25,20 @@ export function slugify(name: string, fallback = "item"): string {
   return s;
 }
 
+const keys = new Map<string, string>();
+
 /** Normalised comparison key for names: case, punctuation, diacritics and possessives ignored. */
 export function nameKey(name: string): string {
+  // Names repeat across mentions, articles and registry lookups: remember recent keys.
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= 100_000) keys.clear();
+    keys.set(name, (key = computeNameKey(name)));
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
   // Most names are ASCII: skip Unicode normalisation for them (the result is the same).
   if (/^[\x20-\x7e]*$/.test(name)) {
     return name

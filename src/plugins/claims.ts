@@ -53,7 +53,7 @@ export function findHedges(sentence: string): string[] {
 
 /** Sentences that carry no claim: headlines repeated as the first line, datelines, credits, fragments. */
 export function isClaimSentence(text: string, title: string): boolean {
-  if (nameKey(text) === nameKey(title)) return false;
+  if (Math.abs(text.length - title.length) < 8 && nameKey(text) === nameKey(title)) return false;
   if (DATELINE.test(text.trim())) return false;
   if (/^image:/i.test(text)) return false;
   return (text.match(/\p{L}+/gu) ?? []).length >= 4;

@@ -83,13 +83,13 @@ export function linkNames(text: string, names: NamedEntity[], options: LinkOptio
   const out: Linked[] = [];
   for (const entity of names) {
     const forms = [...new Set([entity.name, ...entity.aliases, ...entity.mentions.map((m) => text.slice(m.start, m.end))])];
-    const ignored = forms.find((f) => options.ignore.has(nameKey(f)));
+    const ignored = options.ignore.size ? forms.find((f) => options.ignore.has(nameKey(f))) : undefined;
     if (ignored !== undefined) {
       options.used(`ignore:${nameKey(ignored)}`);
       continue;
     }
     let entry: RegistryEntry | undefined;
-    for (const form of forms) {
+    for (const form of options.merge.size ? forms : []) {
       const into = options.merge.get(nameKey(form));
       if (into !== undefined) {
         entry = options.registry.resolve(into);
