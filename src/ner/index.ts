@@ -621,7 +621,7 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   while (s < e && LEADING_JUNK.has(low[s]!)) s++;
   // lower-case words at the edges ("U.S. anti-ISIS"), "pro-Beijing", "Pan-democrat" first
   while (s < e && ((!hasUpper(words[s]!) && !/^\d/.test(words[s]!)) || PREFIX_WORD.test(words[s]!))) s++;
-  while (e > s && !hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) e--;
+  while (e > s && ((!hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) || PREFIX_WORD.test(words[e - 1]!))) e--;
   if (s >= e) return null;
   // a title inside any span followed by a bare name: the name is a person
   // ("Afghan Ambassador Hamdullah Mohib", "Defence Ministry spokesman Igor Konashenkov")

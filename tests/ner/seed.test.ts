@@ -74,6 +74,12 @@ describe("seed article: russia-syria-withdrawal", () => {
     const isis = find(["ISIS"])!;
     expect(isis.mentions.map((m) => text.slice(m.start, m.end))).toContain("ISIS"); // inside "anti-ISIS"
   });
+  it("makes no entity of a prefixed word ('U.S. anti-ISIS efforts')", () => {
+    for (const e of ents) {
+      expect(e.name).not.toMatch(/anti-/);
+      for (const m of e.mentions) expect(text.slice(m.start, m.end)).not.toMatch(/anti-/);
+    }
+  });
   it("is deterministic", () => {
     expect(JSON.stringify(findEntities(text, []))).toBe(JSON.stringify(ents));
   });
