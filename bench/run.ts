@@ -4,10 +4,11 @@
  *
  *   npm run bench -- --quick              N = 1,000 only, one run each (everyday use)
  *   npm run bench                         N = 1,000, 4,000, 10,000, 50,000; writes BENCHMARKS.md
- *   npm run bench -- --sizes 4000 --runs 3 [--write] [--serve-max 4000] [--profile]
+ *   npm run bench -- --sizes 4000 --runs 3 [--write] [--serve-max 4000] [--profile 4000]
+ *   npm run bench -- --sizes 0 --profile 4000     only the profile
  *
  * For each N: a deterministic corpus (bench/corpus.ts) in bench/.corpus/n<N>/; then, alternating
- * the two commands and taking medians,
+ * the two commands and taking medians (3 runs at N ≤ 1,000, 2 at 4,000, 1 above),
  *   (a) node bin/sitrep.js build --content <corpus> --out <tmp>      (cold: empty extraction cache)
  *   (b) bare Eleventy 3.1.8 (the installed package) over the same markdown with one trivial layout
  * each under /usr/bin/time (wall, user+sys CPU of the child and its threads, peak RSS). Then the
@@ -18,12 +19,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { cpus, freemem, tmpdir, totalmem } from "node:os";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { corpusArticles, makeCorpus, type CorpusStats } from "./corpus.js";
 import { appPaths, corpusRoot, repoRoot } from "./paths.js";
 import { articleId } from "../src/content.js";
+import { summariseDir } from "./profile.js";
 
 const { values } = parseArgs({
   options: {
@@ -33,18 +35,20 @@ const { values } = parseArgs({
     write: { type: "boolean" },
     "no-write": { type: "boolean" },
     "serve-max": { type: "string" },
-    profile: { type: "boolean" },
+    profile: { type: "string" },
   },
 });
 
 const quick = values.quick === true;
-const sizes = values.sizes ? values.sizes.split(",").map(Number) : quick ? [1000] : [1000, 4000, 10000, 50000];
-const runsFor = (n: number) => (values.runs ? Number(values.runs) : quick ? 1 : n <= 4000 ? 3 : n <= 10000 ? 2 : 1);
+const sizes = values.sizes ? values.sizes.split(",").map(Number).filter((n) => n > 0) : quick ? [1000] : [1000, 4000, 10000, 50000];
+const runsFor = (n: number) => (values.runs ? Number(values.runs) : quick ? 1 : n <= 1000 ? 3 : n <= 4000 ? 2 : 1);
 const serveMax = Number(values["serve-max"] ?? 1000);
 const write = values["no-write"] ? false : values.write === true || (!quick && !values.sizes);
 const TIME = "/usr/bin/time";
 
 interface Timed {
+  /** 1-minute load average when the run started (2 = both cores busy with something). */
+  load: number;
   wall: number;
   user: number;
   sys: number;
@@ -56,6 +60,7 @@ interface Timed {
 
 function timed(args: string[], env: NodeJS.ProcessEnv = {}, cwd = app): Timed {
   const out = join(tmp, `time-${process.hrtime.bigint()}.txt`);
+  const load = loadavg()[0]!;
   const r = spawnSync(TIME, ["-f", "%e %U %S %M", "-o", out, process.execPath, ...args], {
     cwd,
     env: { ...process.env, ...env },
@@ -65,7 +70,7 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}, cwd = app): Timed {
   const line = existsSync(out) ? readFileSync(out, "utf8").trim().split("\n").pop()! : "";
   rmSync(out, { force: true });
   const [wall, user, sys, rss] = line.split(/\s+/).map(Number);
-  const result = { wall: wall ?? NaN, user: user ?? NaN, sys: sys ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), rssMB: (rss ?? NaN) / 1024, status: r.status, stderr: r.stderr };
+  const result = { load, wall: wall ?? NaN, user: user ?? NaN, sys: sys ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), rssMB: (rss ?? NaN) / 1024, status: r.status, stderr: r.stderr };
   if (r.status !== 0) console.error(`  ! exit ${r.status}: node ${args.join(" ")}\n${r.stderr.split("\n").slice(-15).join("\n")}`);
   return result;
 }
@@ -76,7 +81,9 @@ const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const med = (ts: Timed[], k: keyof Omit<Timed, "status" | "stderr">) => median(ts.map((t) => t[k]));
+type Figure = keyof Omit<Timed, "status" | "stderr">;
+const med = (ts: Timed[], k: Figure) => median(ts.map((t) => t[k]));
+const line = (t: Timed) => `${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU, ${t.rssMB.toFixed(0)} MB (load ${t.load.toFixed(1)})`;
 
 const sitrepBuild = (corpus: string, out: string, cache: string) => timed([bin.sitrepBin, "build", "--content", corpus, "--out", out], { SITREP_CACHE: cache });
 const bareEleventy = (corpus: string, out: string) => timed([bin.eleventyBin, `--config=${bin.bareConfig}`, `--input=${join(corpus, "articles")}`, `--output=${out}`, "--quiet"]);
@@ -154,11 +161,11 @@ async function serveEdit(corpus: string, cache: string): Promise<ServeFigures | 
     await sleep(3000); // let the file watcher settle after the first build
     const edit = editArticle(target);
     let t1 = performance.now();
-    const ok = await pollPage(url, (body) => body.includes(edit.marker), 120_000, alive);
+    const ok = await pollPage(url, (body) => body.includes(edit.marker), 900_000, alive);
     const editTime = (performance.now() - t1) / 1000;
     t1 = performance.now();
     edit.restore();
-    await pollPage(url, (body) => !body.includes(edit.marker), 120_000, alive);
+    await pollPage(url, (body) => !body.includes(edit.marker), 900_000, alive);
     const restored = (performance.now() - t1) / 1000;
     if (!ok) console.error(`  ! the edit never showed at ${url}\n${stderr}`);
     return ok ? { startup, edit: editTime, restored } : null;
@@ -180,6 +187,7 @@ interface Throughput {
   warmup?: number;
   cores?: number;
   mbPerSecond: number;
+  mbPerCpuSecond: number;
 }
 
 function throughput(corpus: string, mode: "single" | "pool", limit: number): Throughput | null {
@@ -220,17 +228,17 @@ async function measure(n: number): Promise<SizeResult> {
       const out = join(tmp, `${which}-${n}-${r}`);
       const t = which === "a" ? sitrepBuild(corpus.dir, out, cache) : bareEleventy(corpus.dir, out);
       (which === "a" ? a : b).push(t);
-      console.error(`  run ${r + 1} ${which === "a" ? "sitrep build  " : "bare Eleventy "} ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU, ${t.rssMB.toFixed(0)} MB`);
+      console.error(`  run ${r + 1} ${which === "a" ? "sitrep build  " : "bare Eleventy "} ${line(t)}`);
       rmSync(out, { recursive: true, force: true });
     }
   }
   // Warm: the last cold run's cache, nothing changed.
   const warm: Timed[] = [];
   const warmOut = join(tmp, `warm-${n}`);
-  for (let r = 0; r < Math.max(1, runs); r++) {
+  for (let r = 0; r < Math.min(runs, n <= 1000 ? 2 : 1); r++) {
     const t = sitrepBuild(corpus.dir, warmOut, cache);
     warm.push(t);
-    console.error(`  warm ${r + 1}        ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU, ${t.rssMB.toFixed(0)} MB`);
+    console.error(`  warm ${r + 1}        ${line(t)}`);
   }
   // One edited article through a second build (warm cache, only that article re-extracted).
   const articles = corpusArticles(corpus.dir);
@@ -241,16 +249,16 @@ async function measure(n: number): Promise<SizeResult> {
     editBuild = sitrepBuild(corpus.dir, warmOut, cache);
     const page = join(warmOut, "briefings", articleId(target), "index.html");
     const shows = existsSync(page) && readFileSync(page, "utf8").includes(edit.marker);
-    console.error(`  edit+build    ${editBuild.wall.toFixed(2)} s wall (${basename(target)}${shows ? " rewritten" : " NOT rewritten"})`);
+    console.error(`  edit+build    ${line(editBuild)} (${basename(target)}${shows ? " rewritten" : " NOT rewritten"})`);
     if (!shows) editBuild = null;
   } finally {
     edit.restore();
   }
   rmSync(warmOut, { recursive: true, force: true });
   const single = throughput(corpus.dir, "single", quick ? 150 : 600);
-  if (single) console.error(`  extraction, 1 thread: ${single.mbPerSecond.toFixed(3)} MB/s over ${single.articles} articles (${(single.bytes / 1e6).toFixed(2)} MB), warm-up ${single.warmup?.toFixed(2)} s`);
+  if (single) console.error(`  extraction, 1 thread: ${single.mbPerSecond.toFixed(3)} MB/s wall, ${single.mbPerCpuSecond.toFixed(3)} MB per CPU-s over ${single.articles} articles (${(single.bytes / 1e6).toFixed(2)} MB), warm-up ${single.warmup?.toFixed(2)} s`);
   const pool = throughput(corpus.dir, "pool", quick ? 300 : Math.min(n, 2000));
-  if (pool) console.error(`  extraction, pool:     ${pool.mbPerSecond.toFixed(3)} MB/s over ${pool.articles} articles, ${pool.cores?.toFixed(2)} cores busy`);
+  if (pool) console.error(`  extraction, pool:     ${pool.mbPerSecond.toFixed(3)} MB/s wall, ${pool.mbPerCpuSecond.toFixed(3)} MB per CPU-s over ${pool.articles} articles, ${pool.cores?.toFixed(2)} cores busy (load ${loadavg()[0]!.toFixed(1)})`);
   let serve: ServeFigures | null = null;
   if (n <= serveMax) {
     serve = await serveEdit(corpus.dir, cache);
@@ -263,7 +271,7 @@ async function measure(n: number): Promise<SizeResult> {
 const f = (x: number | undefined | null, d = 2) => (x === undefined || x === null || !Number.isFinite(x) ? "—" : x.toFixed(d));
 
 function sizeTable(r: SizeResult): string {
-  const row = (name: string, key: keyof Omit<Timed, "status" | "stderr">, d = 2) => {
+  const row = (name: string, key: Figure, d = 2) => {
     const av = med(r.a, key);
     const bv = med(r.b, key);
     return `| ${name} | ${f(av, d)} | ${f(bv, d)} | ${f(av / bv)}× |`;
@@ -286,8 +294,9 @@ function sizeTable(r: SizeResult): string {
     `| one article edited → its page rewritten, by a second \`sitrep build\` (warm cache), s | ${f(r.editBuild?.wall)} |`,
     `| one article edited → visible in \`sitrep serve\` (npm start; HTTP poll every 20 ms), s | ${r.serve ? f(r.serve.edit) : r.n <= serveMax ? "failed" : "not measured"} |`,
     `| \`sitrep serve\` start-up with a warm cache, s | ${r.serve ? f(r.serve.startup) : "—"} |`,
-    `| extraction, 1 thread in-process, MB/s per core | ${f(r.single?.mbPerSecond, 3)} (${r.single?.articles ?? 0} articles; model load + first article ${f(r.single?.warmup)} s) |`,
-    `| extraction, worker pool (cache off), MB/s total / cores busy | ${f(r.pool?.mbPerSecond, 3)} / ${f(r.pool?.cores)} (${r.pool?.articles ?? 0} articles) |`,
+    `| extraction, 1 thread in-process: MB/s (wall) / MB per CPU-second | ${f(r.single?.mbPerSecond, 3)} / ${f(r.single?.mbPerCpuSecond, 3)} (${r.single?.articles ?? 0} articles; model load + first article ${f(r.single?.warmup)} s) |`,
+    `| extraction, worker pool (cache off): MB/s total (wall) / MB per CPU-second / cores busy | ${f(r.pool?.mbPerSecond, 3)} / ${f(r.pool?.mbPerCpuSecond, 3)} / ${f(r.pool?.cores)} (${r.pool?.articles ?? 0} articles) |`,
+    `| 1-minute load average at the start of the runs (a; b) | ${r.a.map((t) => f(t.load, 1)).join(", ")}; ${r.b.map((t) => f(t.load, 1)).join(", ")} |`,
     "",
   ].join("\n");
 }
@@ -299,7 +308,7 @@ function targets(results: SizeResult[]): string {
   const r50 = at(50000);
   const rows: Array<[string, string, boolean | null]> = [];
   const single = r4?.single ?? r1?.single;
-  rows.push(["extraction ≥ 3 MB/s per core", single ? `${f(single.mbPerSecond, 3)} MB/s (1 thread, N = ${(r4?.single ? r4 : r1)!.n})` : "—", single ? single.mbPerSecond >= 3 : null]);
+  rows.push(["extraction ≥ 3 MB/s per core", single ? `${f(single.mbPerCpuSecond, 3)} MB per CPU-second (${f(single.mbPerSecond, 3)} MB/s wall; 1 thread, N = ${(r4?.single ? r4 : r1)!.n})` : "—", single ? single.mbPerCpuSecond >= 3 : null]);
   const ratio = r4 ? med(r4.a, "wall") / med(r4.b, "wall") : NaN;
   const warmRatio = r4 ? med(r4.warm, "wall") / med(r4.b, "wall") : NaN;
   rows.push(["full build ≤ 2.0× bare Eleventy at N = 4,000", r4 ? `${f(ratio)}× cold (${f(warmRatio)}× with a warm cache)` : "not measured", r4 ? ratio <= 2 : null]);
@@ -307,7 +316,7 @@ function targets(results: SizeResult[]): string {
   const worstWarm = Math.max(...results.map((r) => med(r.warm, "wall") / med(r.a, "wall")));
   rows.push(["warm rebuild ≤ 0.5× cold", wr.join(", "), results.length ? worstWarm <= 0.5 : null]);
   const pool = r4?.pool ?? r1?.pool;
-  rows.push(["both cores used for extraction", pool ? `${f(pool.cores)} cores busy (pool, ${pool.articles} articles)` : "—", pool ? (pool.cores ?? 0) >= 1.7 : null]);
+  rows.push(["both cores used for extraction", pool ? `${f(pool.cores)} cores busy (pool of ${cpus().length} workers, ${pool.articles} articles; CPU s / wall s, lower when the machine is shared)` : "—", pool ? (pool.cores ?? 0) >= 1.7 : null]);
   rows.push(["N = 50,000: peak RSS ≤ 4 GB", r50 ? `${f(med(r50.a, "rssMB") / 1024)} GB` : "not measured", r50 ? med(r50.a, "rssMB") <= 4096 && r50.a.every((t) => t.status === 0) : null]);
   const per = (r: SizeResult | undefined) => (r ? med(r.a, "wall") / r.n : NaN);
   rows.push(["time per article at 50k ≤ 1.2× at 1k", r50 && r1 ? `${f(per(r50) / per(r1))}× (${f(per(r50) * 1000)} vs ${f(per(r1) * 1000)} ms)` : "not measured", r50 && r1 ? per(r50) / per(r1) <= 1.2 : null]);
@@ -352,8 +361,25 @@ const results: SizeResult[] = [];
 const started = new Date();
 try {
   for (const n of sizes) results.push(await measure(n));
-} finally {
+} catch (error) {
   rmSync(tmp, { recursive: true, force: true });
+  throw error;
+}
+
+/** `--profile N`: one cold build at N under --cpu-prof (main thread and every worker), summarised. */
+let profile = "";
+if (values.profile) {
+  const n = Number(values.profile);
+  const corpus = makeCorpus(n, join(corpusRoot, `n${n}`));
+  const dir = join(tmp, "profile");
+  const cache = join(tmp, "cache-profile");
+  console.error(`\nprofile: cold sitrep build at N = ${n.toLocaleString("en")} under --cpu-prof`);
+  const t = timed(["--cpu-prof", "--cpu-prof-dir", dir, bin.sitrepBin, "build", "--content", corpus.dir, "--out", join(tmp, "profile-site")], { SITREP_CACHE: cache, SITREP_EXTRACT_STATS: "1" });
+  console.error(`  ${line(t)}\n  ${t.stderr.split("\n").filter((l) => /^sitrep: extraction/.test(l)).join("\n  ")}`);
+  profile = [`### Profile: cold \`sitrep build\` at N = ${n.toLocaleString("en")} (\`node --cpu-prof\`, ${line(t)})`, "", summariseDir(dir, 15)].join("\n");
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  rmSync(join(tmp, "profile-site"), { recursive: true, force: true });
 }
 
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
@@ -364,6 +390,7 @@ const report = [
   "",
   targets(results),
   ...results.map(sizeTable),
+  profile,
 ].join("\n");
 console.log(`\n${report}`);
 
@@ -373,3 +400,4 @@ if (write) {
   writeFileSync(path, `${head.trimEnd()}\n\n<!-- results -->\n${report}\n`);
   console.error(`\nwrote ${path}`);
 }
+rmSync(tmp, { recursive: true, force: true });

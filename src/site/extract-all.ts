@@ -267,6 +267,7 @@ const extractorFor = (registry: Registry) => {
  * are enough of them (or when a pool is already warm).
  */
 export function extractAll(files: readonly VFile[], registry: Registry, options: ExtractionOptions = {}): ArticleRecord[] {
+  const started = performance.now();
   const opts = { ...defaults, ...options };
   const cacheDir = resolveCacheDir(files, opts.cacheDir);
   const cache = cacheDir ? new ExtractionCache(cacheDir) : null;
@@ -329,6 +330,10 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
       const key = keys[i];
       if (cache && key) cache.set(key, JSON.stringify(payload));
     }
+  }
+  if (process.env.SITREP_EXTRACT_STATS) {
+    const s = stats;
+    console.error(`sitrep: extraction: ${s.articles} articles, ${s.hits} from cache, ${s.pooled} on ${pool?.workers.length ?? 0} workers, ${s.inThread} on the main thread in ${((performance.now() - started) / 1000).toFixed(2)} s (cache: ${s.cacheDir ?? "off"})`);
   }
   return records as ArticleRecord[];
 }
