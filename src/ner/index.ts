@@ -1001,13 +1001,13 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   };
   const seenSpans = new Set<number>();
   const spanId = (start: number, end: number): number => start * 4096 + Math.min(end - start, 4095);
-  const addMention = (e: Ent, start: number, end: number, demonym: boolean): void => {
+  const addMention = (e: Ent, start: number, end: number, demonym: boolean, t?: string, nf?: string): void => {
     const id = spanId(start, end);
     if (seenSpans.has(id)) return;
     seenSpans.add(id);
     e.mentions.push({ start, end });
-    const t = text.slice(start, end);
-    const nf = normForm(t);
+    if (t === undefined) t = text.slice(start, end);
+    if (nf === undefined) nf = normForm(t);
     if (demonym) e.demonymMentions.add(nf);
     else if (!e.forms.has(nf)) e.forms.set(nf, t);
     if (start < e.first) e.first = start;
@@ -1020,28 +1020,32 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   const capMid = new Set<string>();
   if (initials.size > 0) for (let i = 0; i < words.length; i++) if (!starts[i] && isCap(words[i]!) && initials.has(words[i]!)) capMid.add(words[i]!);
 
-  const sorted = [...acc].sort((a, b) => a.s - b.s || b.e - a.e);
-  // person full names first so short forms can join them
-  const personLast = new Map<string, Ent[]>();
-  for (const c of sorted) {
-    const single = c.e - c.s === 1;
-    if (
-      single &&
-      !c.hit &&
-      !c.type &&
-      starts[c.s] &&
-      getModel()?.lcv.has(low[c.s]!) &&
-      !capMid.has(words[c.s]!)
-    )
-      continue;
+  const lcv = getModel()?.lcv;
+  const sorted0 = [...acc].sort((a, b) => a.s - b.s || b.e - a.e);
+  // per candidate, once: offsets, surface, normalised form, type, key
+  interface Pre {
+    c: Cand;
+    start: number;
+    end: number;
+    surface: string;
+    nf: string;
+    type: NameType;
+    key: string;
+  }
+  const sorted: Pre[] = [];
+  for (const c of sorted0) {
+    if (c.e - c.s === 1 && !c.hit && !c.type && starts[c.s] && lcv?.has(low[c.s]!) && !capMid.has(words[c.s]!)) continue;
     const start = c.cs ?? toks[c.s]!.start;
     const end = c.ce ?? toks[c.e - 1]!.end;
     const surface = text.slice(start, end);
-    const type = labelType(c, doc);
-    let key: string;
-    if (c.hit) key = c.hit.entity.key;
-    else if (c.key) key = c.key;
-    else key = "n:" + normForm(surface);
+    const nf = normForm(surface);
+    const key = c.hit ? c.hit.entity.key : c.key ? c.key : "n:" + nf;
+    sorted.push({ c, start, end, surface, nf, type: labelType(c, doc), key });
+  }
+  // person full names first so short forms can join them
+  const personLast = new Map<string, Ent[]>();
+  for (const pre of sorted) {
+    const { c, type, key, start } = pre;
     if (type === "person" && c.e - c.s >= 2) {
       const lastNorm = stripParticle(low[c.e - 1]!);
       // a second full name with the same key joins; otherwise new person
@@ -1056,20 +1060,25 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   }
   // names defined by rules (bases) also own their short forms ("Tartus" after "Tartus port facility")
   const ruleAlias = new Map<string, Cand>();
-  for (const c of sorted) if (c.type === "base" && c.aliases) for (const a of c.aliases) ruleAlias.set(normForm(a), c);
-  for (const c of sorted) {
+  for (const { c } of sorted) if (c.type === "base" && c.aliases) for (const a of c.aliases) ruleAlias.set(normForm(a), c);
+  // propagation forms: token sequences of the mentions, per entity
+  const byFirst = new Map<string, { toks: string[]; ent: Ent }[]>();
+  const formSeen = new Set<string>();
+  const addForm = (ft: string[], e: Ent, nf: string): void => {
+    if (ft.length === 0 || !hasUpper(ft[0]!) || (ft.length === 1 && ft[0]!.length < 2)) return;
+    const id = e.key + "\u0000" + nf;
+    if (formSeen.has(id)) return;
+    formSeen.add(id);
+    const list = byFirst.get(ft[0]!);
+    if (list) list.push({ toks: ft, ent: e });
+    else byFirst.set(ft[0]!, [{ toks: ft, ent: e }]);
+  };
+  for (const pre of sorted) {
+    const { c, start, end, surface, nf } = pre;
+    let { type, key } = pre;
     const single = c.e - c.s === 1;
-    if (single && !c.hit && !c.type && starts[c.s] && getModel()?.lcv.has(low[c.s]!) && !capMid.has(words[c.s]!)) continue;
-    const start = c.cs ?? toks[c.s]!.start;
-    const end = c.ce ?? toks[c.e - 1]!.end;
-    const surface = text.slice(start, end);
-    let type = labelType(c, doc);
-    let key: string;
-    if (c.hit) key = c.hit.entity.key;
-    else if (c.key) key = c.key;
-    else key = "n:" + normForm(surface);
-    if (!c.hit && !c.type) {
-      const owner = ruleAlias.get(normForm(surface));
+    if (!c.hit && !c.type && ruleAlias.size > 0) {
+      const owner = ruleAlias.get(nf);
       if (owner) {
         key = owner.hit ? owner.hit.entity.key : owner.key!;
         type = "base";
@@ -1077,7 +1086,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     }
     // short form of a person named in full ("Peskov", "Assad")
     let resolved = type === "base";
-    if (!c.hit && !c.type && single && type !== "base") {
+    if (!c.hit && !c.type && single && type !== "base" && personLast.size > 0) {
       const cand = personLast.get(stripParticle(low[c.s]!));
       if (cand && cand.length) {
         // the closest full name before, else the first
@@ -1116,8 +1125,11 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       e.type = "base";
       if (c.name && !e.gazName) e.name = c.name;
     }
-    addMention(e, start, end, !!c.demonym);
-    if (c.cs === undefined) for (let k = c.s; k < c.e; k++) covered[k] = 1;
+    addMention(e, start, end, c.demonym, surface, nf);
+    if (c.cs === undefined) {
+      for (let k = c.s; k < c.e; k++) covered[k] = 1;
+      if (!c.demonym) addForm(words.slice(c.s, c.e), e, nf);
+    }
     if (e.type === "person" || type === "person") {
       if (!e.role) {
         const r = findRole(doc, c.s);
@@ -1146,23 +1158,18 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     owner.aliases.add(a.acr);
     if (!seenSpans.has(spanId(toks[a.s]!.start, toks[a.s]!.end))) addMention(owner, toks[a.s]!.start, toks[a.s]!.end, false);
     covered[a.s] = 1;
+    addForm([a.acr], owner, normForm(a.acr));
   }
 
   // propagate: later uncovered occurrences of a found name are mentions too
-  const byFirst = new Map<string, { toks: string[]; ent: Ent }[]>();
-  for (const e of order) {
-    if (e.mentions.length === 0) continue;
-    const forms = new Set<string>([...e.forms.values(), ...e.aliases]);
-    for (const f of forms) {
-      const ft = tokenize(f).map((t) => t.text);
-      if (ft.length === 0 || !hasUpper(ft[0]!)) continue;
-      if (ft.length === 1 && ft[0]!.length < 2) continue;
-      const list = byFirst.get(ft[0]!) ?? [];
-      list.push({ toks: ft, ent: e });
-      byFirst.set(ft[0]!, list);
-    }
+  for (const e of order)
+    if (e.mentions.length > 0)
+      for (const a of e.aliases) if (a.indexOf(" ") < 0) addForm([a], e, normForm(a)); // base short forms
+  for (const list of byFirst.values()) {
+    // entities folded away by an acronym propagate to their owner
+    for (const x of list) if (x.ent.mentions.length === 0) x.ent = formIndex.get(normForm(x.toks.join(" "))) ?? x.ent;
+    if (list.length > 1) list.sort((a, b) => b.toks.length - a.toks.length);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.toks.length - a.toks.length);
   for (let i = 0; i < words.length; i++) {
     if (covered[i] || !isCap(words[i]!)) continue;
     const list = byFirst.get(words[i]!);
@@ -1220,10 +1227,13 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       if (useGaz) name = e.gazName!;
       else {
         let best = "";
+        let bt = 0;
         for (const f of e.forms.values()) {
-          const nt = f.split(/\s+/).length;
-          const bt = best.split(/\s+/).length;
-          if (!best || nt > bt || (nt === bt && f.length > best.length)) best = f;
+          const nt = wordCount(f);
+          if (!best || nt > bt || (nt === bt && f.length > best.length)) {
+            best = f;
+            bt = nt;
+          }
         }
         name = best || e.gazName || "";
       }
@@ -1249,5 +1259,13 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
 }
 
 function stripParticle(l: string): string {
+  const h = l.indexOf("-");
+  if (h < 2 || h > 3) return l;
   return l.replace(/^(al|el|ad|as|an|ar|at|az|ash|ath)[-‐]/, "");
+}
+
+function wordCount(f: string): number {
+  let n = 1;
+  for (let i = 0; i < f.length; i++) if (f.charCodeAt(i) === 32) n++;
+  return n;
 }
