@@ -94,7 +94,7 @@ export class Tagger {
   /** "F|g=" per gazetteer code */
   private readonly fgTab: Float32Array;
   /** never tag O a capitalised, non-sentence-initial word that is not a common lower-case word */
-  forceCaps = process.env.NER_FORCE_CAPS !== "0";
+  forceCaps = true;
   readonly padEndInfo: RInfo;
 
   constructor(
