@@ -417,7 +417,28 @@ function main(): void {
       kept++;
     }
   }
-  const data: ModelData = { version: 1, classes: [...CLASSES], lcv: lcvList, feats: out };
+  // names of the training text with a clear type: a prior for typing names the tagger is unsure of
+  const nameCounts = new Map<string, number[]>();
+  for (const s of sents) {
+    for (let i = 0; i < s.words.length; i++) {
+      const t = CLASSES[s.tags[i]!]!;
+      if (t[0] !== "B") continue;
+      let e = i + 1;
+      while (e < s.words.length && CLASSES[s.tags[e]!] === "I-" + t.slice(2)) e++;
+      const form = s.words.slice(i, e).join(" ");
+      const v = nameCounts.get(form) ?? [0, 0, 0, 0];
+      v[["PER", "ORG", "LOC", "MISC"].indexOf(t.slice(2))]! += 1;
+      nameCounts.set(form, v);
+    }
+  }
+  const names: Record<string, string> = {};
+  for (const form of [...nameCounts.keys()].sort()) {
+    const v = nameCounts.get(form)!;
+    const total = v[0]! + v[1]! + v[2]! + v[3]!;
+    const best = v.indexOf(Math.max(...v));
+    if (total >= 2 && v[best]! >= 0.8 * total && best < 3 && !lcv.has(form.toLowerCase())) names[form] = ["PER", "ORG", "LOC"][best]!;
+  }
+  const data: ModelData = { version: 1, classes: [...CLASSES], lcv: lcvList, feats: out, names };
   const json = JSON.stringify(data);
   writeFileSync(join(outDir, MODEL_FILE), json);
   console.log(`model: ${kept}/${avg.size} features kept, ${(json.length / 1e6).toFixed(2)} MB → ${join(outDir, MODEL_FILE)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);

@@ -1031,6 +1031,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   if (initials.size > 0) for (let i = 0; i < words.length; i++) if (!starts[i] && isCap(words[i]!) && initials.has(words[i]!)) capMid.add(words[i]!);
 
   const lcv = getModel()?.lcv;
+  const trainedNames = getModel()?.names;
   const sorted0 = [...acc].sort((a, b) => a.s - b.s || b.e - a.e);
   // per candidate, once: offsets, surface, normalised form, type, key
   interface Pre {
@@ -1208,6 +1209,12 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   for (const e of order) {
     if (e.mentions.length === 0) continue;
     if (!e.fixed) {
+      // the training text's type for a name it knows well counts as three more votes
+      const known = trainedNames?.get([...e.forms.values()][0] ?? "");
+      if (known) {
+        const t: NameType = known === "PER" ? "person" : known === "ORG" ? "organization" : "place";
+        e.votes.set(t, (e.votes.get(t) ?? 0) + 3);
+      }
       let best: NameType = e.type;
       let bv = -1;
       for (const [t, v] of e.votes) if (v > bv || (v === bv && t === "person")) {

@@ -16,6 +16,8 @@ export interface ModelData {
   classes: string[];
   lcv: string[];
   feats: Record<string, number[]>;
+  /** names of the training text with a clear type (PER/ORG/LOC) */
+  names?: Record<string, string>;
 }
 
 export interface Model {
@@ -24,6 +26,7 @@ export interface Model {
   W: Float32Array;
   lcv: Set<string>;
   nclass: number;
+  names: Map<string, string>;
 }
 
 let modelsDirCache: string | null | undefined;
@@ -62,7 +65,7 @@ export function modelFromData(d: ModelData): Model {
     const arr = d.feats[k]!;
     for (let j = 0; j + 1 < arr.length; j += 2) W[i * nclass + arr[j]!] = arr[j + 1]!;
   }
-  return { index, W, lcv: new Set(d.lcv), nclass };
+  return { index, W, lcv: new Set(d.lcv), nclass, names: new Map(Object.entries(d.names ?? {})) };
 }
 
 let model: Model | null | undefined;
