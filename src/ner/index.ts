@@ -204,7 +204,8 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const infos = new Array<RInfo | undefined>(tg ? n : 0);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
-    const w = t.text;
+    // a very long token (junk, a URL) is never a name; keep hashing and features cheap
+    const w = t.text.length > 64 ? "<long>" : t.text;
     words[i] = w;
     // scan the flat source text rather than the token string (faster in V8)
     let plain = true;
@@ -215,7 +216,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
         break;
       }
     }
-    low[i] = plain ? w : normTok(w);
+    low[i] = plain || w === "<long>" ? w : normTok(w);
   }
   const starts = sentenceStarts(text, toks, sentences);
   // cap sentence length (junk input)
@@ -720,6 +721,17 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     }
   }
   if (allRole) return null;
+  // a shouted line ("RUSSIA AND SYRIA SIGNED A DEAL") is no name
+  if (e - s >= 2) {
+    let caps = 0;
+    let common = 0;
+    const lcvSet = getModel()?.lcv;
+    for (let k = s; k < e; k++) {
+      if (/^[A-Z]+$/.test(words[k]!)) caps++;
+      if (lcvSet?.has(low[k]!)) common++;
+    }
+    if (caps === e - s && common * 2 >= e - s) return null;
+  }
   // ships and spacecraft are no person, organisation or place ("Shuttle Atlantis", "USS Cole")
   if (VEHICLE_PREFIX.has(words[s]!)) return null;
   const form = normForm(doc.text.slice(doc.toks[s]!.start, doc.toks[e - 1]!.end));

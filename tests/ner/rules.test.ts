@@ -140,6 +140,16 @@ describe("robustness", () => {
     for (const e of r) for (const m of e.mentions) expect(md.slice(m.start, m.end).trim().length).toBeGreaterThan(0);
     expect(r.map((e) => e.name)).toEqual(expect.arrayContaining(["Russia", "Syria", "NATO"]));
   });
+  it("handles a huge token, shouted lines, control characters and emoji", () => {
+    const long = "A" + "b".repeat(200_000) + " met Russia.";
+    expect(findEntities(long, []).map((e) => e.name)).toEqual(["Russia"]);
+    const shout = findEntities("RUSSIA AND SYRIA SIGNED A DEAL WITH NATO IN BRUSSELS.", []);
+    expect(shout.map((e) => e.name)).not.toContain("SYRIA SIGNED A DEAL");
+    const odd = "🇷🇺 Russia 😀 met\u0000Syria.\r\nKremlin said so.";
+    const r = findEntities(odd, [{ start: 0, end: odd.length }]);
+    expect(r.map((e) => e.name)).toEqual(expect.arrayContaining(["Russia", "Syria", "Kremlin"]));
+    for (const e of r) for (const m of e.mentions) expect(odd.slice(m.start, m.end)).toBe(odd.slice(m.start, m.end).trim());
+  });
   it("handles a long text without a break", () => {
     const big = "Russia and Syria talked ".repeat(40000);
     const r = findEntities(big, []);
