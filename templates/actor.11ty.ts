@@ -41,6 +41,6 @@ ${contextSections(actor)}`;
     body,
     pageClass: "page-entity page-actor",
     alternates: [{ title: `Briefings mentioning ${actor.name} (Atom)`, href: `${actor.url}feed.xml`, type: "application/atom+xml" }],
-    search: { type: ["Actor"], actor: [actor.name] },
+    search: { type: ["Actor"] },
   });
 }

@@ -40,6 +40,6 @@ ${contextSections(source)}`;
     section: "sources",
     body,
     pageClass: "page-entity page-source",
-    search: { type: ["Source"], ...(source.kind === "outlet" ? { outlet: [source.name] } : {}) },
+    search: { type: ["Source"] },
   });
 }

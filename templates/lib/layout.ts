@@ -50,11 +50,22 @@ export const SITE_FEEDS: Alternate[] = [
   { title: "All briefings (JSON Feed)", href: "/feed.json", type: "application/feed+json" },
 ];
 
-/** Hidden spans Pagefind reads as filters (not indexed as text, not shown). */
-function searchFilters(filters: SearchFilters): SafeHtml {
+/**
+ * Pagefind's default UI writes filter labels and result titles as HTML, after decoding the
+ * entities of the page, so no escaping survives the trip. Labels therefore never carry markup at
+ * all: angle brackets become look-alike quotation marks and entity-like ampersands a full-width
+ * ampersand. (Found by tests/browser/hostile.test.ts.)
+ */
+export function searchLabel(value: string): string {
+  return value.replace(/</g, "‹").replace(/>/g, "›").replace(/&(?=#?[a-z0-9]+;)/gi, "＆");
+}
+
+/** Hidden spans Pagefind reads as filters and the result title (not indexed as text, not shown). */
+function searchFilters(filters: SearchFilters, title: string | null): SafeHtml {
   const spans = Object.entries(filters).flatMap(([name, values]) =>
-    [...new Set(values ?? [])].map((v) => html`<span data-pagefind-filter="${name}">${v}</span>`),
+    [...new Set(values ?? [])].map((v) => html`<span data-pagefind-filter="${name}">${searchLabel(v)}</span>`),
   );
+  if (title) spans.push(html`<span data-pagefind-meta="title">${searchLabel(title)}</span>`);
   return spans.length ? html`<div class="search-filters" hidden data-pagefind-ignore>${spans}</div>` : html``;
 }
 
@@ -129,7 +140,7 @@ ${(options.styles ?? []).map((href) => html`<link rel="stylesheet" href="${safeU
 </header>
 <main id="main" tabindex="-1"${options.search ? html` data-pagefind-body` : ""}>
 ${options.body}
-${options.search ? searchFilters(options.search) : ""}
+${options.search ? searchFilters(options.search, options.title) : ""}
 </main>
 <footer class="site-footer">
 <div class="footer-inner">

@@ -47,6 +47,6 @@ ${contextSections(place, { actorsHeading: "Actors involved" })}`;
     body,
     pageClass: `page-entity page-place${isBase ? " page-base" : ""}`,
     alternates: isBase ? [{ title: `Briefings mentioning ${place.name} (Atom)`, href: `${place.url}feed.xml`, type: "application/atom+xml" }] : [],
-    search: isBase ? { type: ["Base"], base: [place.name] } : { type: ["Location"], location: [place.name] },
+    search: { type: [isBase ? "Base" : "Location"] },
   });
 }
