@@ -96,6 +96,8 @@ export class Gazetteer {
   readonly maxLen = new Map<string, number>();
   readonly firstNames = new Set<string>();
   readonly countryByCode = new Map<string, GazEntity>();
+  /** big cities shadowed by a region of the same name */
+  readonly cityOverRegion = new Map<string, GazHit>();
 
   constructor(data: GazData | null) {
     if (data) this.addData(data);
@@ -164,6 +166,8 @@ export class Gazetteer {
       const key = tokenize(name).map((t) => normTok(t.text)).join(" ");
       const old = this.phrases.get(key);
       if (old && (old.cat === "city1" || old.cat === "city" || old.cat === "town")) continue;
+      // a big city named like its region ("Berlin", "Madrid") is the city when typing a place
+      if (old && old.cat === "region" && cat === "city1") this.cityOverRegion.set(key, { cat, entity: ent });
       this.add(name, { cat, entity: ent });
       // "Herāt" is written "Herat" in English text
       const folded = fold(name);

@@ -323,7 +323,8 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
         const m = gaz.match(low, c.s, c.e, words);
         if (m && m.len === c.e - c.s) {
           const cat = m.hit.cat;
-          if (cat === "city1" || cat === "city" || cat === "town" || cat === "region") c.hit = m.hit;
+          if (cat === "city1" || cat === "city" || cat === "town") c.hit = m.hit;
+          else if (cat === "region") c.hit = gaz.cityOverRegion.get(low.slice(c.s, c.e).join(" ")) ?? m.hit;
         }
       }
       tagged.push(c);
@@ -452,6 +453,11 @@ const NOT_ACRONYMS = new Set([
  */
 function acronymRule(doc: Doc, tagged: Cand[]): void {
   const { words, starts } = doc;
+  // a dateline ("KYIV, Ukraine —") names a place
+  for (const c of tagged) {
+    const w = words[c.s]!;
+    if (c.e - c.s === 1 && starts[c.s] && w.length > 3 && /^[A-Z]+$/.test(w) && (words[c.e] === "," || words[c.e] === "—" || words[c.e] === "–")) c.label = "LOC";
+  }
   const covered = new Uint8Array(words.length);
   for (const c of tagged) for (let k = c.s; k < c.e; k++) covered[k] = 1;
   let added = false;
@@ -460,6 +466,12 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     const c0 = w.charCodeAt(0);
     const c1 = w.charCodeAt(1);
     if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i]) continue;
+    // a dateline ("KYIV, Ukraine —") names a place
+    if (starts[i] && w.length > 3 && (words[i + 1] === "," || words[i + 1] === "—" || words[i + 1] === "–")) {
+      tagged.push(mkCand(i, i + 1, "LOC"));
+      added = true;
+      continue;
+    }
     // not a shouted headline: the neighbours are not all-caps too
     if ((i > 0 && /^[A-Z]{2,}$/.test(words[i - 1]!)) || (i + 1 < words.length && /^[A-Z]{2,}$/.test(words[i + 1]!))) continue;
     tagged.push(mkCand(i, i + 1, "ORG"));

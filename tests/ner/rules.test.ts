@@ -208,3 +208,18 @@ describe("one-word persons", () => {
     expect(r.by("Peskov")?.role).toBe("Kremlin spokesman");
   });
 });
+
+describe("general news", () => {
+  it("reads a typical wire paragraph", () => {
+    const r = run(
+      "KYIV, Ukraine — Ukrainian President Volodymyr Zelensky met German Chancellor Olaf Scholz in Berlin on Tuesday, as Russian forces pressed their offensive near Bakhmut. NATO Secretary General Jens Stoltenberg urged allies to help. Reuters reported that the International Atomic Energy Agency (IAEA) would visit.",
+    );
+    expect(r.by("KYIV")?.type).toBe("place");
+    expect(r.by("Volodymyr Zelensky")?.role).toBe("Ukrainian President");
+    expect(r.by("Olaf Scholz")?.role).toBe("German Chancellor");
+    expect(r.by("Berlin")?.type).toBe("city");
+    expect(r.by("Jens Stoltenberg")?.role).toBe("NATO Secretary General");
+    expect(r.by("International Atomic Energy Agency")?.aliases).toContain("IAEA");
+    expect(r.forms(r.by("Russia")!)).toEqual(["Russian"]);
+  });
+});
