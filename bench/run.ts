@@ -5,10 +5,12 @@
  *   npm run bench -- --quick              N = 1,000 only, one run each (everyday use)
  *   npm run bench                         N = 1,000, 4,000, 10,000, 50,000; writes BENCHMARKS.md
  *   npm run bench -- --sizes 4000 --runs 3 [--write] [--serve-max 4000] [--profile 4000]
- *   npm run bench -- --sizes 0 --profile 4000     only the profile
+ *
+ * --profile N runs the warm build at N under `node --cpu-prof` and summarises every thread's profile
+ * (bench/profile.ts). The edit-and-rebuild and dev-server figures are taken at N ≤ --serve-max (1,000).
  *
  * For each N: a deterministic corpus (bench/corpus.ts) in bench/.corpus/n<N>/; then, alternating
- * the two commands and taking medians (3 runs at N ≤ 1,000, 2 at 4,000, 1 above),
+ * the two commands and taking medians (3 runs at N ≤ 1,000, 1 above: a cold build at 4,000 takes ~15 min here),
  *   (a) node bin/sitrep.js build --content <corpus> --out <tmp>      (cold: empty extraction cache)
  *   (b) bare Eleventy 3.1.8 (the installed package) over the same markdown with one trivial layout
  * each under /usr/bin/time (wall, user+sys CPU of the child and its threads, peak RSS). Then the
@@ -41,8 +43,9 @@ const { values } = parseArgs({
 
 const quick = values.quick === true;
 const sizes = values.sizes ? values.sizes.split(",").map(Number).filter((n) => n > 0) : quick ? [1000] : [1000, 4000, 10000, 50000];
-const runsFor = (n: number) => (values.runs ? Number(values.runs) : quick ? 1 : n <= 1000 ? 3 : n <= 4000 ? 2 : 1);
+const runsFor = (n: number) => (values.runs ? Number(values.runs) : quick ? 1 : n <= 1000 ? 3 : 1);
 const serveMax = Number(values["serve-max"] ?? 1000);
+const profileAt = values.profile ? Number(values.profile) : null;
 const write = values["no-write"] ? false : values.write === true || (!quick && !values.sizes);
 const TIME = "/usr/bin/time";
 
@@ -127,7 +130,6 @@ function editArticle(path: string): { marker: string; restore: () => void } {
 interface ServeFigures {
   startup: number;
   edit: number;
-  restored: number;
 }
 
 /** `sitrep serve` (what `npm start` runs) in a scratch folder: start-up, then edit → page shows it. */
@@ -160,15 +162,12 @@ async function serveEdit(corpus: string, cache: string): Promise<ServeFigures | 
     const startup = (performance.now() - t0) / 1000;
     await sleep(3000); // let the file watcher settle after the first build
     const edit = editArticle(target);
-    let t1 = performance.now();
+    const t1 = performance.now();
     const ok = await pollPage(url, (body) => body.includes(edit.marker), 900_000, alive);
     const editTime = (performance.now() - t1) / 1000;
-    t1 = performance.now();
     edit.restore();
-    await pollPage(url, (body) => !body.includes(edit.marker), 900_000, alive);
-    const restored = (performance.now() - t1) / 1000;
     if (!ok) console.error(`  ! the edit never showed at ${url}\n${stderr}`);
-    return ok ? { startup, edit: editTime, restored } : null;
+    return ok ? { startup, edit: editTime } : null;
   } finally {
     if (running) {
       child.kill("SIGTERM");
@@ -211,7 +210,10 @@ interface SizeResult {
   single: Throughput | null;
   pool: Throughput | null;
   serve: ServeFigures | null;
+  profile: string;
 }
+
+class Skip extends Error {}
 
 async function measure(n: number): Promise<SizeResult> {
   const corpus = makeCorpus(n, join(corpusRoot, `n${n}`));
@@ -235,10 +237,20 @@ async function measure(n: number): Promise<SizeResult> {
   // Warm: the last cold run's cache, nothing changed.
   const warm: Timed[] = [];
   const warmOut = join(tmp, `warm-${n}`);
+  let profile = "";
   for (let r = 0; r < Math.min(runs, n <= 1000 ? 2 : 1); r++) {
-    const t = sitrepBuild(corpus.dir, warmOut, cache);
+    // `--profile N`: the last warm build at N runs under --cpu-prof (flagged in the table).
+    const profiled = profileAt === n && r === Math.min(runs, n <= 1000 ? 2 : 1) - 1;
+    const dir = join(tmp, `profile-${n}`);
+    const t = profiled
+      ? timed(["--cpu-prof", "--cpu-prof-dir", dir, bin.sitrepBin, "build", "--content", corpus.dir, "--out", warmOut], { SITREP_CACHE: cache, SITREP_EXTRACT_STATS: "1" })
+      : sitrepBuild(corpus.dir, warmOut, cache);
     warm.push(t);
-    console.error(`  warm ${r + 1}        ${line(t)}`);
+    console.error(`  warm ${r + 1}        ${line(t)}${profiled ? " (under --cpu-prof)" : ""}`);
+    if (profiled) {
+      profile = [`### Profile: warm \`sitrep build\` at N = ${n.toLocaleString("en")} (\`node --cpu-prof\`; ${line(t)})`, "", "Cold builds differ by the extraction alone: on the workers, while the main thread waits (see the cold/warm figures above).", "", summariseDir(dir, 15)].join("\n");
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   // One edited article through a second build (warm cache, only that article re-extracted).
   const articles = corpusArticles(corpus.dir);
@@ -246,18 +258,21 @@ async function measure(n: number): Promise<SizeResult> {
   const edit = editArticle(target);
   let editBuild: Timed | null = null;
   try {
+    if (n > serveMax) throw new Skip();
     editBuild = sitrepBuild(corpus.dir, warmOut, cache);
     const page = join(warmOut, "briefings", articleId(target), "index.html");
     const shows = existsSync(page) && readFileSync(page, "utf8").includes(edit.marker);
     console.error(`  edit+build    ${line(editBuild)} (${basename(target)}${shows ? " rewritten" : " NOT rewritten"})`);
     if (!shows) editBuild = null;
+  } catch (error) {
+    if (!(error instanceof Skip)) throw error;
   } finally {
     edit.restore();
   }
   rmSync(warmOut, { recursive: true, force: true });
-  const single = throughput(corpus.dir, "single", quick ? 150 : 600);
+  const single = throughput(corpus.dir, "single", quick ? 150 : 300);
   if (single) console.error(`  extraction, 1 thread: ${single.mbPerSecond.toFixed(3)} MB/s wall, ${single.mbPerCpuSecond.toFixed(3)} MB per CPU-s over ${single.articles} articles (${(single.bytes / 1e6).toFixed(2)} MB), warm-up ${single.warmup?.toFixed(2)} s`);
-  const pool = throughput(corpus.dir, "pool", quick ? 300 : Math.min(n, 2000));
+  const pool = throughput(corpus.dir, "pool", quick ? 300 : Math.min(n, 1000));
   if (pool) console.error(`  extraction, pool:     ${pool.mbPerSecond.toFixed(3)} MB/s wall, ${pool.mbPerCpuSecond.toFixed(3)} MB per CPU-s over ${pool.articles} articles, ${pool.cores?.toFixed(2)} cores busy (load ${loadavg()[0]!.toFixed(1)})`);
   let serve: ServeFigures | null = null;
   if (n <= serveMax) {
@@ -265,7 +280,7 @@ async function measure(n: number): Promise<SizeResult> {
     if (serve) console.error(`  serve: up in ${serve.startup.toFixed(2)} s; edit visible in ${serve.edit.toFixed(2)} s`);
   }
   rmSync(cache, { recursive: true, force: true });
-  return { n, corpus, runs, a, b, warm, editBuild, single, pool, serve };
+  return { n, corpus, runs, a, b, warm, editBuild, single, pool, serve, profile };
 }
 
 const f = (x: number | undefined | null, d = 2) => (x === undefined || x === null || !Number.isFinite(x) ? "—" : x.toFixed(d));
@@ -291,7 +306,7 @@ function sizeTable(r: SizeResult): string {
     "|---|---:|",
     `| warm rebuild (nothing changed), s | ${f(med(r.warm, "wall"))} (${f(med(r.warm, "wall") / cold)}× cold) |`,
     `| warm rebuild CPU, s / peak RSS, MB | ${f(med(r.warm, "cpu"))} / ${f(med(r.warm, "rssMB"), 0)} |`,
-    `| one article edited → its page rewritten, by a second \`sitrep build\` (warm cache), s | ${f(r.editBuild?.wall)} |`,
+    `| one article edited → its page rewritten, by a second \`sitrep build\` (warm cache), s | ${r.n <= serveMax ? f(r.editBuild?.wall) : "not measured (N > --serve-max)"} |`,
     `| one article edited → visible in \`sitrep serve\` (npm start; HTTP poll every 20 ms), s | ${r.serve ? f(r.serve.edit) : r.n <= serveMax ? "failed" : "not measured"} |`,
     `| \`sitrep serve\` start-up with a warm cache, s | ${r.serve ? f(r.serve.startup) : "—"} |`,
     `| extraction, 1 thread in-process: MB/s (wall) / MB per CPU-second | ${f(r.single?.mbPerSecond, 3)} / ${f(r.single?.mbPerCpuSecond, 3)} (${r.single?.articles ?? 0} articles; model load + first article ${f(r.single?.warmup)} s) |`,
@@ -366,22 +381,6 @@ try {
   throw error;
 }
 
-/** `--profile N`: one cold build at N under --cpu-prof (main thread and every worker), summarised. */
-let profile = "";
-if (values.profile) {
-  const n = Number(values.profile);
-  const corpus = makeCorpus(n, join(corpusRoot, `n${n}`));
-  const dir = join(tmp, "profile");
-  const cache = join(tmp, "cache-profile");
-  console.error(`\nprofile: cold sitrep build at N = ${n.toLocaleString("en")} under --cpu-prof`);
-  const t = timed(["--cpu-prof", "--cpu-prof-dir", dir, bin.sitrepBin, "build", "--content", corpus.dir, "--out", join(tmp, "profile-site")], { SITREP_CACHE: cache, SITREP_EXTRACT_STATS: "1" });
-  console.error(`  ${line(t)}\n  ${t.stderr.split("\n").filter((l) => /^sitrep: extraction/.test(l)).join("\n  ")}`);
-  profile = [`### Profile: cold \`sitrep build\` at N = ${n.toLocaleString("en")} (\`node --cpu-prof\`, ${line(t)})`, "", summariseDir(dir, 15)].join("\n");
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(cache, { recursive: true, force: true });
-  rmSync(join(tmp, "profile-site"), { recursive: true, force: true });
-}
-
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
 const report = [
   `## Results (${command}, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC)`,
@@ -390,7 +389,7 @@ const report = [
   "",
   targets(results),
   ...results.map(sizeTable),
-  profile,
+  ...results.map((r) => r.profile).filter(Boolean),
 ].join("\n");
 console.log(`\n${report}`);
 

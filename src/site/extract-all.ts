@@ -11,8 +11,9 @@
  * record (JSON-identical, in input order, ids from file names) and the same messages appended to its
  * file (text, place, rule, severity, url), so `check` and `build` print the same.
  *
- * The pool is created on first need and kept (unref'd: it never keeps the process alive), so the
- * dev server's rebuilds reuse warm workers whose models are already loaded.
+ * The pool is created on first need, reused by calls that follow soon after (tests, a dev-server
+ * rebuild of many files), and stopped when idle (see POOL_IDLE_MS); it is unref'd, so it never keeps
+ * the process alive.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -186,12 +187,28 @@ function startPool(size: number): Pool {
 export async function closeExtractionPool(): Promise<void> {
   const p = pool;
   pool = null;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
   if (p) await Promise.all(p.workers.map((w) => (w.port.close(), w.worker.terminate())));
 }
 
 /** Whether a pool is running (for tests and the benchmark). */
 export function poolSize(): number {
   return pool?.workers.length ?? 0;
+}
+
+/**
+ * Idle workers are stopped after this long (default 10 s): a build renders for minutes after
+ * extracting, and the workers' heaps (model, garbage of the last chunks) would only add to its peak
+ * memory. The dev server's later single-article rebuilds extract on the main thread anyway.
+ */
+const POOL_IDLE_MS = Number(process.env.SITREP_POOL_IDLE_MS ?? 10_000);
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+function releaseLater(): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => void closeExtractionPool(), POOL_IDLE_MS);
+  idleTimer.unref();
 }
 
 const STALL_MS = Number(process.env.SITREP_WORKER_STALL_MS ?? 600_000);
@@ -254,11 +271,11 @@ function runOnPool(p: Pool, registry: Registry, regHash: string, cacheDir: strin
 
 // ── the entry point ──────────────────────────────────────────────────────────────────────────
 
-const extractors = new WeakMap<Registry, Extractor>();
-const extractorFor = (registry: Registry) => {
-  let e = extractors.get(registry);
-  if (!e) extractors.set(registry, (e = createExtractor({ registry })));
-  return e;
+/** This thread's extractor for the latest registry (by content: the dev server re-reads it on every rebuild). */
+let mainExtractor: { hash: string; extractor: Extractor } | null = null;
+const extractorFor = (registry: Registry, hash: string) => {
+  if (mainExtractor?.hash !== hash) mainExtractor = { hash, extractor: createExtractor({ registry }) };
+  return mainExtractor.extractor;
 };
 
 /**
@@ -303,6 +320,7 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
   const minParallel = opts.minParallel ?? DEFAULT_MIN_PARALLEL;
   if (todo.length && size > 0 && (todo.length >= minParallel || pool)) {
     if (pool && pool.workers.length !== size) void closeExtractionPool();
+    if (idleTimer) clearTimeout(idleTimer);
     pool ??= startPool(size);
     const chunkSize = opts.chunkSize ?? Math.max(1, Math.min(16, Math.ceil(todo.length / (size * 8))));
     const items = todo.map((i) => ({ i, path: files[i]!.path, value: String(files[i]!.value), key: keys[i] ?? null }));
@@ -318,10 +336,11 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
     }
     todo.length = 0;
     todo.push(...left);
+    if (pool) releaseLater();
   }
 
   if (todo.length) {
-    const extractor = extractorFor(registry);
+    const extractor = extractorFor(registry, regHash);
     for (const i of todo) {
       const file = files[i]!;
       const payload = extractOne(extractor, file);

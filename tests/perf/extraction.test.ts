@@ -19,6 +19,8 @@ import { repoRoot, sharedDir } from "../helpers/shared.js";
 
 // Workers always run the compiled code (dist/), so the main-thread side of every comparison runs it
 // too: `npm test` compiles first, and both sides then execute the very same modules.
+// One pool for the whole file (it would otherwise stop after 10 s idle and restart).
+process.env.SITREP_POOL_IDLE_MS = "600000";
 const dist = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(repoRoot, "dist", "src", path)).href)) as T;
 const { dedupeIds, findArticles, readArticle } = await dist<typeof import("../../src/content.js")>("content.js");
 const { loadRegistry, Registry } = await dist<typeof import("../../src/registry.js")>("registry.js");
