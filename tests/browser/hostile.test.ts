@@ -11,8 +11,8 @@ import { dirname, join } from "node:path";
 import { rmSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { repoRoot } from "../helpers/shared.js";
-import { serveStatic, type StaticServer } from "../helpers/server.js";
-import { buildSite, formatEvents, launchBrowser, openContext, visit, type Watched } from "../helpers/browser.js";
+import type { StaticServer } from "../helpers/server.js";
+import { buildSite, formatEvents, visit, type Watched, openSession } from "../helpers/browser.js";
 
 let site: string;
 let server: StaticServer;
@@ -22,9 +22,7 @@ let page: Page;
 
 beforeAll(async () => {
   site = buildSite(join(repoRoot, "tests", "fixtures", "site", "content"), "sitrep-hostile-");
-  [server, browser] = await Promise.all([serveStatic(site), launchBrowser()]);
-  watched = await openContext(browser);
-  page = await watched.context.newPage();
+  ({ server, browser, watched, page } = await openSession(site));
 });
 
 afterAll(async () => {

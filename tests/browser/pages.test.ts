@@ -9,8 +9,8 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { repoRoot } from "../helpers/shared.js";
 import { brokenLinks } from "../helpers/site.js";
-import { serveStatic, type StaticServer } from "../helpers/server.js";
-import { sharedSite, formatEvents, formatViolations, launchBrowser, openContext, runAxe, screenshotPath, visit, type Watched } from "../helpers/browser.js";
+import type { StaticServer } from "../helpers/server.js";
+import { sharedSite, formatEvents, formatViolations, runAxe, screenshotPath, visit, type Watched, openSession } from "../helpers/browser.js";
 
 /** One page of every kind; `status` is what the server must answer. */
 export const PAGE_KINDS: Array<{ kind: string; url: string; status?: number }> = [
@@ -40,9 +40,7 @@ let page: Page;
 
 beforeAll(async () => {
   site = await sharedSite(join(repoRoot, "content"));
-  [server, browser] = await Promise.all([serveStatic(site), launchBrowser()]);
-  watched = await openContext(browser);
-  page = await watched.context.newPage();
+  ({ server, browser, watched, page } = await openSession(site));
 });
 
 afterAll(async () => {

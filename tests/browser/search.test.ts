@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { repoRoot } from "../helpers/shared.js";
-import { serveStatic, type StaticServer } from "../helpers/server.js";
-import { sharedSite, formatEvents, formatViolations, launchBrowser, openContext, runAxe, screenshotPath, visit, type Watched } from "../helpers/browser.js";
+import type { StaticServer } from "../helpers/server.js";
+import { sharedSite, formatEvents, formatViolations, runAxe, screenshotPath, visit, type Watched, openSession } from "../helpers/browser.js";
 
 interface BriefingJson {
   id: string;
@@ -35,9 +35,7 @@ let briefings: BriefingJson[];
 beforeAll(async () => {
   site = await sharedSite(join(repoRoot, "content"));
   briefings = JSON.parse(readFileSync(join(site, "data", "briefings.json"), "utf8")) as BriefingJson[];
-  [server, browser] = await Promise.all([serveStatic(site), launchBrowser()]);
-  watched = await openContext(browser);
-  page = await watched.context.newPage();
+  ({ server, browser, watched, page } = await openSession(site));
 });
 
 afterAll(async () => {

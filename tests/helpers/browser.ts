@@ -16,6 +16,7 @@ import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { repoRoot } from "./shared.js";
 import { sitrep } from "./cli.js";
+import { serveStatic, type StaticServer } from "./server.js";
 
 const require = createRequire(import.meta.url);
 
@@ -210,4 +211,29 @@ export function formatViolations(label: string, violations: AxeViolation[]): str
 
 export function formatEvents(events: PageEvent[]): string {
   return events.map((e) => `${e.kind} on ${e.url}: ${e.text}`).join("\n");
+}
+
+export interface Session {
+  server: StaticServer;
+  browser: Browser;
+  watched: Watched;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Serves a built site on 127.0.0.1 and opens one watched page on it in Chromium. */
+export async function openSession(site: string): Promise<Session> {
+  const [server, browser] = await Promise.all([serveStatic(site), launchBrowser()]);
+  const watched = await openContext(browser);
+  const page = await watched.context.newPage();
+  return {
+    server,
+    browser,
+    watched,
+    page,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
