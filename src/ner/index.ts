@@ -347,7 +347,24 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       continue;
     }
     const m = gm[i];
-    if (!m) continue;
+    if (!m) {
+      // "Iran-backed militias", "Saudi-led coalition"
+      if (w.indexOf("-") > 0) {
+        const b = BACKED.exec(w);
+        if (b) {
+          const first = b[1]!;
+          const orig = tokenize(first).map((t) => t.text);
+          const mm = gaz.match(orig.map(normTok), 0, orig.length, orig);
+          if (mm && mm.len === orig.length) {
+            const tok = toks[i]!;
+            const ty = GAZ_ACCEPT[mm.hit.cat];
+            if (ty) lex.push(mkCand(i, i + 1, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: mm.hit, cs: tok.start, ce: tok.start + first.length }));
+            else if (mm.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: mm.hit, demonym: true, cs: tok.start, ce: tok.start + first.length }));
+          }
+        }
+      }
+      continue;
+    }
     const len = m.len;
     const cat = m.hit.cat;
     const ty = GAZ_ACCEPT[cat];
@@ -398,6 +415,17 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
 
   return resolve(doc, accepted, acr);
 }
+
+/** Lower-case words inside a role phrase ("press secretary", "national security adviser"). */
+const ROLE_MODIFIERS = new Set([
+  "press", "national", "security", "top", "military", "police", "assistant", "health", "trade", "economy",
+  "justice", "communications", "government", "party", "campaign", "union", "team", "company", "club",
+  "foreign", "defense", "defence", "senior", "chief", "deputy", "acting", "interim", "former", "vice",
+  "prime", "general", "state", "interior", "finance", "intelligence", "army", "navy", "air", "force",
+]);
+
+/** "Iran-backed", "Saudi-led": the first part names the backer. */
+const BACKED = /^(.+)-(backed|led|based|funded|allied|controlled|held|aligned|sponsored|supported|run|owned)$/i;
 
 const VEHICLE_PREFIX = new Set(["Shuttle", "USS", "HMS", "HMAS", "HMCS", "INS", "MV", "SS", "RV"]);
 
@@ -983,13 +1011,13 @@ function findRole(doc: Doc, s: number): string | undefined {
   while (k >= lim) {
     const l = low[k]!;
     const w = words[k]!;
-    const isRole = ROLE_HEADS.has(l) || TITLES.has(l);
+    const isRole = ROLE_HEADS.has(l) || TITLES.has(l) || (endTok >= 0 && ROLE_MODIFIERS.has(l));
     if (isRole) {
       if (endTok < 0) endTok = k;
       if (ROLE_HEADS.has(l)) hasHead = true;
     } else if (hasUpper(w) && !isPunct(w)) {
       if (endTok < 0) return undefined; // a name right before the name: no role
-    } else if ((l === "of" || l === "for" || l === "'s" || l === "-" || l === "and") && endTok >= 0) {
+    } else if ((l === "of" || l === "for" || l === "'s" || l === "-") && endTok >= 0) {
       // inside the role phrase
     } else break;
     first = k;

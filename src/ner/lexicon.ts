@@ -283,6 +283,7 @@ export const STATE_NOUNS = new Set([
   "backing", "interests", "policy", "strategy", "position", "positions", "units", "personnel",
   "commanders", "generals", "contractors", "mercenaries", "counterpart", "counterparts",
   "capabilities", "deployment", "aid", "economy", "central", "courts", "court", "judiciary",
+  "crown", "king", "queen", "prince", "monarch", "royal", "coalition", "embassy's", "consulate",
   "prosecutors", "ministers", "armed", "special", "defence-ministry", "defense-ministry",
 ]);
 

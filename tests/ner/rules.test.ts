@@ -223,3 +223,16 @@ describe("general news", () => {
     expect(r.forms(r.by("Russia")!)).toEqual(["Russian"]);
   });
 });
+
+describe("more news patterns", () => {
+  it("reads 'X-backed' and 'X-led' as mentions of X", () => {
+    const r = run("Iran-backed militias attacked, and the Saudi-led coalition answered.");
+    expect(r.forms(r.by("Iran")!)).toEqual(["Iran"]);
+    expect(r.by("Saudi Arabia")).toBeDefined();
+  });
+  it("reads role phrases with lower-case modifiers, not across 'and'", () => {
+    const r = run("Pentagon press secretary Pat Ryder met Crown Prince Mohammed bin Salman and national security adviser Jake Sullivan.");
+    expect(r.by("Pat Ryder")?.role).toBe("Pentagon press secretary");
+    expect(r.by("Jake Sullivan")?.role).toBe("national security adviser");
+  });
+});
