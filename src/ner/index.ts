@@ -295,7 +295,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
         isCap(words[i - 1]!) &&
         prev.e - prev.s === 1 &&
         e - i <= 2 &&
-        (label === "PER" || prev.label === "PER" || (!gm[i] && !gm[prev.s])) &&
+        (label === "PER" || prev.label === "PER" || ((!gm[i] || softGaz(i)) && (!gm[prev.s] || softGaz(prev.s)))) &&
         softGaz(prev.s) &&
         softGaz(i) &&
         !ORG_HEADS.has(words[i - 1]!)
@@ -465,6 +465,8 @@ function placeRule(doc: Doc, tagged: Cand[]): void {
   if (added) tagged.sort((a, b) => a.s - b.s);
 }
 
+const DATELINE_NEXT = new Set([",", "—", "–", "("]);
+
 /** All-caps words that are no organisation. */
 const NOT_ACRONYMS = new Set([
   "CEO", "CFO", "COO", "CTO", "GDP", "TV", "PM", "AM", "OK", "ID", "IT", "AI", "PC", "VR", "DNA", "HIV",
@@ -484,7 +486,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
   // a dateline ("KYIV, Ukraine —") names a place
   for (const c of tagged) {
     const w = words[c.s]!;
-    if (c.e - c.s === 1 && starts[c.s] && w.length > 3 && /^[A-Z]+$/.test(w) && (words[c.e] === "," || words[c.e] === "—" || words[c.e] === "–")) c.label = "LOC";
+    if (c.e - c.s === 1 && starts[c.s] && w.length > 3 && /^[A-Z]+$/.test(w) && DATELINE_NEXT.has(words[c.e] ?? "")) c.label = "LOC";
   }
   const covered = new Uint8Array(words.length);
   for (const c of tagged) for (let k = c.s; k < c.e; k++) covered[k] = 1;
@@ -495,7 +497,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     const c1 = w.charCodeAt(1);
     if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i]) continue;
     // a dateline ("KYIV, Ukraine —") names a place
-    if (starts[i] && w.length > 3 && (words[i + 1] === "," || words[i + 1] === "—" || words[i + 1] === "–")) {
+    if (starts[i] && w.length > 3 && DATELINE_NEXT.has(words[i + 1] ?? "")) {
       tagged.push(mkCand(i, i + 1, "LOC"));
       added = true;
       continue;
@@ -522,6 +524,7 @@ const ORG_RULE_HEADS = new Set([
   "Court", "Parliament", "Police", "Church", "Office", "Service", "Navy", "Army", "Guard", "Government",
   "Municipality", "Journal", "Herald", "Times", "Gazette", "Tribune", "Magazine", "Press", "Post", "News",
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
+  "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
 ]);
 
 /**
@@ -732,7 +735,9 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   if (s >= e) return null;
   // role words at the end are no part of a name ("LA Sheriff", "NASA Administrator")
-  while (e - s > 1 && ROLE_HEADS.has(low[e - 1]!) && !ORG_HEADS.has(words[e - 1]!)) e--;
+  if (e - s > 1 && ROLE_HEADS.has(low[e - 1]!) && !ORG_HEADS.has(words[e - 1]!)) {
+    while (e - s > 1 && (ROLE_HEADS.has(low[e - 1]!) || ROLE_MODIFIERS.has(low[e - 1]!) || low[e - 1] === "majority" || low[e - 1] === "minority") && !ORG_HEADS.has(words[e - 1]!)) e--;
+  }
   if (c.label === "PER") {
     // a country or organisation name first is no part of a person's name
     // ("Afghan Ambassador to the United States Hamdullah Mohib", "NASA Bill Ingalls")

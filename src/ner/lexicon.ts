@@ -266,6 +266,7 @@ export const ROLE_HEADS = new Set([
   "strongman", "warlord", "mufti", "monarch", "emperor", "tsar", "czar", "chief-of-staff", "designate",
   "winner", "laureate", "champion", "nominee", "veteran", "legend", "survivor", "founder", "creator",
   "scientologist", "councilman", "councilwoman", "assemblyman", "assemblywoman", "delegate",
+  "democrat", "republican", "whip", "majority", "minority", "chair", "chairperson",
 ]);
 
 /** Nouns that make a demonym adjective a mention of the state ("Russian military" → Russia). Lower case. */

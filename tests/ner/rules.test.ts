@@ -236,3 +236,17 @@ describe("more news patterns", () => {
     expect(r.by("Jake Sullivan")?.role).toBe("national security adviser");
   });
 });
+
+describe("wire-service patterns", () => {
+  it("reads datelines, company suffixes and leader titles", () => {
+    const r = run(
+      "WASHINGTON (Reuters) - The Federal Reserve held rates, Fed Chair Jerome Powell said. Apple Inc shares rose. Senate Majority Leader Chuck Schumer, a New York Democrat, spoke.",
+    );
+    expect(r.by("WASHINGTON")?.type).toBe("place");
+    expect(r.by("Federal Reserve")?.type).toBe("organization");
+    expect(r.by("Apple Inc")?.type).toBe("organization");
+    expect(r.by("Jerome Powell")?.role).toBe("Fed Chair");
+    expect(r.by("Chuck Schumer")?.role).toBe("Senate Majority Leader");
+    expect(r.ents.some((e) => e.name === "Senate Majority" || e.name === "New York Democrat")).toBe(false);
+  });
+});
