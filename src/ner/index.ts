@@ -515,6 +515,8 @@ const PLACE_HEADS = new Set([
   "Airport", "Station", "Stadium", "Arena", "Bridge", "Square", "Street", "Road", "Avenue", "Boulevard",
   "Mosque", "Cathedral", "Hospital", "Hotel", "Prison", "Dam", "Hall", "Palace", "Museum", "Planetarium",
   "Center", "Centre", "Complex", "Tower", "Towers", "Memorial", "Harbor", "Harbour", "Port", "Camp", "Base",
+  "Island", "Islands", "Mountains", "Mountain", "Valley", "Desert", "Peninsula", "Strait", "Bay", "River",
+  "Lake", "Canal", "Province", "County", "Governorate", "Oblast", "Region", "Heights", "Plateau", "Coast",
 ]);
 /** Organisation heads for the head rule (a subset of ORG_HEADS that rarely ends anything else). */
 const ORG_RULE_HEADS = new Set([
@@ -831,7 +833,35 @@ function findBases(doc: Doc): Cand[] {
       let s = i;
       while (s > 0 && s > i - 4 && !starts[s] && hasUpper(words[s - 1]!) && !TITLES.has(low[s - 1]!) && low[s - 1] !== "the") s--;
       if (s === i && i > 0 && starts[i] === 0 && hasUpper(words[i - 1]!) && starts[i - 1] === 1) s = i - 1;
-      if (s === i) continue;
+      if (s === i) {
+        // "the naval base at Sevastopol", "an air base near Latakia"
+        const p = i + L;
+        if (p + 1 < n && (low[p] === "at" || low[p] === "in" || low[p] === "near") && isCap(words[p + 1]!) && !starts[p + 1]) {
+          let q = p + 1;
+          while (q < n && q - p <= 3 && isCap(words[q]!) && !isPunct(words[q]!) && !starts[q]) q++;
+          const nt = low.slice(p + 1, q);
+          const g = gaz.match(nt, 0, nt.length);
+          if (g && g.len === nt.length && g.hit.cat === "country") {
+            i = i + L - 1;
+            break;
+          }
+          const nameText = doc.text.slice(doc.toks[p + 1]!.start, doc.toks[q - 1]!.end);
+          const lexBase = gaz.match([...nt, ...suf.words], 0, nt.length + L);
+          const c = mkCand(i, q, "LOC", { type: "base", name: nameText + " " + suf.canonical, aliases: [] });
+          if (lexBase && lexBase.len === nt.length + L && lexBase.hit.cat === "base") c.hit = lexBase.hit;
+          else {
+            c.key = "base:" + normForm(nameText);
+            if (g && g.len === nt.length && g.hit.entity.type === "city") {
+              if (g.hit.entity.coordinates) c.coordinates = g.hit.entity.coordinates;
+              if (g.hit.entity.within) c.within = g.hit.entity.within;
+            }
+          }
+          out.push(c);
+          i = q - 1;
+          break;
+        }
+        continue;
+      }
       // "Russian naval base": a demonym or country is no base name
       const nameToks = low.slice(s, i);
       const m = gaz.match(nameToks, 0, nameToks.length);

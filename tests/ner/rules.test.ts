@@ -250,3 +250,19 @@ describe("wire-service patterns", () => {
     expect(r.ents.some((e) => e.name === "Senate Majority" || e.name === "New York Democrat")).toBe(false);
   });
 });
+
+describe("bases named after their place", () => {
+  it("reads 'the naval base at X' and 'an air base near X'", () => {
+    const r = run("Russian warships left the naval base at Sevastopol. Jets took off from an air base near Latakia. Troops left a military base in Syria.");
+    const sev = r.ents.find((e) => e.type === "base" && /Sevastopol/.test(e.name))!;
+    expect(sev.coordinates).toBeDefined();
+    const lat = r.ents.find((e) => e.type === "base" && /Latakia/.test(e.name))!;
+    expect(lat.within).toBe("Syria");
+    expect(r.by("Syria")?.type).toBe("country");
+    expect(r.ents.some((e) => e.type === "base" && /Syria/.test(e.name))).toBe(false);
+  });
+  it("types island groups and other landforms as places", () => {
+    const r = run("The navy held drills near the Spratly Islands and the Golan Heights.");
+    expect(["place", "region"]).toContain(r.by("Spratly Islands")?.type);
+  });
+});
