@@ -123,6 +123,7 @@ function getTagger(): Tagger | null {
 
 const MAX_SENT = 150;
 const B_PER = CLASSES.indexOf("B-PER");
+const LABEL_OF = CLASSES.map((c) => c.slice(2) as Label);
 
 const GAZ_ACCEPT: Record<string, NameType> = {
   country: "country",
@@ -255,12 +256,12 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     // ("Sergey/MISC Brin/PER" → "Sergey Brin"), typed by their strongest label
     const raw: Cand[] = [];
     for (let i = 0; i < n; i++) {
-      const t = CLASSES[tags[i]!]!;
-      if (t.charCodeAt(0) !== 66 /* B */) continue;
-      const label = t.slice(2) as Label;
-      const inside = "I-" + label;
+      const ti = tags[i]!;
+      // B tags are the odd classes, their I tag the next one
+      if ((ti & 1) === 0) continue;
+      const label = LABEL_OF[ti]!;
       let e = i + 1;
-      while (e < n && CLASSES[tags[e]!] === inside && !starts[e]) e++;
+      while (e < n && tags[e] === ti + 1 && !starts[e]) e++;
       // particle surnames the tagger leaves out ("Bashar al-Assad")
       while (e < n && !starts[e] && (PARTICLE_NAME.test(words[e]!) || (label === "PER" && e - i === 1 && HYPHEN_GIVEN.test(words[e]!)))) e++;
       // a demonym alone is handled by the demonym rule
@@ -540,6 +541,8 @@ function headRules(doc: Doc, tagged: Cand[]): void {
   const add: Cand[] = [];
   for (let h = 0; h < n; h++) {
     const w = words[h]!;
+    const c0 = w.charCodeAt(0);
+    if (c0 < 65 || c0 > 90) continue;
     const org = ORG_RULE_HEADS.has(w);
     const place = !org && PLACE_HEADS.has(w);
     if (!org && !place) continue;
@@ -769,7 +772,7 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   if (allRole) return null;
   // a shouted line ("RUSSIA AND SYRIA SIGNED A DEAL") is no name
-  if (e - s >= 2) {
+  if (e - s >= 2 && /^[A-Z]+$/.test(words[s]!)) {
     let caps = 0;
     let common = 0;
     const lcvSet = getModel()?.lcv;
