@@ -35,6 +35,14 @@ const HEDGES: RegExp[] = [
 
 const DATELINE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4})\.?$/i;
 
+/** True when `text` has at least `n` words (runs of letters), counted without building a list. */
+function atLeastWords(text: string, n: number): boolean {
+  const word = /\p{L}+/gu;
+  let count = 0;
+  while (count < n && word.exec(text)) count++;
+  return count >= n;
+}
+
 export function findHedges(sentence: string): string[] {
   const taken: Array<[number, number]> = [];
   const found: Array<[number, string]> = [];
@@ -54,9 +62,9 @@ export function findHedges(sentence: string): string[] {
 /** Sentences that carry no claim: headlines repeated as the first line, datelines, credits, fragments. */
 export function isClaimSentence(text: string, title: string): boolean {
   if (Math.abs(text.length - title.length) < 8 && nameKey(text) === nameKey(title)) return false;
-  if (DATELINE.test(text.trim())) return false;
+  if (text.length < 60 && DATELINE.test(text.trim())) return false;
   if (/^image:/i.test(text)) return false;
-  return (text.match(/\p{L}+/gu) ?? []).length >= 4;
+  return atLeastWords(text, 4);
 }
 
 export default function claims() {
