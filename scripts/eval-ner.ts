@@ -15,6 +15,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { packageRoot } from "../src/paths.js";
 
 export type ScoreType = "person" | "organization" | "place";
 export const SCORE_TYPES: ScoreType[] = ["person", "organization", "place"];
@@ -247,14 +248,9 @@ export function printReport(title: string, r: EvalReport, verbose: boolean): voi
   );
 }
 
-/** shared/corpus/gum-news beside the repository, else /work/shared/corpus/gum-news. */
+/** shared/corpus/gum-news beside the repository. */
 export function defaultCorpus(): string {
-  const here = new URL(".", import.meta.url).pathname;
-  for (let dir = here, k = 0; k < 6; k++, dir = join(dir, "..")) {
-    const c = join(dir, "..", "shared", "corpus", "gum-news");
-    if (existsSync(join(dir, "package.json")) && existsSync(c)) return c;
-  }
-  return "/work/shared/corpus/gum-news";
+  return join(packageRoot, "..", "shared", "corpus", "gum-news");
 }
 
 async function main(): Promise<void> {

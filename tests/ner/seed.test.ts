@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findEntities, normForm, type NamedEntity } from "../../src/ner/index.js";
-import { sharedDir } from "./shared.js";
+import { sharedDir } from "../helpers/shared.js";
 
-const shared = sharedDir();
-if (!shared) throw new Error("shared/seed not found beside the repository nor at /work/shared");
-const SEED = shared + "/seed/russia-syria-withdrawal";
+const SEED = sharedDir + "/seed/russia-syria-withdrawal";
 const text = readFileSync(SEED + ".txt", "utf8");
 const expected = JSON.parse(readFileSync(SEED + ".expected.json", "utf8")) as {
   actors: { names: string[]; kind: string; role?: string; aliases?: string[] }[];

@@ -5,7 +5,7 @@ import { GAZ_VALUES, gazFeatures, normTok } from "../../src/ner/gazetteer.js";
 import { getGazetteer, getModel } from "../../src/ner/model.js";
 import { Tagger, allFeatures, repair } from "../../src/ner/tagger.js";
 import { tokenize } from "../../src/ner/tokenize.js";
-import { sharedDir } from "./shared.js";
+import { sharedDir } from "../helpers/shared.js";
 
 const model = getModel();
 
@@ -19,7 +19,7 @@ describe("perceptron tagger", () => {
     const gaz = getGazetteer();
     const tg = new Tagger(model!, gaz);
     tg.forceCaps = false;
-    const text = readFileSync(sharedDir() + "/seed/russia-syria-withdrawal.txt", "utf8");
+    const text = readFileSync(sharedDir + "/seed/russia-syria-withdrawal.txt", "utf8");
     const words = tokenize(text).map((t) => t.text);
     const n = words.length;
     // reference: string features, greedy with repair
