@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { sitrep } from "./helpers/cli.js";
 import { repoRoot } from "./helpers/shared.js";
 import { $, $$, brokenLinks, fileFor, href, page, text } from "./helpers/site.js";
+import { briefingValidator } from "./helpers/schema.js";
+import { readdirSync, readFileSync } from "node:fs";
+import type { Briefing } from "../src/types.js";
 
 let site: string;
 
@@ -67,6 +70,18 @@ describe("the built site", () => {
       return briefings.size >= 2;
     });
     expect(aggregating.length, "no actor page cites two briefings").toBeGreaterThan(0);
+  });
+
+  it("exports every Briefing, valid against the schema, and the aggregated index", () => {
+    const briefings = JSON.parse(readFileSync(join(site, "data", "briefings.json"), "utf8")) as Briefing[];
+    const validate = briefingValidator();
+    expect(briefings.length).toBe(readdirSync(join(repoRoot, "content", "articles")).filter((n) => n.endsWith(".md")).length);
+    for (const b of briefings) expect(validate(b), `${b.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    const entities = JSON.parse(readFileSync(join(site, "data", "entities.json"), "utf8")) as Record<string, Array<{ id: string }>>;
+    expect(entities.bases!.map((b) => b.id)).toEqual(expect.arrayContaining(["khmeimim-air-base", "tartus-naval-facility"]));
+    expect(entities.actors!.map((a) => a.id)).toContain("dmitry-peskov");
+    // Linked from every page's footer.
+    expect($$(page(site, "/"), "footer a").map(href)).toEqual(expect.arrayContaining(["/data/briefings.json", "/data/entities.json"]));
   });
 
   it("has no broken internal links or anchors", () => {
