@@ -86,14 +86,21 @@ export function summariseDir(dir: string, top = 15): string {
   const names = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort((a, b) => tid(a) - tid(b));
   const files = names.map((f) => summarise(join(dir, f), top));
   const out: string[] = [];
+  const quiet: string[] = [];
   for (const [k, s] of files.entries()) {
-    const thread = tid(names[k]!) === 0 ? "main thread" : `worker thread ${tid(names[k]!)}`;
+    const idle = s.categories.find(([c]) => c.startsWith("idle"))?.[1] ?? 0;
+    if (k > 0 && idle / s.totalMs > 0.99) {
+      quiet.push(`thread ${tid(names[k]!)}`);
+      continue;
+    }
+    const thread = tid(names[k]!) === 0 ? "main thread" : `thread ${tid(names[k]!)} (an extraction worker)`;
     out.push(`#### ${thread}: ${(s.totalMs / 1000).toFixed(1)} s sampled`, "", "| category | s | share |", "|---|---:|---:|");
     for (const [c, v] of s.categories) if (v / s.totalMs >= 0.005) out.push(`| ${c} | ${(v / 1000).toFixed(1)} | ${((v / s.totalMs) * 100).toFixed(1)} % |`);
     out.push("", "| function (self time) | s |", "|---|---:|");
     for (const [f, v] of s.top) out.push(`| \`${f.replace(/\|/g, "\\|")}\` | ${(v / 1000).toFixed(2)} |`);
     out.push("");
   }
+  if (quiet.length) out.push(`Idle the whole time (not extraction workers: Node's or Eleventy's helper threads): ${quiet.join(", ")}.`, "");
   return out.join("\n");
 }
 

@@ -4,7 +4,7 @@
  *
  *   npm run bench -- --quick              N = 1,000 only, one run each (everyday use)
  *   npm run bench                         N = 1,000, 4,000, 10,000, 50,000; writes BENCHMARKS.md
- *   npm run bench -- --sizes 4000 --runs 3 [--write] [--serve-max 4000] [--profile 4000]
+ *   npm run bench -- --sizes 4000 --runs 3 [--write] [--serve-max 4000] [--profile 4000] [--cold-only]
  *
  * --profile N runs the warm build at N under `node --cpu-prof` and summarises every thread's profile
  * (bench/profile.ts). The edit-and-rebuild and dev-server figures are taken at N ≤ --serve-max (1,000).
@@ -38,6 +38,7 @@ const { values } = parseArgs({
     "no-write": { type: "boolean" },
     "serve-max": { type: "string" },
     profile: { type: "string" },
+    "cold-only": { type: "boolean" },
   },
 });
 
@@ -52,6 +53,8 @@ const TIME = "/usr/bin/time";
 interface Timed {
   /** 1-minute load average when the run started (2 = both cores busy with something). */
   load: number;
+  /** sitrep builds: wall time of the extraction phase (SITREP_EXTRACT_STATS), s. */
+  extractS: number;
   wall: number;
   user: number;
   sys: number;
@@ -73,7 +76,8 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}, cwd = app): Timed {
   const line = existsSync(out) ? readFileSync(out, "utf8").trim().split("\n").pop()! : "";
   rmSync(out, { force: true });
   const [wall, user, sys, rss] = line.split(/\s+/).map(Number);
-  const result = { load, wall: wall ?? NaN, user: user ?? NaN, sys: sys ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), rssMB: (rss ?? NaN) / 1024, status: r.status, stderr: r.stderr };
+  const stats = /sitrep: extraction: .* in ([\d.]+) s/.exec(r.stderr ?? "");
+  const result = { load, extractS: stats ? Number(stats[1]) : NaN, wall: wall ?? NaN, user: user ?? NaN, sys: sys ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), rssMB: (rss ?? NaN) / 1024, status: r.status, stderr: r.stderr };
   if (r.status !== 0) console.error(`  ! exit ${r.status}: node ${args.join(" ")}\n${r.stderr.split("\n").slice(-15).join("\n")}`);
   return result;
 }
@@ -86,9 +90,9 @@ const median = (xs: number[]) => {
 };
 type Figure = keyof Omit<Timed, "status" | "stderr">;
 const med = (ts: Timed[], k: Figure) => median(ts.map((t) => t[k]));
-const line = (t: Timed) => `${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU, ${t.rssMB.toFixed(0)} MB (load ${t.load.toFixed(1)})`;
+const line = (t: Timed) => `${t.wall.toFixed(2)} s wall${Number.isFinite(t.extractS) ? ` (extraction ${t.extractS.toFixed(1)} s)` : ""}, ${t.cpu.toFixed(2)} s CPU, ${t.rssMB.toFixed(0)} MB (load ${t.load.toFixed(1)})`;
 
-const sitrepBuild = (corpus: string, out: string, cache: string) => timed([bin.sitrepBin, "build", "--content", corpus, "--out", out], { SITREP_CACHE: cache });
+const sitrepBuild = (corpus: string, out: string, cache: string) => timed([bin.sitrepBin, "build", "--content", corpus, "--out", out], { SITREP_CACHE: cache, SITREP_EXTRACT_STATS: "1" });
 const bareEleventy = (corpus: string, out: string) => timed([bin.eleventyBin, `--config=${bin.bareConfig}`, `--input=${join(corpus, "articles")}`, `--output=${out}`, "--quiet"]);
 
 async function freePort(): Promise<number> {
@@ -234,6 +238,10 @@ async function measure(n: number): Promise<SizeResult> {
       rmSync(out, { recursive: true, force: true });
     }
   }
+  if (values["cold-only"]) {
+    rmSync(cache, { recursive: true, force: true });
+    return { n, corpus, runs, a, b, warm: [], editBuild: null, single: null, pool: null, serve: null, profile: "" };
+  }
   // Warm: the last cold run's cache, nothing changed.
   const warm: Timed[] = [];
   const warmOut = join(tmp, `warm-${n}`);
@@ -300,12 +308,13 @@ function sizeTable(r: SizeResult): string {
     row("wall, s", "wall"),
     row("CPU (user+sys), s", "cpu"),
     row("peak RSS, MB", "rssMB", 0),
+    `| of which extraction (cache, pool), s | ${f(med(r.a, "extractS"))} | | |`,
     `| wall per article, ms | ${f((cold / r.n) * 1000)} | ${f((med(r.b, "wall") / r.n) * 1000)} | |`,
     "",
     "| measure | value |",
     "|---|---:|",
     `| warm rebuild (nothing changed), s | ${f(med(r.warm, "wall"))} (${f(med(r.warm, "wall") / cold)}× cold) |`,
-    `| warm rebuild CPU, s / peak RSS, MB | ${f(med(r.warm, "cpu"))} / ${f(med(r.warm, "rssMB"), 0)} |`,
+    `| warm rebuild CPU, s / peak RSS, MB / of which reading the cache, s | ${f(med(r.warm, "cpu"))} / ${f(med(r.warm, "rssMB"), 0)} / ${f(med(r.warm, "extractS"))} |`,
     `| one article edited → its page rewritten, by a second \`sitrep build\` (warm cache), s | ${r.n <= serveMax ? f(r.editBuild?.wall) : "not measured (N > --serve-max)"} |`,
     `| one article edited → visible in \`sitrep serve\` (npm start; HTTP poll every 20 ms), s | ${r.serve ? f(r.serve.edit) : r.n <= serveMax ? "failed" : "not measured"} |`,
     `| \`sitrep serve\` start-up with a warm cache, s | ${r.serve ? f(r.serve.startup) : "—"} |`,
