@@ -214,11 +214,13 @@ function releaseLater(): void {
 const STALL_MS = Number(process.env.SITREP_WORKER_STALL_MS ?? 600_000);
 
 /**
- * Runs the items on the pool; returns the payload JSON (or an error) per input index. Items a
- * worker failed on, or all that are left when the pool stalls, are returned as missing.
+ * Runs the items on the pool, handing each payload's JSON to `onResult`; returns the indexes done.
+ * Items a worker failed on, or all that are left when the pool stalls, are not among them.
  */
-function runOnPool(p: Pool, registry: Registry, regHash: string, cacheDir: string | null, items: TaskItem[], chunkSize: number): Map<number, string> {
-  const out = new Map<number, string>();
+function runOnPool(p: Pool, registry: Registry, regHash: string, cacheDir: string | null, items: TaskItem[], chunkSize: number, onResult: (i: number, json: string) => void): Set<number> {
+  // Results are handed over as they arrive, so their JSON is parsed while the workers go on and is
+  // garbage at once (holding every payload string to the end would double the peak memory).
+  const out = new Set<number>();
   const chunks: TaskItem[][] = [];
   for (let k = 0; k < items.length; k += chunkSize) chunks.push(items.slice(k, k + chunkSize));
   let next = 0;
@@ -248,7 +250,11 @@ function runOnPool(p: Pool, registry: Registry, regHash: string, cacheDir: strin
           void closeExtractionPool();
           return out;
         }
-        for (const r of msg.results) if ("json" in r) out.set(r.i, r.json);
+        for (const r of msg.results) {
+          if (!("json" in r)) continue;
+          onResult(r.i, r.json);
+          out.add(r.i);
+        }
         w.inflight--;
         pending--;
         progressed = true;
@@ -324,16 +330,11 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
     pool ??= startPool(size);
     const chunkSize = opts.chunkSize ?? Math.max(1, Math.min(16, Math.ceil(todo.length / (size * 8))));
     const items = todo.map((i) => ({ i, path: files[i]!.path, value: String(files[i]!.value), key: keys[i] ?? null }));
-    const done = runOnPool(pool, registry, regHash, cacheDir, items, chunkSize);
-    const left: number[] = [];
-    for (const i of todo) {
-      const json = done.get(i);
-      if (json === undefined) left.push(i);
-      else {
-        adopt(i, JSON.parse(json) as Payload);
-        stats.pooled++;
-      }
-    }
+    const done = runOnPool(pool, registry, regHash, cacheDir, items, chunkSize, (i, json) => {
+      adopt(i, JSON.parse(json) as Payload);
+      stats.pooled++;
+    });
+    const left = todo.filter((i) => !done.has(i));
     todo.length = 0;
     todo.push(...left);
     if (pool) releaseLater();
