@@ -13,6 +13,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { repoRoot } from "./paths.js";
+import { mulberry32 as prng } from "../src/util/prng.js";
 
 /** Bump when the generated text changes, so old corpora under bench/.corpus are regenerated. */
 const GENERATOR_VERSION = 1;
@@ -44,17 +45,6 @@ export interface CorpusStats {
   sentences: number;
 }
 
-/** mulberry32: small, fast, good enough for sampling, and the same on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function frontMatterField(yaml: string, key: string): string | null {
   const m = new RegExp(`^${key}:\\s*(.*)$`, "m").exec(yaml);

@@ -17,6 +17,7 @@ import { CLASSES, NCLASS, isCandidate, wordInfo, type WordInfo } from "../src/ne
 import { GAZ_VALUES, Gazetteer, gazFeatures, normTok, type GazCountry, type GazData } from "../src/ner/gazetteer.js";
 import { GAZ_FILE, MODEL_FILE, type ModelData } from "../src/ner/model.js";
 import { allFeatures, repair } from "../src/ner/tagger.js";
+import { mulberry32 } from "../src/util/prng.js";
 
 const require = createRequire(import.meta.url);
 
@@ -206,16 +207,6 @@ function readConll(file: string): Sentence[] {
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- perceptron
 
