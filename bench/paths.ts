@@ -1,19 +1,8 @@
 /** Where the benchmark's files live, whatever the working directory (compiled to dist/bench/). */
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { packageRoot } from "../src/paths.js";
 
-function findRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error("bench: cannot find sitrep's package.json");
-    dir = up;
-  }
-  return dir;
-}
-
-export const repoRoot = findRoot();
+export const repoRoot = packageRoot;
 /** Generated corpora (gitignored). */
 export const corpusRoot = join(repoRoot, "bench", ".corpus");
 
