@@ -9,10 +9,23 @@
 import type { Root, Paragraph, Yaml } from "mdast";
 import type { Processor } from "unified";
 
-/** Characters that may start markdown syntax (emphasis, code, HTML, headings, tables, links, escapes, references). */
-const SYNTAX = /[*_`<>#|~[\]\\&\r\t\0]/;
-/** Line starts that open other blocks: lists, setext underlines, thematic breaks, indentation. */
-const BLOCK_START = /^(?:[ \u00a0]|[-+=]|\d{1,9}[.)](?:[ ]|$))/;
+/**
+ * Characters that always may start markdown syntax: emphasis, code, HTML and autolinks, escapes,
+ * and line endings or tabs we do not model. Without remark-gfm, `|` and `~` are plain text.
+ */
+const SYNTAX = /[*_`<\\\r\t\0]/;
+/** A character reference (`&amp;`, `&#123;`, `&#x1F;`) decodes; any other `&` is text. */
+const CHARACTER_REFERENCE = /&[#A-Za-z0-9]+;/;
+/**
+ * `[…](` is an inline link or image. Without definitions, `[…]`, `[…][…]` and `![…]` stay text;
+ * a definition can only open a paragraph, so paragraphs that start with `[` are declined.
+ */
+const INLINE_LINK = /\]\(/;
+/**
+ * Line starts that open other blocks: lists, setext underlines, thematic breaks, indentation,
+ * ATX headings, block quotes and fenced code (`~~~`).
+ */
+const BLOCK_START = /^(?:[ \u00a0#>~]|[-+=]|\d{1,9}[.)](?:[ ]|$))/;
 
 export function parsePlainText(doc: string): Root | null {
   let bodyStart = 0;
@@ -25,6 +38,8 @@ export function parsePlainText(doc: string): Root | null {
     const after = close + 4;
     if (after < doc.length && doc[after] !== "\n") return null;
     const value = doc.slice(4, close);
+    // An empty block, or CR line endings inside it: the line count below would be off.
+    if (close < 4 || value.includes("\r")) return null;
     const lines = value.split("\n").length + 2;
     const yaml: Yaml = { type: "yaml", value, position: { start: point(1, 1, 0), end: point(lines, 4, after) } };
     children.push(yaml);
@@ -32,7 +47,7 @@ export function parsePlainText(doc: string): Root | null {
     bodyStart = after;
   } else if (doc.startsWith("---")) return null;
   const body = doc.slice(bodyStart);
-  if (SYNTAX.test(body)) return null;
+  if (SYNTAX.test(body) || INLINE_LINK.test(body) || (body.includes("&") && CHARACTER_REFERENCE.test(body))) return null;
 
   // Walk the body line by line; `line` is the number of the line holding `offset`.
   let offset = bodyStart;
@@ -57,7 +72,7 @@ export function parsePlainText(doc: string): Root | null {
       if (text.length) return null; // whitespace-only lines: leave to micromark
       flush();
     } else {
-      if (BLOCK_START.test(text) || / $/.test(text)) return null;
+      if (BLOCK_START.test(text) || / $/.test(text) || (!paragraph && text.charCodeAt(0) === 91)) return null;
       if (paragraph) {
         paragraph.end = end;
         paragraph.endLine = line;
