@@ -150,17 +150,83 @@ function emptyMeta(): ArticleMeta {
   };
 }
 
-function readMeta(source: string, file: VFile): ArticleMeta {
-  const meta = emptyMeta();
-  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const hasBlock = source.startsWith("---", bom) && /^---[ \t]*\r?\n/.test(source.slice(bom));
-  if (!hasBlock) {
-    report(file, bom, "frontmatter-missing", "Article has no front matter: start the file with a `---` line, then `title:` and `date:`, then `---`");
-    return meta;
+/**
+ * The front matter as data, with the file offsets that messages point at. Two readers give the
+ * same answer: a fast one for the common block of one-line `key: value` pairs (quoted strings and
+ * plain words), and gray-matter with the `yaml` parser for everything else — always for errors.
+ */
+interface FrontMatter {
+  data: Record<string, unknown>;
+  /** File offset of the key's value (its key when it has none); `fallback` when absent. */
+  keyAt(key: string, fallback: number): number;
+  /** File offset of the key itself. */
+  keyStart(key: string, fallback: number): number;
+  /** File offset of item `i` of the list `entities.<list>`. */
+  itemAt(list: string, i: number, fallback: number): number;
+}
+
+/** A one-line key: value pair of the simple block: identifier key, one value on its line. */
+const SIMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):( +)(.*)$/;
+/** Plain scalars that the YAML core schema reads as something else than text, or that open syntax. */
+const NOT_TEXT = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|: |:$| #|\s$/;
+
+/**
+ * Reads the block between `origin` (just after the opening `---`) and the closing `---` when every
+ * line is `key: "text"`, `key: 'text'` or `key: text` (text that is a string in YAML's core schema),
+ * keys distinct. Anything else — nesting, lists, numbers, comments, escapes, blank or empty
+ * values — returns null and goes to the full parser.
+ */
+export function readSimpleFrontMatter(source: string, origin: number): FrontMatter | null {
+  let close = source.indexOf("\n---", origin);
+  if (close < 0) close = source.length;
+  if (source.charCodeAt(origin) !== 10 || close <= origin + 1) return null;
+  const data: Record<string, unknown> = {};
+  const keys = new Map<string, number>();
+  const values = new Map<string, number>();
+  let at = origin + 1;
+  while (at <= close) {
+    let eol = source.indexOf("\n", at);
+    if (eol < 0 || eol > close) eol = close;
+    const m = SIMPLE_LINE.exec(source.slice(at, eol));
+    if (!m) return null;
+    const key = m[1]!;
+    const raw = m[3]!;
+    if (keys.has(key) || key === "__proto__" || key.length > 1000 || !raw) return null;
+    // Control characters (tabs, CR), BOMs, line separators: the full parser knows their rules.
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c < 0x20 || c === 0x7f || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x80 && c <= 0x9f)) return null;
+    }
+    let value: string;
+    const q = raw.charCodeAt(0);
+    if (q === 34 /* " */) {
+      if (raw.length < 2 || raw.charCodeAt(raw.length - 1) !== 34 || /["\\]/.test(raw.slice(1, -1))) return null;
+      value = raw.slice(1, -1);
+    } else if (q === 39 /* ' */) {
+      if (raw.length < 2 || raw.charCodeAt(raw.length - 1) !== 39 || raw.slice(1, -1).includes("'")) return null;
+      value = raw.slice(1, -1);
+    } else {
+      // A plain scalar: starts with a letter (or is a YYYY-MM-DD date, a string in the core schema).
+      if (!/^\p{L}/u.test(raw) && !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null;
+      if (NOT_TEXT.test(raw)) return null;
+      value = raw;
+    }
+    keys.set(key, at);
+    values.set(key, at + key.length + 1 + m[2]!.length);
+    data[key] = value;
+    at = eol + 1;
   }
-  const yamlStart = source.indexOf("\n", bom) + 1;
-  // gray-matter hands the YAML engine everything after the opening "---", newline included.
-  const origin = bom + 3;
+  if (!keys.size) return null;
+  return {
+    data,
+    keyAt: (key, fallback) => values.get(key) ?? fallback,
+    keyStart: (key, fallback) => keys.get(key) ?? fallback,
+    itemAt: (_list, _i, fallback) => fallback,
+  };
+}
+
+/** gray-matter and `yaml`: any front matter; a message and null when it is not valid. */
+function readYamlFrontMatter(source: string, bom: number, origin: number, file: VFile): FrontMatter | null {
   let doc: Document.Parsed | undefined;
   let lines: LineCounter | undefined;
   let parsed: matter.GrayMatterFile<string>;
@@ -184,27 +250,51 @@ function readMeta(source: string, file: VFile): ArticleMeta {
     const at = origin + (e.pos?.[0] ?? 0);
     const reason = (e.message ?? String(error)).split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
     report(file, at, "frontmatter-yaml", `Front matter is not valid YAML: ${reason}. Fix the YAML between the two \`---\` lines`);
-    return meta;
+    return null;
   }
   // An empty block (`---` then `---`) never reaches the engine: validate it as an empty mapping.
   const root = doc?.contents ?? null;
-  const data = parsed.data as Record<string, unknown>;
   if (root !== null && !isMap(root)) {
     report(file, origin + (root.range?.[0] ?? 0), "frontmatter-not-mapping", "Front matter must be a mapping of `key: value` lines");
+    return null;
+  }
+  const pairOf = (key: string) => (isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined);
+  return {
+    data: parsed.data as Record<string, unknown>,
+    keyAt: (key, fallback) => {
+      const pair = pairOf(key);
+      const node = (pair?.value ?? pair?.key) as YamlNode | null | undefined;
+      return node?.range ? origin + node.range[0] : fallback;
+    },
+    keyStart: (key, fallback) => {
+      const range = (pairOf(key)?.key as YamlNode | undefined)?.range;
+      return range ? origin + range[0] : fallback;
+    },
+    itemAt: (list, i, fallback) => {
+      const node = isMap(root) ? root.get("entities", true) : undefined;
+      const seq = isMap(node) ? node.get(list, true) : undefined;
+      const item = isSeq(seq) ? (seq.items[i] as YamlNode | undefined) : undefined;
+      return item?.range ? origin + item.range[0] : fallback;
+    },
+  };
+}
+
+function readMeta(source: string, file: VFile): ArticleMeta {
+  const meta = emptyMeta();
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const hasBlock = source.startsWith("---", bom) && /^---[ \t]*\r?\n/.test(source.slice(bom));
+  if (!hasBlock) {
+    report(file, bom, "frontmatter-missing", "Article has no front matter: start the file with a `---` line, then `title:` and `date:`, then `---`");
     return meta;
   }
-  const keyAt = (key: string): number => {
-    if (!isMap(root)) return yamlStart;
-    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
-    const node = (pair?.value ?? pair?.key) as YamlNode | null | undefined;
-    return node?.range ? origin + node.range[0] : yamlStart;
-  };
-  const keyStart = (key: string): number => {
-    if (!isMap(root)) return yamlStart;
-    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
-    const range = (pair?.key as YamlNode | undefined)?.range;
-    return range ? origin + range[0] : yamlStart;
-  };
+  const yamlStart = source.indexOf("\n", bom) + 1;
+  // gray-matter hands the YAML engine everything after the opening "---", newline included.
+  const origin = bom + 3;
+  const front = readSimpleFrontMatter(source, origin) ?? readYamlFrontMatter(source, bom, origin, file);
+  if (!front) return meta;
+  const data = front.data;
+  const keyAt = (key: string): number => front.keyAt(key, yamlStart);
+  const keyStart = (key: string): number => front.keyStart(key, yamlStart);
   const closeAt = source.indexOf("\n---", yamlStart - 1);
 
   for (const key of Object.keys(data)) {
@@ -271,28 +361,16 @@ function readMeta(source: string, file: VFile): ArticleMeta {
   }
 
   const entities = data.entities;
-  if (entities !== undefined && entities !== null) readCorrections(entities, meta.corrections, file, root, origin, keyAt("entities"));
+  if (entities !== undefined && entities !== null) readCorrections(entities, meta.corrections, file, front, keyAt("entities"));
   return meta;
 }
 
-function readCorrections(
-  value: unknown,
-  out: EntityCorrections,
-  file: VFile,
-  root: unknown,
-  origin: number,
-  fallback: number,
-): void {
+function readCorrections(value: unknown, out: EntityCorrections, file: VFile, front: FrontMatter, fallback: number): void {
   if (!value || typeof value !== "object" || Array.isArray(value)) {
     report(file, fallback, "corrections-invalid", "`entities` must be a mapping with `ignore`, `add` and/or `merge` lists");
     return;
   }
-  const node = isMap(root) ? root.get("entities", true) : undefined;
-  const itemAt = (list: string, i: number): number => {
-    const seq = isMap(node) ? node.get(list, true) : undefined;
-    const item = isSeq(seq) ? (seq.items[i] as YamlNode | undefined) : undefined;
-    return item?.range ? origin + item.range[0] : fallback;
-  };
+  const itemAt = (list: string, i: number): number => front.itemAt(list, i, fallback);
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
     if (!["ignore", "add", "merge"].includes(key)) report(file, fallback, "corrections-invalid", `Unknown correction \`entities.${key}\`: use ignore, add or merge`);

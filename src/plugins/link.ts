@@ -98,29 +98,28 @@ export function linkNames(text: string, names: NamedEntity[], options: LinkOptio
       }
     }
     entry ??= forms.map((f) => options.registry.lookup(f)).find((e) => e !== undefined);
-    const base = {
-      // A spelling linked to a registry entry under another name is one of its aliases.
-      aliases: entry ? [entity.name, ...entity.aliases] : entity.aliases,
-      role: entity.role ?? entry?.role ?? null,
-      coordinates: entry?.coordinates ?? entity.coordinates ?? null,
-      within: entry?.within ?? (entity.within ? slugify(entity.within) : null),
-      entry: entry ?? null,
-    };
+    // Plain object literals, not spreads: this runs for every name of every article.
+    // A spelling linked to a registry entry under another name is one of its aliases.
+    const aliases = entry ? [entity.name, ...entity.aliases] : entity.aliases;
+    const role = entity.role ?? entry?.role ?? null;
+    const coordinates = entry?.coordinates ?? entity.coordinates ?? null;
+    const within = entry?.within ?? (entity.within ? slugify(entity.within) : null);
     const id = entry?.id ?? slugify(entity.name);
     const name = entry?.name ?? entity.name;
+    const linked = (category: Category, kind: string, spans: Span[]): Linked => ({ id, name, category, kind, aliases, spans, role, coordinates, within, entry: entry ?? null });
     if (entry && entry.type !== "source" && !(entity.type === "country" && entry.kind === "country") && !(entity.type === "country" && entry.kind === "state")) {
-      out.push({ ...base, id, name, category: entry.type, kind: entry.kind, spans: entity.mentions });
+      out.push(linked(entry.type, entry.kind, entity.mentions));
       continue;
     }
     if (entity.type === "country") {
       const { agent, place } = splitCountryMentions(text, entity);
-      if (agent.length) out.push({ ...base, id, name, category: "actor", kind: "state", spans: agent });
-      if (place.length) out.push({ ...base, id, name, category: "location", kind: "country", spans: place });
+      if (agent.length) out.push(linked("actor", "state", agent));
+      if (place.length) out.push(linked("location", "country", place));
       continue;
     }
     const actorKind = ACTOR_TYPES[entity.type];
-    if (actorKind) out.push({ ...base, id, name, category: "actor", kind: actorKind, spans: entity.mentions });
-    else out.push({ ...base, id, name, category: "location", kind: LOCATION_TYPES[entity.type] ?? "other", spans: entity.mentions });
+    if (actorKind) out.push(linked("actor", actorKind, entity.mentions));
+    else out.push(linked("location", LOCATION_TYPES[entity.type] ?? "other", entity.mentions));
   }
   return out;
 }
@@ -131,7 +130,7 @@ export function mergeById(items: Linked[]): Linked[] {
   for (const item of items) {
     const seen = byId.get(item.id);
     if (!seen) {
-      byId.set(item.id, { ...item, aliases: [...item.aliases], spans: [...item.spans] });
+      byId.set(item.id, copy(item, [...item.aliases], [...item.spans]));
       continue;
     }
     seen.spans.push(...item.spans);
@@ -144,8 +143,12 @@ export function mergeById(items: Linked[]): Linked[] {
     const spans = dedupeSpans(item.spans);
     const nameKeyOf = nameKey(item.name);
     const aliases = [...new Set(item.aliases)].filter((a) => nameKey(a) !== nameKeyOf).sort();
-    return { ...item, spans, aliases };
+    return copy(item, aliases, spans);
   });
+}
+
+function copy(item: Linked, aliases: string[], spans: Span[]): Linked {
+  return { id: item.id, name: item.name, category: item.category, kind: item.kind, aliases, spans, role: item.role, coordinates: item.coordinates, within: item.within, entry: item.entry };
 }
 
 function dedupeSpans(spans: Span[]): Span[] {

@@ -1,0 +1,76 @@
+/**
+ * The simple front-matter reader must give exactly what gray-matter + `yaml` give — the data and
+ * the offsets messages point at — wherever it answers, on real articles and on generated blocks.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { isMap, isScalar, parseDocument, type Node as YamlNode } from "yaml";
+import { readSimpleFrontMatter } from "../src/plugins/frontmatter.js";
+import { repoRoot, sharedDir } from "./helpers/shared.js";
+
+/** What the full parser says: data, and per key the offsets of key and value (origin 3, no BOM). */
+function reference(source: string) {
+  let close = source.indexOf("\n---", 3);
+  if (close < 0) close = source.length;
+  const doc = parseDocument(source.slice(3, close), { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length || !isMap(doc.contents)) return null;
+  const positions: Record<string, [number, number]> = {};
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const value = (pair.value ?? pair.key) as YamlNode;
+    positions[String(pair.key.value)] = [3 + pair.key.range![0], 3 + value.range![0]];
+  }
+  return { data: doc.toJS() as Record<string, unknown>, positions };
+}
+
+function check(source: string): boolean {
+  const fast = readSimpleFrontMatter(source, 3);
+  if (!fast) return false;
+  const ref = reference(source);
+  expect(ref, source).not.toBeNull();
+  expect(fast.data, source).toStrictEqual(ref!.data);
+  for (const key of Object.keys(ref!.positions)) expect([fast.keyStart(key, -1), fast.keyAt(key, -1)], `${key} in ${source}`).toEqual(ref!.positions[key]);
+  return true;
+}
+
+describe("simple front-matter reader", () => {
+  it("equals gray-matter + yaml on every real article it takes", () => {
+    let taken = 0;
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith(".md") && readFileSync(path, "utf8").startsWith("---\n") && check(readFileSync(path, "utf8"))) taken++;
+      }
+    };
+    for (const dir of [join(sharedDir, "corpus", "gum-news", "articles"), join(sharedDir, "corpus", "gum-other", "articles"), join(repoRoot, "content", "articles"), join(repoRoot, "tests", "fixtures")]) walk(dir);
+    expect(taken).toBeGreaterThan(150);
+  });
+
+  it("declines what it does not model", () => {
+    for (const block of ["a: 1", "a: 1.5", "a: true", "a: null", "a: ~", "a:", "a: [x, y]", "a: {b: c}", "a:\n  b: c", "a: x # note", "a: x: y", "a: 'it''s'", 'a: "x\\ty"', "a: x\n a: y", "a: x\na: y", "# c\na: x", "a: x ", "a: -x", "a: *x", "a: |\n  x", "a:\tx", "a: x\n\nb: y"]) {
+      expect(readSimpleFrontMatter(`---\n${block}\n---\n\nText.\n`, 3), JSON.stringify(block)).toBeNull();
+    }
+    expect(readSimpleFrontMatter("--- \ntitle: x\n---\n", 3)).toBeNull();
+  });
+
+  it("equals gray-matter + yaml on generated blocks", () => {
+    const key = fc.constantFrom("title", "date", "outlet", "url", "summary", "license", "x_y", "tags", "a-b", "entities", "true", "1");
+    const value = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9 ,.:;'"#@%&*!?|>\-[\]{}()\/\u00e9\u2019]{0,16}$/),
+      fc.constantFrom("2017-07-18", "2017-7-18", "12", "1e3", ".5", "null", "Null", "true", "yes", "~", "https://example.com/a#b", "Reuters", "\"quoted 'x'\"", "'single \"y\"'", "'a''b'", "\"a\\\"b\""),
+    );
+    const line = fc.tuple(key, fc.constantFrom(": ", ":  ", ":"), value).map(([k, sep, v]) => `${k}${sep}${v}`);
+    const block = fc.array(line, { minLength: 1, maxLength: 5 }).map((ls) => `---\n${ls.join("\n")}\n---\n\nText.\n`);
+    let taken = 0;
+    fc.assert(
+      fc.property(block, (doc) => {
+        if (check(doc)) taken++;
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    expect(taken).toBeGreaterThan(80);
+  });
+});
