@@ -11,6 +11,7 @@ import type { VFile } from "vfile";
 import { findEntities, type NamedEntity, type NameType } from "../ner/index.js";
 import { nameKey } from "../slug.js";
 import type { Registry, RegistryEntry } from "../registry.js";
+import { registryMatcher, type RegistryMatch } from "./registry-names.js";
 
 declare module "vfile" {
   interface DataMap {
@@ -101,42 +102,7 @@ function occurrences(text: string, name: string, sentences: Array<{ start: numbe
   return spans;
 }
 
-type Match = { entry: RegistryEntry; start: number; end: number };
-type Matcher = (text: string, sentences: Array<{ start: number; end: number }>) => Match[];
-
-/**
- * One regular expression over every registry name and alias, longest first. Acronyms match in
- * their exact case ("IS" is not "is"); other names in any case, but must start with a capital.
- */
-function registryMatcher(entries: RegistryEntry[]): Matcher | null {
-  const forms = new Map<string, RegistryEntry>();
-  for (const entry of entries) {
-    for (const form of [entry.name, ...entry.aliases]) {
-      const f = form.replace(/^the\s+/i, "").trim();
-      if (f.length >= 2 && !forms.has(f)) forms.set(f, entry);
-    }
-  }
-  if (!forms.size) return null;
-  const sorted = [...forms.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const escape = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu");
-  const byKey = new Map([...forms].map(([f, e]) => [f.toLowerCase().replace(/\s+/g, " "), { form: f, entry: e }]));
-  return (text, sentences) => {
-    const out: Match[] = [];
-    for (const s of sentences) {
-      const slice = text.slice(s.start, s.end);
-      re.lastIndex = 0;
-      for (let m = re.exec(slice); m; m = re.exec(slice)) {
-        const hit = byKey.get(m[0].toLowerCase().replace(/\s+/g, " "));
-        if (!hit) continue;
-        const acronym = !/\p{Ll}/u.test(hit.form);
-        if (acronym ? m[0] !== hit.form : !/^[\p{Lu}\p{N}]/u.test(m[0])) continue;
-        out.push({ entry: hit.entry, start: s.start + m.index, end: s.start + m.index + m[0].length });
-      }
-    }
-    return out;
-  };
-}
+type Match = RegistryMatch;
 
 /** Adds registry matches that no recognised mention overlaps, grouped per registry entry. */
 function addRegistryMatches(found: NamedEntity[], matches: Match[]): void {

@@ -1,0 +1,62 @@
+/**
+ * The registry matcher's trie must find exactly what its regular expression finds, on every line
+ * of the real articles and on generated text built from the registry's own forms.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { loadRegistry } from "../src/registry.js";
+import { registryMatcher } from "../src/plugins/registry-names.js";
+import { repoRoot, sharedDir } from "./helpers/shared.js";
+
+const entries = loadRegistry(join(repoRoot, "content")).registry.entries.filter((e) => e.type !== "source");
+const fast = registryMatcher(entries)!;
+const slow = registryMatcher(entries, { regexOnly: true })!;
+const spans = (text: string) => {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const line of text.split("\n")) {
+    out.push({ start, end: start + line.length });
+    start += line.length + 1;
+  }
+  return out;
+};
+const same = (text: string) => {
+  const s = spans(text);
+  const a = fast(text, s).map((m) => [m.entry.id, m.start, m.end]);
+  expect(a, text).toEqual(slow(text, s).map((m) => [m.entry.id, m.start, m.end]));
+  return a.length;
+};
+
+describe("registry matcher", () => {
+  it("finds the same names with the trie as with the expression on real articles", () => {
+    let found = 0;
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith(".md")) found += same(readFileSync(path, "utf8"));
+      }
+    };
+    for (const dir of [join(sharedDir, "corpus", "gum-news", "articles"), join(sharedDir, "corpus", "gum-other", "articles"), join(repoRoot, "content", "articles"), join(repoRoot, "tests", "fixtures")]) walk(dir);
+    expect(found).toBeGreaterThan(200);
+  });
+
+  it("finds the same names on generated text", () => {
+    const forms = entries.flatMap((e) => [e.name, ...e.aliases]);
+    const mangle = (f: string, k: number) => (k === 0 ? f : k === 1 ? f.toLowerCase() : k === 2 ? f.toUpperCase() : k === 3 ? f.replace(/\s+/g, "  ") : f.replace(/\s+/g, "\t\n"));
+    const piece = fc.oneof(
+      fc.tuple(fc.constantFrom(...forms), fc.integer({ min: 0, max: 4 })).map(([f, k]) => mangle(f, k)),
+      fc.constantFrom(" ", "  ", ", ", ".", "-", "'s ", "the ", "x", "9", "é", "\u212a", "U.S.A", "US", "us", "Is", "IS"),
+    );
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 10 }), (ps) => {
+        found += same(ps.join(""));
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+    expect(found).toBeGreaterThan(500);
+  });
+});
