@@ -6,15 +6,95 @@ export interface Word {
   end: number;
 }
 
-// "U.S." and other dotted abbreviations stay whole; words keep inner hyphens and apostrophes.
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+/**
+ * The definition: "U.S." and other dotted abbreviations stay whole; words keep inner hyphens and
+ * apostrophes; any other character that is not white space is a token of its own. `words` is a
+ * hand-written scanner that gives exactly this expression's tokens, about three times faster
+ * (tests/words.test.ts compares the two).
+ */
+export const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
-export function words(text: string, start = 0, end = text.length): Word[] {
+/** The tokens of the expression itself (the reference for tests). */
+export function wordsByExpression(text: string, start = 0, end = text.length): Word[] {
   const slice = text.slice(start, end);
   const out: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+  const re = new RegExp(WORD.source, WORD.flags);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
     out.push({ text: m[0], lower: m[0].toLowerCase(), start: start + m.index, end: start + m.index + m[0].length });
+  }
+  return out;
+}
+
+const SPACE = 1;
+const LETTER = 2;
+const NUMBER = 4;
+const UPPER = 8;
+const classes = new Map<number, number>();
+
+/** Character class bits of a code point, as the expression's `\s`, `\p{L}`, `\p{N}`, `\p{Lu}` see it. */
+function classOf(cp: number): number {
+  if (cp < 128) {
+    if (cp >= 97 && cp <= 122) return LETTER;
+    if (cp >= 65 && cp <= 90) return LETTER | UPPER;
+    if (cp >= 48 && cp <= 57) return NUMBER;
+    return cp === 32 || (cp >= 9 && cp <= 13) ? SPACE : 0;
+  }
+  let c = classes.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = (/\s/u.test(ch) ? SPACE : 0) | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0);
+    classes.set(cp, c);
+  }
+  return c;
+}
+
+export function words(text: string, start = 0, end = text.length): Word[] {
+  const out: Word[] = [];
+  // The code point at i, as the expression sees the slice: a pair cut by `end` is a lone surrogate.
+  const at = (i: number): number => {
+    if (i >= end) return -1;
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && i + 1 >= end ? text.charCodeAt(i) : cp;
+  };
+  const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
+  let i = start;
+  while (i < end) {
+    const cp = at(i);
+    const c = classOf(cp);
+    if (c & SPACE) {
+      i += width(cp);
+      continue;
+    }
+    let j = i;
+    // (?:\p{Lu}\.){2,}
+    let pairs = 0;
+    for (let k = i; ; ) {
+      const u = at(k);
+      if (u < 0 || !(classOf(u) & UPPER) || at(k + width(u)) !== 46) break;
+      k += width(u) + 1;
+      pairs++;
+      j = k;
+    }
+    if (pairs < 2) {
+      if (c & (LETTER | NUMBER)) {
+        // [\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*
+        j = i;
+        for (;;) {
+          let u = at(j);
+          while (u >= 0 && classOf(u) & (LETTER | NUMBER)) {
+            j += width(u);
+            u = at(j);
+          }
+          if (u !== 45 && u !== 39 && u !== 0x2019) break;
+          const after = at(j + 1);
+          if (after < 0 || !(classOf(after) & (LETTER | NUMBER))) break;
+          j += 1;
+        }
+      } else j = i + width(cp);
+    }
+    const t = text.slice(i, j);
+    out.push({ text: t, lower: t.toLowerCase(), start: i, end: j });
+    i = j;
   }
   return out;
 }

@@ -1,0 +1,47 @@
+/** The word scanner must give exactly the tokens of its defining expression. */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { words, wordsByExpression } from "../src/nlp/words.js";
+import { repoRoot, sharedDir } from "./helpers/shared.js";
+
+describe("words", () => {
+  it("equals the expression on every real article, whole and in slices", () => {
+    let tokens = 0;
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith(".md")) {
+          const text = readFileSync(path, "utf8");
+          const all = words(text);
+          expect(all, path).toEqual(wordsByExpression(text));
+          tokens += all.length;
+          const a = Math.floor(text.length / 3);
+          expect(words(text, a, 2 * a), path).toEqual(wordsByExpression(text, a, 2 * a));
+        }
+      }
+    };
+    for (const dir of [join(sharedDir, "corpus", "gum-news", "articles"), join(sharedDir, "corpus", "gum-other", "articles"), join(repoRoot, "content", "articles"), join(repoRoot, "tests", "fixtures")]) walk(dir);
+    expect(tokens).toBeGreaterThan(100_000);
+  });
+
+  it("equals the expression on generated text", () => {
+    const piece = fc.oneof(
+      fc.constantFrom("U.S.", "U.S", "a.m.", "É.Ü.", "U.S.-led", "Al-Assad", "don't", "it’s", "-", "'", "’", "--", "x-", "-x", " ", "\u00a0", "\t", "\n", "3.5", "½", "٣", "𝐀.𝐁.", "😀", "\ud800", "ǅ.", "ß", "İ.", ".", "!"),
+      fc.stringMatching(/^[A-Za-z0-9 .'’-]{1,6}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 0, maxLength: 12 }), fc.nat(5), (ps, cut) => {
+        const text = ps.join("");
+        expect(words(text)).toEqual(wordsByExpression(text));
+        const from = Math.min(cut, text.length);
+        expect(words(text, from)).toEqual(wordsByExpression(text, from));
+        const to = Math.max(from, text.length - cut);
+        expect(words(text, from, to)).toEqual(wordsByExpression(text, from, to));
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+});
