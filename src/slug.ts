@@ -6,7 +6,20 @@ const MAX = 120;
 /** Names Windows refuses as file or folder names, whatever the extension. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
+const slugs = new Map<string, string>();
+
 export function slugify(name: string, fallback = "item"): string {
+  // Names repeat across mentions and articles: remember recent slugs (of the default fallback).
+  if (fallback !== "item") return computeSlug(name, fallback);
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    if (slugs.size >= 100_000) slugs.clear();
+    slugs.set(name, (slug = computeSlug(name, fallback)));
+  }
+  return slug;
+}
+
+function computeSlug(name: string, fallback: string): string {
   let s = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -106,6 +106,7 @@ type Match = RegistryMatch;
 
 /** Adds registry matches that no recognised mention overlaps, grouped per registry entry. */
 function addRegistryMatches(found: NamedEntity[], matches: Match[]): void {
+  if (!matches.length) return;
   const taken = found.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   const overlaps = (m: Match) => {
     let lo = 0;

@@ -54,8 +54,9 @@ export function parsePlainText(doc: string): Root | null {
   let paragraph: { start: number; startLine: number; end: number; endLine: number; endColumn: number } | null = null;
   const flush = () => {
     if (!paragraph) return;
-    const position = { start: point(paragraph.startLine, 1, paragraph.start), end: point(paragraph.endLine, paragraph.endColumn, paragraph.end) };
-    const node: Paragraph = { type: "paragraph", children: [{ type: "text", value: doc.slice(paragraph.start, paragraph.end), position: structuredClone(position) }], position };
+    const p = paragraph;
+    const position = () => ({ start: point(p.startLine, 1, p.start), end: point(p.endLine, p.endColumn, p.end) });
+    const node: Paragraph = { type: "paragraph", children: [{ type: "text", value: doc.slice(p.start, p.end), position: position() }], position: position() };
     children.push(node);
     paragraph = null;
   };

@@ -14,8 +14,8 @@ export type RegistryMatch = { entry: RegistryEntry; start: number; end: number }
 export type RegistryMatcher = (text: string, sentences: ReadonlyArray<{ start: number; end: number }>) => RegistryMatch[];
 
 interface TrieNode {
-  /** Edges by lower-cased ASCII character; " " stands for a run of white space. */
-  next: Map<string, TrieNode>;
+  /** Edges by lower-cased ASCII character code; 32 (" ") stands for a run of white space. */
+  next: Map<number, TrieNode>;
   /** Rank of the form ending here in the expression's alternation (lower wins), or -1. */
   rank: number;
 }
@@ -54,8 +54,9 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
       if (NON_ASCII.test(form)) return;
       let node = root;
       for (const ch of form.toLowerCase().replace(/\s+/g, " ")) {
-        let child = node.next.get(ch);
-        if (!child) node.next.set(ch, (child = newNode()));
+        const code = ch.charCodeAt(0);
+        let child = node.next.get(code);
+        if (!child) node.next.set(code, (child = newNode()));
         node = child;
       }
       if (node.rank < 0) node.rank = rank;
@@ -88,10 +89,10 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
         if (i >= n) break;
         const c = slice.charCodeAt(i);
         if (isSpace(c)) {
-          node = node.next.get(" ");
+          node = node.next.get(32);
           while (i < n && isSpace(slice.charCodeAt(i))) i++;
         } else {
-          node = node.next.get(String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c));
+          node = node.next.get(c >= 65 && c <= 90 ? c + 32 : c);
           i++;
         }
       }

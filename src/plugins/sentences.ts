@@ -60,7 +60,9 @@ export default function sentences() {
           const flat: Flat = { text: "", pieces: [] };
           flatten(node.children, flat, source, file);
           for (const range of segment(flat.text)) {
-            const text = flat.text.slice(range.start, range.end).replace(/\s+/g, " ");
+            const raw = flat.text.slice(range.start, range.end);
+            // Collapsing white space is a no-op (and skipped) when every run is one plain space.
+            const text = /[^\S ]| {2}/.test(raw) ? raw.replace(/\s+/g, " ") : raw;
             const from = toFile(flat, range.start, false);
             const to = toFile(flat, range.end, true);
             if (!text || from === null || to === null || to <= from) continue;
