@@ -43,7 +43,11 @@ function atLeastWords(text: string, n: number): boolean {
   return count >= n;
 }
 
+/** Any hedge at all, case-insensitive: a cheap first test (most sentences have none). */
+const ANY_HEDGE = new RegExp(HEDGES.map((re) => re.source).join("|"), "i");
+
 export function findHedges(sentence: string): string[] {
+  if (!ANY_HEDGE.test(sentence)) return [];
   const taken: Array<[number, number]> = [];
   const found: Array<[number, string]> = [];
   for (const re of HEDGES) {

@@ -14,13 +14,13 @@ export type RegistryMatch = { entry: RegistryEntry; start: number; end: number }
 export type RegistryMatcher = (text: string, sentences: ReadonlyArray<{ start: number; end: number }>) => RegistryMatch[];
 
 interface TrieNode {
-  /** Edges by lower-cased ASCII character code; 32 (" ") stands for a run of white space. */
-  next: Map<number, TrieNode>;
+  /** Edges by lower-cased ASCII character code (0–127); 32 (" ") stands for a run of white space. */
+  next: Array<TrieNode | undefined>;
   /** Rank of the form ending here in the expression's alternation (lower wins), or -1. */
   rank: number;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), rank: -1 });
+const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(128).fill(undefined), rank: -1 });
 
 /** ASCII letters and digits: `[\p{L}\p{N}]` on ASCII text. */
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -55,8 +55,8 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
       let node = root;
       for (const ch of form.toLowerCase().replace(/\s+/g, " ")) {
         const code = ch.charCodeAt(0);
-        let child = node.next.get(code);
-        if (!child) node.next.set(code, (child = newNode()));
+        let child = node.next[code];
+        if (!child) node.next[code] = child = newNode();
         node = child;
       }
       if (node.rank < 0) node.rank = rank;
@@ -89,10 +89,10 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
         if (i >= n) break;
         const c = slice.charCodeAt(i);
         if (isSpace(c)) {
-          node = node.next.get(32);
+          node = node.next[32];
           while (i < n && isSpace(slice.charCodeAt(i))) i++;
         } else {
-          node = node.next.get(c >= 65 && c <= 90 ? c + 32 : c);
+          node = node.next[c >= 65 && c <= 90 ? c + 32 : c];
           i++;
         }
       }
