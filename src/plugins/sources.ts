@@ -43,6 +43,11 @@ const CLAUSE_OPENERS = new Set(["that", "which", "who", "whom", "when", "while",
 /** Modifiers dropped from a source's name: "Recent intelligence reports" is "intelligence reports". */
 const DROP = new Set(["the", "a", "an", "recent", "current", "new", "latest", "multiple", "several", "some", "many", "other", "various", "numerous", "two", "three", "four", "five", "few", "both", "these", "those", "such", "more", "most", "all"]);
 const PRONOUNS = new Set(["he", "she", "they", "it"]);
+/** Verbs after which a subject ends ("U.S. officials have …"). */
+const AUXILIARIES = new Set(["have", "has", "had", "are", "is", "were", "was"]);
+/** Punctuation that ends a noun phrase, looking back from a cue and looking forward. */
+const PHRASE_STOPS_BEFORE = new Set([",", ";", ":", '"', "“", "”", "(", ")", "—", "–"]);
+const PHRASE_STOPS_AFTER = new Set([...PHRASE_STOPS_BEFORE, ".", "!", "?"]);
 
 /** Head nouns of sources, with their kind; checked from most to least specific. */
 const HEADS: Array<[RegExp, SourceKind]> = [
@@ -174,7 +179,7 @@ function findAttribution(text: string, ws: Word[], actors: ActorMentions): Found
 function subjectCandidate(text: string, ws: Word[], actors: ActorMentions): Candidate | null {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    if (w.text !== "," && !/^(have|has|had|are|is|were|was)$/.test(w.lower)) continue;
+    if (w.text !== "," && !AUXILIARIES.has(w.lower)) continue;
     const np = phraseBefore(ws, i - 1);
     if (!np) continue;
     const c = candidateFor(text, np, actors);
@@ -187,7 +192,7 @@ function phraseBefore(ws: Word[], end: number): Word[] | null {
   let start = end;
   while (start >= 0) {
     const w = ws[start]!;
-    if (/^[,;:"“”()—–]$/.test(w.text) || CLAUSE_OPENERS.has(w.lower) && w.lower !== "and") break;
+    if (PHRASE_STOPS_BEFORE.has(w.text) || CLAUSE_OPENERS.has(w.lower) && w.lower !== "and") break;
     if (w.lower === "and" && !(start > 0 && /^[\p{Lu}]/u.test(ws[start - 1]!.text) && /^[\p{Lu}]/u.test(ws[start + 1]?.text ?? ""))) break;
     start--;
   }
@@ -197,7 +202,7 @@ function phraseBefore(ws: Word[], end: number): Word[] | null {
 
 function phraseAfter(ws: Word[], start: number): Word[] | null {
   let end = start;
-  while (end < ws.length && !/^[,;:.!?"“”()—–]$/.test(ws[end]!.text) && !CLAUSE_OPENERS.has(ws[end]!.lower)) end++;
+  while (end < ws.length && !PHRASE_STOPS_AFTER.has(ws[end]!.text) && !CLAUSE_OPENERS.has(ws[end]!.lower)) end++;
   const np = ws.slice(start, end);
   return np.length > 0 && np.length <= 10 ? np : null;
 }
@@ -225,7 +230,6 @@ function candidateFor(text: string, np: Word[], actors: ActorMentions): Candidat
   if (kept.length === 1 && UNATTRIBUTED.has(kept[0]!.lower)) return null;
   const inside = actors.within(start, end);
   const person = inside.find((x) => x.actor.kind === "person");
-  const head = HEADS.find(([re]) => re.test(lower));
   if (person) {
     const role = `${person.actor.role ?? ""} ${lower}`;
     const kind: SourceKind = /spokes/.test(role) ? "spokesperson" : ROLE_OFFICIAL.test(role) ? "official" : "other";
@@ -237,6 +241,7 @@ function candidateFor(text: string, np: Word[], actors: ActorMentions): Candidat
     const kind: SourceKind = whole.actor.kind === "state" ? "official" : "other";
     return { name: whole.actor.name, written, kind, actor: whole.actor.id, span: { start, end } };
   }
+  const head = HEADS.find(([re]) => re.test(lower));
   if (head) {
     // A source noun must end the phrase ("U.S. officials", not "officials in the region").
     const last = kept[kept.length - 1]!.lower;
