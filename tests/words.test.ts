@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { words, wordsByExpression } from "../src/nlp/words.js";
+import { letterRuns, words, wordsByExpression } from "../src/nlp/words.js";
 import { repoRoot, sharedDir } from "./helpers/shared.js";
 
 describe("words", () => {
@@ -40,6 +40,9 @@ describe("words", () => {
         expect(words(text, from)).toEqual(wordsByExpression(text, from));
         const to = Math.max(from, text.length - cut);
         expect(words(text, from, to)).toEqual(wordsByExpression(text, from, to));
+        const runs = text.match(/\p{L}+/gu)?.length ?? 0;
+        expect(letterRuns(text, 4)).toBe(Math.min(4, runs));
+        expect(letterRuns(text, 1000)).toBe(runs);
       }),
       { numRuns: 3000, seed: 5 },
     );

@@ -48,6 +48,20 @@ function classOf(cp: number): number {
   return c;
 }
 
+/** How many runs of letters (`\p{L}+`) `text` has, counting up to `max`. */
+export function letterRuns(text: string, max: number): number {
+  let count = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length && count < max; ) {
+    const cp = text.codePointAt(i)!;
+    const letter = (classOf(cp) & LETTER) !== 0;
+    if (letter && !inRun) count++;
+    inRun = letter;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return count;
+}
+
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
   // The code point at i, as the expression sees the slice: a pair cut by `end` is a lone surrogate.

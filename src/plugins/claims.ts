@@ -10,6 +10,7 @@ import type { VFile } from "vfile";
 import type { Certainty, Claim, Mention } from "../types.js";
 import { nameKey, slugify } from "../slug.js";
 import { lineIndex } from "../util/messages.js";
+import { letterRuns } from "../nlp/words.js";
 
 declare module "vfile" {
   interface DataMap {
@@ -37,10 +38,7 @@ const DATELINE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\w+\s+
 
 /** True when `text` has at least `n` words (runs of letters), counted without building a list. */
 function atLeastWords(text: string, n: number): boolean {
-  const word = /\p{L}+/gu;
-  let count = 0;
-  while (count < n && word.exec(text)) count++;
-  return count >= n;
+  return letterRuns(text, n) >= n;
 }
 
 /** Any hedge at all, case-insensitive: a cheap first test (most sentences have none). */

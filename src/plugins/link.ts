@@ -82,7 +82,9 @@ export function linkFile(file: object, text: string, names: NamedEntity[], optio
 export function linkNames(text: string, names: NamedEntity[], options: LinkOptions): Linked[] {
   const out: Linked[] = [];
   for (const entity of names) {
-    const forms = [...new Set([entity.name, ...entity.aliases, ...entity.mentions.map((m) => text.slice(m.start, m.end))])];
+    const set = new Set([entity.name, ...entity.aliases]);
+    for (const m of entity.mentions) set.add(text.slice(m.start, m.end));
+    const forms = [...set];
     const ignored = options.ignore.size ? forms.find((f) => options.ignore.has(nameKey(f))) : undefined;
     if (ignored !== undefined) {
       options.used(`ignore:${nameKey(ignored)}`);
