@@ -31,18 +31,20 @@ describe("plain-text fast path", () => {
   });
 
   it("declines markdown syntax", () => {
-    for (const doc of ["---\ntitle: x\n---\n\n*emphasis*\n", "Text\n\n- item\n", "# Heading\n", "Para\n===\n", "1. one\n", "    code\n", "a  \nb\n", "&amp;\n", "[link](x)\n", "a\r\nb\n", "[a]: /url\n\n[a]\n", "> quote\n", "a\n~~~\nb\n", "a\n# b\n", "---\n---\n\nText\n", "---\r\ntitle: x\r\n---\n\nText\n", "---\ntitle: x\rdate: y\n---\n\nText\n"]) {
+    for (const doc of ["---\ntitle: x\n---\n\n*emphasis*\n", "Text\n\n- item\n", "# Heading\n", "Para\n===\n", "1. one\n", "    code\n", "a  \nb\n", "&amp;\n", "[link](x)\n", "a\r\nb\n", "[a]: /url\n\n[a]\n", "> quote\n", "a\n~~~\nb\n", "a\n# b\n", "---\n---\n\nText\n", "---\r\ntitle: x\r\n---\n\nText\n", "---\ntitle: x\rdate: y\n---\n\nText\n", "a\n```\nb\n```\n", "`a`\n"]) {
       expect(parsePlainText(doc), JSON.stringify(doc)).toBeNull();
     }
   });
 
   it("equals remark-parse on generated documents", () => {
-    // Brackets, `&`, `#`, `>`, `|` and `~` are taken by the fast path where they are text; words may
+    // Brackets, `&`, `#`, `>`, `|`, `~` and backticks are taken by the fast path where they are text; words may
     // form "[x](y)", "&amp;", "#1" or "[KPA]", and lines may start with them.
     const word = fc.oneof(
       fc.stringMatching(/^[A-Za-z0-9,.;:'"?!()%$@\u00e9\u2019\u201c\u201d-]{1,12}$/),
       fc.stringMatching(/^[A-Za-z0-9[\]()!&#;>|~:]{1,8}$/),
       fc.constantFrom("[KPA]", "[...]", "[x](y)", "![a]", "[a]:", "[a][b]", "&", "&amp;", "&#35;", "&x", "#2", "#", ">", "|", "~~~", "AT&T"),
+      // Code spans: "don`t … can`t", runs of several backticks, padding, spans across lines.
+      fc.constantFrom("`", "``", "```", "don`t", "` a `", "`` ` ``", "` `", "`  `", "`a", "a`", "x``y", " `"),
     );
     const line = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(" "));
     const para = fc.array(line, { minLength: 1, maxLength: 4 }).map((ls) => ls.join("\n"));

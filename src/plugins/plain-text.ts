@@ -1,7 +1,7 @@
 /**
  * A fast path for the commonest article: front matter and plain paragraphs, no markdown syntax.
  * For such a document CommonMark's result is fully determined — a `yaml` node, then one paragraph
- * with one text node per run of non-blank lines — so we build that tree directly, positions and
+ * per run of non-blank lines, holding one text node (or text and code spans) — so we build that tree directly, positions and
  * all, and leave everything else to remark-parse. micromark runs at about 1.3 MB/s here, below the
  * extraction budget; tests check that both parsers give identical trees wherever the fast path
  * answers.
@@ -10,10 +10,10 @@ import type { Root, Paragraph, Yaml } from "mdast";
 import type { Processor } from "unified";
 
 /**
- * Characters that always may start markdown syntax: emphasis, code, HTML and autolinks, escapes,
+ * Characters that always may start markdown syntax: emphasis, HTML and autolinks, escapes,
  * and line endings or tabs we do not model. Without remark-gfm, `|` and `~` are plain text.
  */
-const SYNTAX = /[*_`<\\\r\t\0]/;
+const SYNTAX = /[*_<\\\r\t\0]/;
 /** A character reference (`&amp;`, `&#123;`, `&#x1F;`) decodes; any other `&` is text. */
 const CHARACTER_REFERENCE = /&[#A-Za-z0-9]+;/;
 /**
@@ -23,9 +23,9 @@ const CHARACTER_REFERENCE = /&[#A-Za-z0-9]+;/;
 const INLINE_LINK = /\]\(/;
 /**
  * Line starts that open other blocks: lists, setext underlines, thematic breaks, indentation,
- * ATX headings, block quotes and fenced code (`~~~`).
+ * ATX headings, block quotes and fenced code (`~~~`, and any backtick).
  */
-const BLOCK_START = /^(?:[ \u00a0#>~]|[-+=]|\d{1,9}[.)](?:[ ]|$))/;
+const BLOCK_START = /^(?:[ \u00a0#>~`]|[-+=]|\d{1,9}[.)](?:[ ]|$))/;
 
 export function parsePlainText(doc: string): Root | null {
   let bodyStart = 0;
@@ -56,7 +56,10 @@ export function parsePlainText(doc: string): Root | null {
     if (!paragraph) return;
     const p = paragraph;
     const position = () => ({ start: point(p.startLine, 1, p.start), end: point(p.endLine, p.endColumn, p.end) });
-    const node: Paragraph = { type: "paragraph", children: [{ type: "text", value: doc.slice(p.start, p.end), position: position() }], position: position() };
+    const inline = doc.indexOf("`", p.start);
+    const content: Paragraph["children"] =
+      inline >= 0 && inline < p.end ? codeSpans(doc, p.start, p.end, p.startLine) : [{ type: "text", value: doc.slice(p.start, p.end), position: position() }];
+    const node: Paragraph = { type: "paragraph", children: content, position: position() };
     children.push(node);
     paragraph = null;
   };
@@ -91,6 +94,60 @@ export function parsePlainText(doc: string): Root | null {
     children,
     position: { start: point(1, 1, 0), end: point(doc.split("\n").length, doc.length - lastLineStart + 1, doc.length) },
   };
+}
+
+/**
+ * The inline content of a paragraph with backticks: CommonMark code spans (a run of n backticks up
+ * to the next run of exactly n in the paragraph; one space or line ending stripped from each side
+ * when both sides have one and the content is not only those) between text nodes. A run without
+ * its match is text. The paragraph starts at column 1 and holds no other inline syntax.
+ */
+function codeSpans(doc: string, start: number, end: number, startLine: number): Paragraph["children"] {
+  const lineStarts = [start];
+  for (let i = doc.indexOf("\n", start); i >= 0 && i < end; i = doc.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const pointAt = (offset: number) => {
+    let l = lineStarts.length - 1;
+    while (lineStarts[l]! > offset) l--;
+    return { line: startLine + l, column: offset - lineStarts[l]! + 1, offset };
+  };
+  const out: Paragraph["children"] = [];
+  const text = (from: number, to: number) => {
+    if (to > from) out.push({ type: "text", value: doc.slice(from, to), position: { start: pointAt(from), end: pointAt(to) } });
+  };
+  const runEnd = (at: number) => {
+    let k = at;
+    while (k < end && doc.charCodeAt(k) === 96) k++;
+    return k;
+  };
+  let textStart = start;
+  let i = start;
+  while (i < end) {
+    const open = doc.indexOf("`", i);
+    if (open < 0 || open >= end) break;
+    const openEnd = runEnd(open);
+    const size = openEnd - open;
+    let close = -1;
+    for (let at = doc.indexOf("`", openEnd); at >= 0 && at < end; ) {
+      const atEnd = runEnd(at);
+      if (atEnd - at === size) {
+        close = at;
+        break;
+      }
+      at = doc.indexOf("`", atEnd);
+    }
+    if (close < 0) {
+      i = openEnd;
+      continue;
+    }
+    let value = doc.slice(openEnd, close);
+    const pad = (c: number) => c === 32 || c === 10;
+    if (value.length > 1 && pad(value.charCodeAt(0)) && pad(value.charCodeAt(value.length - 1)) && /[^ \n]/.test(value)) value = value.slice(1, -1);
+    text(textStart, open);
+    out.push({ type: "inlineCode", value, position: { start: pointAt(open), end: pointAt(close + size) } });
+    textStart = i = close + size;
+  }
+  text(textStart, end);
+  return out;
 }
 
 /** Puts the fast path in front of the parser set by remark-parse. */
