@@ -45,10 +45,10 @@ describe("registry matcher", () => {
 
   it("finds the same names on generated text", () => {
     const forms = entries.flatMap((e) => [e.name, ...e.aliases]);
-    const mangle = (f: string, k: number) => (k === 0 ? f : k === 1 ? f.toLowerCase() : k === 2 ? f.toUpperCase() : k === 3 ? f.replace(/\s+/g, "  ") : f.replace(/\s+/g, "\t\n"));
+    const mangle = (f: string, k: number) => (k === 0 ? f : k === 1 ? f.toLowerCase() : k === 2 ? f.toUpperCase() : k === 3 ? f.replace(/\s+/g, "  ") : k === 4 ? f.replace(/\s+/g, "\t\n\u00a0") : f.replace(/k/gi, "\u212a").replace(/s/g, "\u017f"));
     const piece = fc.oneof(
-      fc.tuple(fc.constantFrom(...forms), fc.integer({ min: 0, max: 4 })).map(([f, k]) => mangle(f, k)),
-      fc.constantFrom(" ", "  ", ", ", ".", "-", "'s ", "the ", "x", "9", "é", "\u212a", "U.S.A", "US", "us", "Is", "IS"),
+      fc.tuple(fc.constantFrom(...forms), fc.integer({ min: 0, max: 5 })).map(([f, k]) => mangle(f, k)),
+      fc.constantFrom(" ", "  ", ", ", ".", "-", "'s ", "the ", "x", "9", "é", "\u212a", "\u017f", "\u00a0", "\u2028", "’", "😀", "𝐀", "٣", "U.S.A", "US", "us", "Is", "IS"),
     );
     let found = 0;
     fc.assert(

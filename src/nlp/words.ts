@@ -48,6 +48,16 @@ function classOf(cp: number): number {
   return c;
 }
 
+/** `[\p{L}\p{N}]` for a code point. */
+export function isLetterOrNumber(cp: number): boolean {
+  return (classOf(cp) & (LETTER | NUMBER)) !== 0;
+}
+
+/** `\s` for a code point. */
+export function isWhiteSpace(cp: number): boolean {
+  return (classOf(cp) & SPACE) !== 0;
+}
+
 /** How many runs of letters (`\p{L}+`) `text` has, counting up to `max`. */
 export function letterRuns(text: string, max: number): number {
   let count = 0;

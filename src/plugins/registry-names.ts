@@ -4,11 +4,12 @@
  * case-insensitive, whole words only; acronyms must match in their exact case ("IS" is not "is"),
  * other names must start with a capital.
  *
- * The regular expression costs as much as the rest of the rule layers on a big registry, so ASCII
- * sentences — nearly all — are scanned with a trie of the forms instead, which finds exactly the
- * matches the expression finds (tests/registry-names.test.ts compares the two).
+ * The regular expression is slow on long alternations, so when every form is ASCII the sentences
+ * are scanned with a trie of the forms instead, which finds exactly the matches the expression
+ * finds (tests/registry-names.test.ts compares the two).
  */
 import type { RegistryEntry } from "../registry.js";
+import { isLetterOrNumber, isWhiteSpace } from "../nlp/words.js";
 
 export type RegistryMatch = { entry: RegistryEntry; start: number; end: number };
 export type RegistryMatcher = (text: string, sentences: ReadonlyArray<{ start: number; end: number }>) => RegistryMatch[];
@@ -22,11 +23,23 @@ interface TrieNode {
 
 const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(128).fill(undefined), rank: -1 });
 
-/** ASCII letters and digits: `[\p{L}\p{N}]` on ASCII text. */
-const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-/** `\s` on ASCII text. */
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The code point that ends just before `at` (a surrogate pair read whole), not looking before `from`. */
+function codePointBefore(text: string, from: number, at: number): number {
+  const c = text.charCodeAt(at - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && at - 2 >= from) {
+    const h = text.charCodeAt(at - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** The code point at `at`, a pair read whole only when it lies before `end`. */
+function codePointAt(text: string, at: number, end: number): number {
+  const cp = text.codePointAt(at)!;
+  return cp > 0xffff && at + 1 >= end ? text.charCodeAt(at) : cp;
+}
 
 /**
  * A matcher over every name and alias of `entries` (a leading "the" dropped), or null when there
@@ -46,12 +59,11 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu");
   const byKey = new Map([...forms].map(([f, e]) => [f.toLowerCase().replace(/\s+/g, " "), { form: f, entry: e }]));
 
-  // Under /iu, the Kelvin sign and the long s match ASCII "k" and "s": forms with them stay with
-  // the expression. Forms with other non-ASCII characters can never match ASCII text.
-  const root = options.regexOnly || sorted.some((f) => /[\u212a\u017f]/.test(f)) ? null : newNode();
+  // With ASCII forms, /iu lets only ASCII letters and two other characters match a letter of a
+  // form: the Kelvin sign ("k") and the long s ("s"). Non-ASCII forms stay with the expression.
+  const root = options.regexOnly || sorted.some((f) => NON_ASCII.test(f)) ? null : newNode();
   if (root) {
     sorted.forEach((form, rank) => {
-      if (NON_ASCII.test(form)) return;
       let node = root;
       for (const ch of form.toLowerCase().replace(/\s+/g, " ")) {
         const code = ch.charCodeAt(0);
@@ -68,12 +80,11 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) found.push([m.index, m[0]]);
   };
-  /** The same matches on ASCII text: at each position the form earliest in the alternation wins. */
-  const scanTrie = (trie: TrieNode, slice: string, found: Array<[number, string]>) => {
-    const n = slice.length;
-    let p = 0;
-    while (p < n) {
-      if (p > 0 && isAlnum(slice.charCodeAt(p - 1))) {
+  /** The same matches, from the trie: at each position the form earliest in the alternation wins. */
+  const scanTrie = (trie: TrieNode, text: string, from: number, end: number, found: Array<[number, string]>) => {
+    let p = from;
+    while (p < end) {
+      if (p > from && isLetterOrNumber(codePointBefore(text, from, p))) {
         p++;
         continue;
       }
@@ -82,22 +93,23 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
       let bestRank = -1;
       let bestEnd = -1;
       while (node) {
-        if (node.rank >= 0 && (i >= n || !isAlnum(slice.charCodeAt(i))) && (bestRank < 0 || node.rank < bestRank)) {
+        if (node.rank >= 0 && (i >= end || !isLetterOrNumber(codePointAt(text, i, end))) && (bestRank < 0 || node.rank < bestRank)) {
           bestRank = node.rank;
           bestEnd = i;
         }
-        if (i >= n) break;
-        const c = slice.charCodeAt(i);
-        if (isSpace(c)) {
+        if (i >= end) break;
+        const c = text.charCodeAt(i);
+        if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : isWhiteSpace(c)) {
           node = node.next[32];
-          while (i < n && isSpace(slice.charCodeAt(i))) i++;
+          while (i < end && isWhiteSpace(text.charCodeAt(i))) i++;
         } else {
-          node = node.next[c >= 65 && c <= 90 ? c + 32 : c];
+          const folded = c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : c === 0x212a ? 107 : c === 0x017f ? 115 : -1;
+          node = folded < 0 ? undefined : node.next[folded];
           i++;
         }
       }
       if (bestRank >= 0) {
-        found.push([p, slice.slice(p, bestEnd)]);
+        found.push([p - from, text.slice(p, bestEnd)]);
         p = bestEnd;
       } else p++;
     }
@@ -107,10 +119,9 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
     const out: RegistryMatch[] = [];
     const found: Array<[number, string]> = [];
     for (const s of sentences) {
-      const slice = text.slice(s.start, s.end);
       found.length = 0;
-      if (root && !NON_ASCII.test(slice)) scanTrie(root, slice, found);
-      else scanRegex(slice, found);
+      if (root) scanTrie(root, text, s.start, s.end, found);
+      else scanRegex(text.slice(s.start, s.end), found);
       for (const [index, written] of found) {
         const hit = byKey.get(written.toLowerCase().replace(/\s+/g, " "));
         if (!hit) continue;
