@@ -241,16 +241,28 @@ function candidateFor(text: string, np: Word[], actors: ActorMentions): Candidat
     const kind: SourceKind = whole.actor.kind === "state" ? "official" : "other";
     return { name: whole.actor.name, written, kind, actor: whole.actor.id, span: { start, end } };
   }
+  // A source noun must end the phrase ("U.S. officials", not "officials in the region"): checked
+  // first, on the last word alone, as it is cheap and decides most phrases.
+  if (!isHeadWord(kept[kept.length - 1]!.lower)) return null;
   const head = HEADS.find(([re]) => re.test(lower));
   if (head) {
-    // A source noun must end the phrase ("U.S. officials", not "officials in the region").
-    const last = kept[kept.length - 1]!.lower;
-    if (!HEADS.some(([re]) => re.test(last))) return null;
     if (!/^[\p{L}.]/u.test(written) || kept.some((w) => /^[.!?]$/.test(w.text))) return null;
     const name = written.charAt(0).toUpperCase() === written.charAt(0) && /^\p{Lu}\p{Ll}/u.test(written) && !inside.length ? written.charAt(0).toLowerCase() + written.slice(1) : written;
     return { name, written, kind: head[1], actor: null, span: { start, end } };
   }
   return null;
+}
+
+const headWords = new Map<string, boolean>();
+
+/** True when a source noun matches the word on its own ("officials", "spokesman"); remembered per word. */
+function isHeadWord(word: string): boolean {
+  let head = headWords.get(word);
+  if (head === undefined) {
+    if (headWords.size >= 100_000) headWords.clear();
+    headWords.set(word, (head = HEADS.some(([re]) => re.test(word))));
+  }
+  return head;
 }
 
 /** Every actor mention sorted by offset, for "which actors does this phrase name" in log time. */
