@@ -180,6 +180,8 @@ function subjectCandidate(text: string, ws: Word[], actors: ActorMentions): Cand
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     if (w.text !== "," && !AUXILIARIES.has(w.lower)) continue;
+    // Only a source noun (not an actor) is kept here, and the phrase would end with ws[i - 1].
+    if (i === 0 || !isHeadWord(ws[i - 1]!.lower)) continue;
     const np = phraseBefore(ws, i - 1);
     if (!np) continue;
     const c = candidateFor(text, np, actors);
