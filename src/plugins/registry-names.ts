@@ -57,7 +57,7 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
   const sorted = [...forms.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const escape = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu");
-  const byKey = new Map([...forms].map(([f, e]) => [f.toLowerCase().replace(/\s+/g, " "), { form: f, entry: e }]));
+  const byKey = new Map([...forms].map(([f, e]) => [f.toLowerCase().replace(/\s+/g, " "), { form: f, entry: e, acronym: !/\p{Ll}/u.test(f) }]));
 
   // With ASCII forms, /iu lets only ASCII letters and two other characters match a letter of a
   // form: the Kelvin sign ("k") and the long s ("s"). Non-ASCII forms stay with the expression.
@@ -84,9 +84,18 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
   const scanTrie = (trie: TrieNode, text: string, from: number, end: number, found: Array<[number, string]>) => {
     let p = from;
     while (p < end) {
-      if (p > from && isLetterOrNumber(codePointBefore(text, from, p))) {
+      // Cheap refusals first: no form starts with this character, or it continues a word.
+      const first = text.charCodeAt(p);
+      if (trie.next[first >= 65 && first <= 90 ? first + 32 : first < 128 ? first : first === 0x212a ? 107 : first === 0x017f ? 115 : 0] === undefined) {
         p++;
         continue;
+      }
+      if (p > from) {
+        const prev = text.charCodeAt(p - 1);
+        if (prev < 128 ? (prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) : isLetterOrNumber(codePointBefore(text, from, p))) {
+          p++;
+          continue;
+        }
       }
       let node: TrieNode | undefined = trie;
       let i = p;
@@ -123,10 +132,13 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
       if (root) scanTrie(root, text, s.start, s.end, found);
       else scanRegex(text.slice(s.start, s.end), found);
       for (const [index, written] of found) {
+        // A match written in lower case ("is", "us") is never kept: acronyms need their exact
+        // case, other names a capital. The commonest case, so decided first.
+        const c = written.charCodeAt(0);
+        if (c >= 97 && c <= 122) continue;
         const hit = byKey.get(written.toLowerCase().replace(/\s+/g, " "));
         if (!hit) continue;
-        const acronym = !/\p{Ll}/u.test(hit.form);
-        if (acronym ? written !== hit.form : !/^[\p{Lu}\p{N}]/u.test(written)) continue;
+        if (hit.acronym ? written !== hit.form : !/^[\p{Lu}\p{N}]/u.test(written)) continue;
         out.push({ entry: hit.entry, start: s.start + index, end: s.start + index + written.length });
       }
     }
