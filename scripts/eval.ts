@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { loadavg } from "node:os";
 import { VFile } from "vfile";
 import { createExtractor, extractFile } from "../src/pipeline.js";
 import { loadRegistry } from "../src/registry.js";
@@ -86,7 +87,9 @@ function main(): void {
     const { p, r: rr, f } = prf(c);
     console.log(`${(t === "all" ? "overall" : t).padEnd(12)} ${p.toFixed(3)}  ${rr.toFixed(3)}  ${f.toFixed(3)}  ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}`);
   }
-  console.log(`speed: ${r.mbPerCpuSecond.toFixed(2)} MB per CPU-second (${r.mbPerWallSecond.toFixed(2)} MB/s wall), whole pipeline, one thread, warm, ${(r.bytes / 1e3).toFixed(0)} kB corpus repeated`);
+  // Other processes on the machine slow even CPU-time figures down (shared caches, cores): print the load.
+  const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+  console.log(`speed: ${r.mbPerCpuSecond.toFixed(2)} MB per CPU-second (${r.mbPerWallSecond.toFixed(2)} MB/s wall), whole pipeline, one thread, warm, ${(r.bytes / 1e3).toFixed(0)} kB corpus repeated; load average ${load}`);
   console.log("baseline (compromise, same scoring): node dist/scripts/eval-compromise.js");
 }
 
