@@ -7,6 +7,7 @@
  */
 import type { VFile } from "vfile";
 import { isClaimSentence } from "./claims.js";
+import type { SentenceSpan } from "./sentences.js";
 
 declare module "vfile" {
   interface DataMap {
@@ -27,7 +28,11 @@ export default function summary(options: Options = {}) {
       file.data.summary = meta.summary;
       return;
     }
-    const sentences = (file.data.sentences ?? []).filter((s) => !s.heading && isClaimSentence(s.text, meta?.title ?? ""));
+    // The first two claim sentences (no need to test the rest).
+    const sentences: SentenceSpan[] = [];
+    for (const s of file.data.sentences ?? []) {
+      if (!s.heading && isClaimSentence(s.text, meta?.title ?? "") && sentences.push(s) === 2) break;
+    }
     const first = sentences[0];
     if (!first) {
       file.data.summary = "";
