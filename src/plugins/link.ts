@@ -99,7 +99,7 @@ export function linkNames(text: string, names: NamedEntity[], options: LinkOptio
         if (entry) break;
       }
     }
-    entry ??= forms.map((f) => options.registry.lookup(f)).find((e) => e !== undefined);
+    for (let i = 0; entry === undefined && i < forms.length; i++) entry = options.registry.lookup(forms[i]!);
     // Plain object literals, not spreads: this runs for every name of every article.
     // A spelling linked to a registry entry under another name is one of its aliases.
     const aliases = entry ? [entity.name, ...entity.aliases] : entity.aliases;
