@@ -30,15 +30,13 @@ const LETTER = 2;
 const NUMBER = 4;
 const UPPER = 8;
 const classes = new Map<number, number>();
+const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, cp) =>
+  cp >= 97 && cp <= 122 ? LETTER : cp >= 65 && cp <= 90 ? LETTER | UPPER : cp >= 48 && cp <= 57 ? NUMBER : cp === 32 || (cp >= 9 && cp <= 13) ? SPACE : 0,
+);
 
 /** Character class bits of a code point, as the expression's `\s`, `\p{L}`, `\p{N}`, `\p{Lu}` see it. */
 function classOf(cp: number): number {
-  if (cp < 128) {
-    if (cp >= 97 && cp <= 122) return LETTER;
-    if (cp >= 65 && cp <= 90) return LETTER | UPPER;
-    if (cp >= 48 && cp <= 57) return NUMBER;
-    return cp === 32 || (cp >= 9 && cp <= 13) ? SPACE : 0;
-  }
+  if (cp < 128) return ASCII_CLASSES[cp]!;
   let c = classes.get(cp);
   if (c === undefined) {
     const ch = String.fromCodePoint(cp);
@@ -77,8 +75,10 @@ export function words(text: string, start = 0, end = text.length): Word[] {
   // The code point at i, as the expression sees the slice: a pair cut by `end` is a lone surrogate.
   const at = (i: number): number => {
     if (i >= end) return -1;
+    const u = text.charCodeAt(i);
+    if (u < 0xd800 || u > 0xdbff) return u;
     const cp = text.codePointAt(i)!;
-    return cp > 0xffff && i + 1 >= end ? text.charCodeAt(i) : cp;
+    return cp > 0xffff && i + 1 >= end ? u : cp;
   };
   const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
   let i = start;
