@@ -109,6 +109,8 @@ interface Doc {
   gm: (GazMatch | null)[];
   /** tagger classes */
   tags: Uint8Array;
+  /** 1 at the first token of an affiliation ("Gary Fan of the | Neo Democrats") */
+  affil: Uint8Array;
 }
 
 let tagger: Tagger | null | undefined;
@@ -180,6 +182,12 @@ const PARTICLE_NAME = /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|bint)[-‐]\p{Lu}
 
 const PREFIXES = new Set(["anti", "pro", "post", "pre", "non", "ex"]);
 
+/** Whether the token is the country code of a currency: "$" follows without a space ("US$", "HK$"). */
+function currencyAt(doc: Doc, i: number): boolean {
+  const nx = doc.toks[i + 1];
+  return nx !== undefined && nx.start === doc.toks[i]!.end && doc.text.charCodeAt(nx.start) === 36;
+}
+
 function isPunct(w: string): boolean {
   return !hasWordChar(w);
 }
@@ -238,7 +246,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const gaz = getGazetteer();
   const gm = new Array<GazMatch | null>(n).fill(null);
   const tags = new Uint8Array(n);
-  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm, tags };
+  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n) };
 
   // 1. tagger
   const gazOut = new Uint8Array(n);
@@ -264,8 +272,8 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       while (e < n && tags[e] === ti + 1 && !starts[e]) e++;
       // particle surnames the tagger leaves out ("Bashar al-Assad")
       while (e < n && !starts[e] && (PARTICLE_NAME.test(words[e]!) || (label === "PER" && e - i === 1 && HYPHEN_GIVEN.test(words[e]!)))) e++;
-      // a demonym alone is handled by the demonym rule
-      if (e === i + 1 && gm[i] && gm[i]!.hit.cat === "demonym") continue;
+      // a demonym alone is handled by the demonym rule; a currency code is no name ("HK$")
+      if (e === i + 1 && ((gm[i] && gm[i]!.hit.cat === "demonym") || currencyAt(doc, i))) continue;
       // a sentence-initial capitalised word the tagger left out ("Yau | Wai-ching defeated")
       if (i > 0 && starts[i - 1] && isCap(words[i - 1]!) && !starts[i] && (label === "PER" || label === "ORG")) {
         const lw = low[i - 1]!;
@@ -368,6 +376,8 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     }
     const len = m.len;
     const cat = m.hit.cat;
+    // a currency ("US$ 20,000", "HK$3")
+    if (currencyAt(doc, i + len - 1)) continue;
     const ty = GAZ_ACCEPT[cat];
     if (ty) {
       lex.push(mkCand(i, i + len, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: m.hit }));
@@ -390,6 +400,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   // 4. merge: bases > lexicon > tagger, longer tagger spans keep their nested lexicon names
   const accepted = merge(doc, bases, lex, tagged);
   nestedPlaces(doc, accepted);
+  affiliations(doc, accepted);
 
   // 5. demonyms before state nouns ("Russian military"), unless inside a name
   const covered = new Uint8Array(n);
@@ -496,7 +507,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     const w = words[i]!;
     const c0 = w.charCodeAt(0);
     const c1 = w.charCodeAt(1);
-    if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i]) continue;
+    if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i] || currencyAt(doc, i)) continue;
     // a dateline ("KYIV, Ukraine —") names a place
     if (starts[i] && w.length > 3 && DATELINE_NEXT.has(words[i + 1] ?? "")) {
       tagged.push(mkCand(i, i + 1, "LOC"));
@@ -529,6 +540,9 @@ const ORG_RULE_HEADS = new Set([
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
 ]);
+
+/** Government bodies whose formal name is "<Head> of X" ("Ministry of Culture", "Court of Cassation"). */
+const GOV_HEADS = new Set(["Ministry", "Department", "Court"]);
 
 /**
  * Head rule: a run of capitalised words ending in an organisation or facility head ("Treasury
@@ -589,6 +603,9 @@ function headRules(doc: Doc, tagged: Cand[]): void {
       if (m === j) break;
       e = m;
     }
+    // a demonym before a ministry or court with its own "of" name describes it: "the Italian |
+    // Supreme Court of Cassation", "the Greek | Ministry of Culture"
+    if (org && GOV_HEADS.has(w) && e > h + 1 && s < h && doc.gm[s]?.hit.cat === "demonym" && doc.gm[s]!.len === 1) s++;
     if (e - s < 2) continue;
     // a country/region alone before the head stays the country's own mention ("Syria Office" is rare)
     add.push(mkCand(s, e, org ? "ORG" : "LOC"));
@@ -952,6 +969,71 @@ function merge(doc: Doc, bases: Cand[], lex: Cand[], tagged: Cand[]): Cand[] {
 }
 
 /**
+ * Affiliations: "<person> of [the] X" names the person's organisation when X is no place the
+ * gazetteer knows ("Gary Fan of the Neo Democrats", "Raymond Chan of People Power", "Nick Rhodes
+ * of Duran Duran"). X is marked for the type vote and found when the tagger missed it.
+ */
+function affiliations(doc: Doc, acc: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
+  const covered = new Int32Array(n).fill(-1);
+  acc.forEach((c, ci) => {
+    if (c.cs === undefined) for (let k = c.s; k < c.e; k++) covered[k] = ci;
+  });
+  const add: Cand[] = [];
+  for (const c of acc) {
+    if (c.label !== "PER" || c.hit || (c.type && c.type !== "person") || c.cs !== undefined) continue;
+    let j = c.e;
+    if (low[j] !== "of" || starts[j]) continue;
+    j++;
+    if (low[j] === "the") j++;
+    let m = j;
+    while (m < n && m - j < 6 && !starts[m] && isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !(m > j && LEADING_JUNK.has(low[m]!))) {
+      m++;
+      // "Globe and Mail", "Food & Drug"
+      if ((low[m] === "and" || low[m] === "&") && m + 1 < n && isCap(words[m + 1]!) && !starts[m + 1]) m++;
+    }
+    if (m === j || m - j > 5) continue;
+    // one ordinary word is a description ("Edward Yiu of the Architectural, Surveying … constituency")
+    if (m - j === 1 && getModel()?.lcv.has(low[j]!)) continue;
+    // the name ends at the run's end: "of the Labour Party" yes; "of X University" is the head rule's
+    if (j >= n || (m < n && !starts[m] && low[m] === "'s")) continue;
+    // places the gazetteer knows stay places ("Lee of Hong Kong"); so does anything a lexicon or rule typed
+    let place = false;
+    let existing: Cand | undefined;
+    let clash = false;
+    for (let k = j; k < m; k++) {
+      const g = gm[k];
+      // a town of 15 000 ("Green", "Power") is too weak a hint; a town alone after "of" is one
+      if (g && k + g.len <= m && g.hit.cat !== "first" && g.hit.cat !== "demonym" && (g.hit.cat !== "town" || (k === j && g.len === m - j))) place = true;
+      const ci = covered[k]!;
+      if (ci >= 0) {
+        const o = acc[ci]!;
+        if (o.s < j || o.e > m || (existing && existing !== o)) clash = true;
+        existing = o;
+      }
+    }
+    if (place || clash) continue;
+    if (existing) {
+      if (existing.hit || existing.type || existing.label === "PER" && existing.e - existing.s >= 2 && gm[existing.s]?.hit.cat === "first") continue;
+      if (existing.s !== j) continue;
+      // the tagger's part of the name grows to the whole capitalised run ("Green | Futures")
+      existing.e = m;
+      if (existing.label === "MISC") existing.label = "ORG";
+    } else add.push(mkCand(j, m, "ORG"));
+    doc.affil[j] = 1;
+  }
+  for (const a of add) {
+    const c = cleanSpan(doc, a);
+    if (c) {
+      c.label = "ORG";
+      acc.push(c);
+      for (let k = c.s; k < c.e; k++) covered[k] = acc.length - 1;
+    }
+  }
+}
+
+/**
  * Places named inside a longer name are mentions of their own ("Toronto" in "Toronto Star",
  * "Sheffield" in "University of Sheffield", "Nizhny Novgorod" in "Nizhny Novgorod Stadium").
  */
@@ -1037,6 +1119,39 @@ function labelType(c: Cand, doc: Doc): NameType {
     default:
       return "other";
   }
+}
+
+/** Nouns right before a name that make it an organisation ("the company Hitwise", "localist group Civic Passion"). */
+const ORG_CUE_BEFORE = new Set([
+  "company", "firm", "group", "party", "agency", "organisation", "organization", "band", "newspaper",
+  "broadcaster", "network", "charity", "website", "magazine", "publisher", "club", "union", "association",
+  "studio", "developer", "bank", "retailer", "airline", "brand", "carmaker", "automaker", "startup",
+  "start-up", "conglomerate", "movement", "coalition", "outlet", "daily", "tabloid", "insurer",
+  "manufacturer", "maker", "lender", "nonprofit", "non-profit", "ngo", "think-tank", "subsidiary",
+]);
+/** Nouns right after a name that make it an organisation ("Environment Canada spokesperson", "Google headquarters"). */
+const ORG_CUE_AFTER = new Set([
+  "spokesperson", "spokesman", "spokeswoman", "spokespeople", "headquarters", "ceo", "chairman",
+  "chairwoman", "executives", "employees", "employee", "staffers", "shareholders", "co-founder",
+]);
+/** Verbs after a name: places do not speak ("X said in a statement"). */
+const SPEECH_AFTER = new Set(["said", "says", "announced", "announces", "stated", "confirmed", "denied", "reported", "told"]);
+const ORG_CUE_VOTE = 3;
+
+/**
+ * Whether the context of an untyped mention marks an organisation: a cue noun before or after it,
+ * "<person> of [the] X" (an affiliation: "Gary Fan of the Neo Democrats"), or a speech verb after
+ * what the tagger called a place.
+ */
+function orgContext(doc: Doc, c: Cand, type: NameType): boolean {
+  const { low, words, starts } = doc;
+  if (c.cs !== undefined) return false;
+  const prev = c.s > 0 && !starts[c.s] ? low[c.s - 1]! : "";
+  const next = c.e < low.length && !starts[c.e] ? low[c.e]! : "";
+  if (prev && ORG_CUE_BEFORE.has(prev) && !isCap(words[c.s - 1]!)) return true;
+  if (next && ORG_CUE_AFTER.has(next)) return true;
+  if (type === "place" && SPEECH_AFTER.has(next)) return true;
+  return c.s > 0 && doc.affil[c.s] === 1;
 }
 
 function findRole(doc: Doc, s: number): string | undefined {
@@ -1221,6 +1336,8 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       if (c.within) e.within = c.within;
     } else {
       e.votes.set(type, (e.votes.get(type) ?? 0) + (c.e - c.s));
+      // the words around a mention: "the company X", "X spokesperson", "Y of X" after a person
+      if (c.label !== "MISC" && !resolved && orgContext(doc, c, type)) e.votes.set("organization", (e.votes.get("organization") ?? 0) + ORG_CUE_VOTE);
     }
     if (c.hit && c.type === "base") {
       e.type = "base";
@@ -1285,7 +1402,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
           break;
         }
       if (!ok) continue;
-      if (L === 1 && starts[i] && getModel()?.lcv.has(low[i]!)) break;
+      if (L === 1 && ((starts[i] && getModel()?.lcv.has(low[i]!)) || currencyAt(doc, i))) break;
       // inside a longer capitalised run it is part of another name
       if (i > 0 && !starts[i] && hasUpper(words[i - 1]!) && !isPunct(words[i - 1]!)) break;
       if (i + L < words.length && hasUpper(words[i + L]!) && !isPunct(words[i + L]!) && !starts[i + L]) break;

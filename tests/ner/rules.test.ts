@@ -266,3 +266,33 @@ describe("bases named after their place", () => {
     expect(["place", "region"]).toContain(r.by("Spratly Islands")?.type);
   });
 });
+
+describe("organisation context", () => {
+  it("reads '<person> of [the] X' as the person's organisation", () => {
+    const r = run("Lawmaker Mary Lam of the Green Futures lost her seat. Tom Ng of People Power won. Jane Doe of London spoke.");
+    expect(r.by("Green Futures")?.type).toBe("organization");
+    expect(r.by("People Power")?.type).toBe("organization");
+    expect(r.by("Mary Lam")?.type).toBe("person");
+    expect(r.by("London")?.type).toBe("city");
+  });
+  it("types a name after a cue noun or before a spokesperson as an organisation", () => {
+    const r = run("Shares of the company Brightwave Holt rose. Later, Zentrix spokesperson Anna Berg said the deal held.");
+    expect(r.by("Brightwave Holt")?.type).toBe("organization");
+    expect(r.by("Zentrix")?.type).toBe("organization");
+    expect(r.by("Anna Berg")?.type).toBe("person");
+  });
+  it("cuts a demonym off a ministry or court with its own 'of' name", () => {
+    const r = run("The Italian Supreme Court of Cassation ruled on Monday. The Greek Ministry of Culture objected.");
+    expect(r.by("Supreme Court of Cassation")?.type).toBe("organization");
+    expect(r.by("Ministry of Culture")?.type).toBe("organization");
+    expect(r.ents.some((e) => /Italian|Greek Ministry/.test(e.name))).toBe(false);
+  });
+});
+
+describe("currencies", () => {
+  it("does not read a currency code as a country or acronym", () => {
+    const r = run("He was released on US$ 20,000 bail. Tickets cost HK$ 300 in the city.");
+    expect(r.by("United States")).toBeUndefined();
+    expect(r.by("HK")).toBeUndefined();
+  });
+});
