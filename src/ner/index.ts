@@ -562,15 +562,21 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     if (!org && !place) continue;
     // the last head of a run counts ("Irving Police | Department")
     if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) continue;
+    // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
+    if (h + 2 < n && !starts[h + 1] && !starts[h + 2] && isCap(words[h + 1]!) && !isPunct(words[h + 1]!) && !doc.gm[h + 1] && (ORG_RULE_HEADS.has(words[h + 2]!) || PLACE_HEADS.has(words[h + 2]!))) continue;
     let s = h;
-    while (
-      s > 0 &&
-      h - s < 6 &&
-      !starts[s] &&
-      ((isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!) && !MONTHS.has(low[s - 1]!) && !PREFIX_WORD.test(words[s - 1]!)) ||
-        (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)))
-    )
-      s--;
+    let usedAndBack = false;
+    const nameWord = (k: number): boolean =>
+      isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !PREFIX_WORD.test(words[k]!);
+    while (s > 0 && h - s < 6 && !starts[s]) {
+      if (nameWord(s - 1)) s--;
+      else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
+      else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
+        // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
+        usedAndBack = true;
+        s--;
+      } else break;
+    }
     let e = h + 1;
     // "School District"
     if (e < n && words[e] === "District" && w === "School") e++;

@@ -296,3 +296,17 @@ describe("currencies", () => {
     expect(r.by("HK")).toBeUndefined();
   });
 });
+
+describe("head rule: longer names", () => {
+  it("takes one 'and' close to the head and the last head of a run", () => {
+    const r = run("Engines went to the U.S. Space and Rocket Center in Huntsville. The orbiter will go on display at the Kennedy Space Center Visitor Complex, near the National Air and Space Museum.");
+    expect(r.by("U.S. Space and Rocket Center")).toBeDefined();
+    expect(r.by("Kennedy Space Center Visitor Complex")).toBeDefined();
+    expect(r.by("National Air and Space Museum")).toBeDefined();
+  });
+  it("does not join two organisations across 'and'", () => {
+    const r = run("Scientists of the Massachusetts Institute of Technology and Colorado State University found it.");
+    expect(r.by("Massachusetts Institute of Technology")?.type).toBe("organization");
+    expect(r.ents.some((e) => /Technology and/.test(e.name))).toBe(false);
+  });
+});
