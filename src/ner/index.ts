@@ -541,6 +541,16 @@ const ORG_RULE_HEADS = new Set([
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
 ]);
 
+/** Capitalised titles that portfolio words precede ("Home Secretary", "Foreign Minister"). */
+const PORTFOLIO_TITLES = new Set(["Secretary", "Minister", "Chancellor", "Commissioner", "Secretary-General", "Spokesperson", "Spokesman"]);
+
+/** Words of a portfolio before such a title, beyond the training text's ordinary words. */
+const PORTFOLIO_WORDS = new Set([
+  "shadow", "home", "foreign", "interior", "defence", "defense", "treasury", "finance", "justice", "health",
+  "education", "environment", "energy", "transport", "trade", "culture", "agriculture", "economy",
+  "commerce", "labor", "deputy", "junior", "prime", "chief", "attorney", "cabinet", "environmental",
+]);
+
 /** Government bodies whose formal name is "<Head> of X" ("Ministry of Culture", "Court of Cassation"). */
 const GOV_HEADS = new Set(["Ministry", "Department", "Court"]);
 
@@ -623,9 +633,18 @@ function headRules(doc: Doc, tagged: Cand[]): void {
   let k = 0;
   for (const t of tagged) {
     while (k < add.length && add[k]!.e <= t.s) k++;
-    let hit = false;
-    for (let q = k; q < add.length && add[q]!.s < t.e; q++) if (overlaps(add[q]!, t)) hit = true;
+    let hit: Cand | undefined;
+    for (let q = k; q < add.length && add[q]!.s < t.e; q++) if (overlaps(add[q]!, t)) hit = add[q]!;
     if (!hit) keep.push(t);
+    else if (t.e - hit.e >= 2 && t.e - hit.e <= 3) {
+      // the tagger ran on past the head into a name ("the Refugee Council | Enver Solomon told")
+      let ok = true;
+      for (let q = hit.e; q < t.e; q++) if (!isCap(words[q]!) || isPunct(words[q]!) || ORG_HEADS.has(words[q]!) || FACILITY_HEADS.has(words[q]!) || doc.gm[q]?.hit.cat === "country") ok = false;
+      if (ok) {
+        const r = cleanSpan(doc, mkCand(hit.e, t.e, "PER"));
+        if (r) keep.push(r);
+      }
+    }
   }
   for (const a of add) {
     const c = cleanSpan(doc, a);
@@ -804,6 +823,14 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
       if (lcvSet?.has(low[k]!)) common++;
     }
     if (caps === e - s && common * 2 >= e - s) return null;
+  }
+  // capitalised ordinary words before a title are part of the role ("Shadow Home | Secretary
+  // Yvette Cooper", "Foreign | Minister")
+  if (e < words.length && PORTFOLIO_TITLES.has(words[e]!) && !doc.starts[e]) {
+    const lcvSet = getModel()?.lcv;
+    let ordinary = true;
+    for (let k = s; k < e; k++) if (!(PORTFOLIO_WORDS.has(low[k]!) || lcvSet?.has(low[k]!)) || doc.gm[k]) ordinary = false;
+    if (ordinary) return null;
   }
   // ships and spacecraft are no person, organisation or place ("Shuttle Atlantis", "USS Cole")
   if (VEHICLE_PREFIX.has(words[s]!)) return null;
@@ -1029,6 +1056,17 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     } else add.push(mkCand(j, m, "ORG"));
     doc.affil[j] = 1;
   }
+  // "Labour's Shadow Home Secretary", "Acme's chief executive": a lone capitalised word owning a
+  // role is its organisation (countries are the gazetteer's already)
+  for (let i = 0; i + 2 < n; i++) {
+    if (low[i + 1] !== "'s" && low[i + 1] !== "’s") continue;
+    const w = words[i]!;
+    if (covered[i]! >= 0 || !isCap(w) || isPunct(w) || gm[i] || (i > 0 && !starts[i] && isCap(words[i - 1]!)) || LEADING_JUNK.has(low[i]!) || BOILERPLATE.has(low[i]!) || MONTHS.has(low[i]!) || TITLES.has(low[i]!)) continue;
+    let k = i + 2;
+    while (k < n && k < i + 5 && (PORTFOLIO_WORDS.has(low[k]!) || ROLE_MODIFIERS.has(low[k]!)) && !TITLES.has(low[k]!)) k++;
+    if (k >= n || !(PORTFOLIO_TITLES.has(words[k]!) || ORG_ROLE_WORDS.has(low[k]!))) continue;
+    add.push(mkCand(i, i + 1, "ORG", { type: "organization" }));
+  }
   for (const a of add) {
     const c = cleanSpan(doc, a);
     if (c) {
@@ -1038,6 +1076,9 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     }
   }
 }
+
+/** Lower-case roles that only an organisation has ("Acme's chief executive", "Labour's spokesperson"). */
+const ORG_ROLE_WORDS = new Set(["ceo", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chairperson", "leader", "treasurer", "founder", "co-founder", "executive"]);
 
 /**
  * Places named inside a longer name are mentions of their own ("Toronto" in "Toronto Star",

@@ -310,3 +310,18 @@ describe("head rule: longer names", () => {
     expect(r.ents.some((e) => /Technology and/.test(e.name))).toBe(false);
   });
 });
+
+describe("roles around organisations", () => {
+  it("keeps portfolio words with their title and reads 'X's <role>' as an organisation", () => {
+    const r = run("Labour's Shadow Home Secretary Yvette Cooper said her party backs it. Treasury Secretary Scott Bessent agreed, and Acme's chief executive Bo Li left.");
+    expect(r.by("Yvette Cooper")?.type).toBe("person");
+    expect(r.by("Labour")?.type).toBe("organization");
+    expect(r.by("Acme")?.type).toBe("organization");
+    expect(r.ents.some((e) => /Shadow|Home|Treasury/.test(e.name))).toBe(false);
+  });
+  it("keeps the person the tagger ran into after an organisation's head", () => {
+    const r = run("After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process must be fair.");
+    expect(r.by("Refugee Council")?.type).toBe("organization");
+    expect(r.by("Enver Solomon")?.type).toBe("person");
+  });
+});
