@@ -507,7 +507,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     const w = words[i]!;
     const c0 = w.charCodeAt(0);
     const c1 = w.charCodeAt(1);
-    if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i] || currencyAt(doc, i)) continue;
+    if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9&]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i] || currencyAt(doc, i)) continue;
     // a dateline ("KYIV, Ukraine —") names a place
     if (starts[i] && w.length > 3 && DATELINE_NEXT.has(words[i + 1] ?? "")) {
       tagged.push(mkCand(i, i + 1, "LOC"));
@@ -548,7 +548,7 @@ const PORTFOLIO_TITLES = new Set(["Secretary", "Minister", "Chancellor", "Commis
 const PORTFOLIO_WORDS = new Set([
   "shadow", "home", "foreign", "interior", "defence", "defense", "treasury", "finance", "justice", "health",
   "education", "environment", "energy", "transport", "trade", "culture", "agriculture", "economy",
-  "commerce", "labor", "deputy", "junior", "prime", "chief", "attorney", "cabinet", "environmental",
+  "commerce", "labor", "deputy", "junior", "prime", "chief", "attorney", "cabinet", "environmental", "high",
 ]);
 
 /** Government bodies whose formal name is "<Head> of X" ("Ministry of Culture", "Court of Cassation"). */
@@ -832,6 +832,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     for (let k = s; k < e; k++) if (!(PORTFOLIO_WORDS.has(low[k]!) || lcvSet?.has(low[k]!)) || doc.gm[k]) ordinary = false;
     if (ordinary) return null;
   }
+  // … and trailing ones are cut ("United Nations | High Commissioner for Refugees")
+  if (e < words.length && PORTFOLIO_TITLES.has(words[e]!) && !doc.starts[e]) while (e - s > 1 && PORTFOLIO_WORDS.has(low[e - 1]!)) e--;
   // ships and spacecraft are no person, organisation or place ("Shuttle Atlantis", "USS Cole")
   if (VEHICLE_PREFIX.has(words[s]!)) return null;
   const form = normForm(doc.text.slice(doc.toks[s]!.start, doc.toks[e - 1]!.end));

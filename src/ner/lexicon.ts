@@ -342,7 +342,7 @@ export const BASE_SUFFIXES: { words: string[]; canonical: string }[] = [
 
 /** Never an entity on their own (lower case, normalised). */
 export const BOILERPLATE = new Set([
-  "original source", "source", "sources", "recent", "current", "however", "multiple", "reports", "report",
+  "q a", "r d", "m a", "b b", "original source", "source", "sources", "recent", "current", "however", "multiple", "reports", "report",
   "in summary", "summary", "meanwhile", "additionally", "furthermore", "moreover", "image", "photo",
   "credit", "credits", "read more", "related", "update", "updated", "breaking", "advertisement",
   "secretary", "president", "minister", "spokesperson", "spokesman", "officials", "official", "the",

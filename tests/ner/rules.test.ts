@@ -325,3 +325,14 @@ describe("roles around organisations", () => {
     expect(r.by("Enver Solomon")?.type).toBe("person");
   });
 });
+
+describe("titles after organisation names", () => {
+  it("cuts 'High' before 'Commissioner' and keeps A&M in a name", () => {
+    const r = run("The United Nations High Commissioner for Refugees recommended it. The Texas A&M Aerospace Engineering Department built it. Shares of AT&T fell after the Q&A session.");
+    expect(r.by("United Nations")?.type).toBe("organization");
+    expect(r.ents.some((e) => /High/.test(e.name))).toBe(false);
+    expect(r.by("Texas A&M Aerospace Engineering Department")?.type).toBe("organization");
+    expect(r.by("AT&T")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.name === "Q&A")).toBe(false);
+  });
+});
