@@ -131,6 +131,7 @@ function registryMatcher(entries: RegistryEntry[]): Matcher | null {
         if (!hit) continue;
         const acronym = !/\p{Ll}/u.test(hit.form);
         if (acronym ? m[0] !== hit.form : !/^[\p{Lu}\p{N}]/u.test(m[0])) continue;
+        if (slice.charCodeAt(m.index + m[0].length) === 36) continue; // a currency: "US$ 20,000"
         out.push({ entry: hit.entry, start: s.start + m.index, end: s.start + m.index + m[0].length });
       }
     }
