@@ -1176,7 +1176,7 @@ const ORG_CUE_BEFORE = new Set([
   "broadcaster", "network", "charity", "website", "magazine", "publisher", "club", "union", "association",
   "studio", "developer", "bank", "retailer", "airline", "brand", "carmaker", "automaker", "startup",
   "start-up", "conglomerate", "movement", "coalition", "outlet", "daily", "tabloid", "insurer",
-  "manufacturer", "maker", "lender", "nonprofit", "non-profit", "ngo", "think-tank", "subsidiary",
+  "manufacturer", "maker", "lender", "nonprofit", "non-profit", "ngo", "think-tank", "subsidiary", "team",
 ]);
 /** Nouns right after a name that make it an organisation ("Environment Canada spokesperson", "Google headquarters"). */
 const ORG_CUE_AFTER = new Set([

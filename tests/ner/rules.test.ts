@@ -280,6 +280,7 @@ describe("organisation context", () => {
     expect(r.by("Brightwave Holt")?.type).toBe("organization");
     expect(r.by("Zentrix")?.type).toBe("organization");
     expect(r.by("Anna Berg")?.type).toBe("person");
+    expect(run("The final saw US team Kestrelix beat a local side.").by("Kestrelix")?.type).toBe("organization");
   });
   it("cuts a demonym off a ministry or court with its own 'of' name", () => {
     const r = run("The Italian Supreme Court of Cassation ruled on Monday. The Greek Ministry of Culture objected.");
