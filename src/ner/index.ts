@@ -741,6 +741,19 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
       }
     }
   }
+  // a sentence-initial descriptor before a full name is no part of it ("Nonpartisan | Paul Tse",
+  // "Localist | Wong Yeung-tat")
+  if (e - s >= 3 && e - s <= 4 && doc.starts[s] && !doc.gm[s] && doc.gaz.firstNames.has(words[s + 1]!) && !doc.gaz.firstNames.has(words[s]!) && !TITLES.has(low[s]!) && !ROLE_HEADS.has(low[s]!)) {
+    let ok = true;
+    for (let i = s + 1; i < e; i++) {
+      const w = words[i]!;
+      if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w)) ok = false;
+    }
+    if (ok) {
+      s++;
+      c.label = "PER";
+    }
+  }
   // a country name heading a bare name is not part of it ("the United States Hamdullah Mohib")
   if (c.label !== "PER" && c.label !== "MISC") {
     const g = doc.gm[s];
@@ -1145,6 +1158,8 @@ interface Ent {
   fixed: boolean;
   lastTokens: Set<string>;
   persons: number;
+  /** mentions in a context only persons have ("said Mauer,") */
+  personCues: number;
 }
 
 function labelType(c: Cand, doc: Doc): NameType {
@@ -1203,6 +1218,17 @@ function orgContext(doc: Doc, c: Cand, type: NameType): boolean {
   return c.s > 0 && doc.affil[c.s] === 1;
 }
 
+/** Speech verbs before a name set off by punctuation: the inverted quote of a person ("…, said Mauer."). */
+const SPEECH_BEFORE = new Set(["said", "says", "added", "adds", "explained", "wrote", "noted", "asked", "continued", "recalled"]);
+
+function personContext(doc: Doc, c: Cand): boolean {
+  const { low, words } = doc;
+  if (c.cs !== undefined || c.s === 0 || c.e - c.s > 3) return false;
+  if (!SPEECH_BEFORE.has(low[c.s - 1]!)) return false;
+  const nx = words[c.e];
+  return nx === undefined || nx === "," || nx === "." || nx === ";" || doc.starts[c.e] === 1;
+}
+
 function findRole(doc: Doc, s: number): string | undefined {
   const { words, low, starts, toks, text } = doc;
   let k = s - 1;
@@ -1257,6 +1283,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         fixed: false,
         lastTokens: new Set(),
         persons: 0,
+        personCues: 0,
       };
       ents.set(key, e);
       order.push(e);
@@ -1387,6 +1414,10 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       e.votes.set(type, (e.votes.get(type) ?? 0) + (c.e - c.s));
       // the words around a mention: "the company X", "X spokesperson", "Y of X" after a person
       if (c.label !== "MISC" && !resolved && orgContext(doc, c, type)) e.votes.set("organization", (e.votes.get("organization") ?? 0) + ORG_CUE_VOTE);
+      else if (c.label !== "MISC" && !resolved && personContext(doc, c)) {
+        e.votes.set("person", (e.votes.get("person") ?? 0) + ORG_CUE_VOTE);
+        e.personCues++;
+      }
     }
     if (c.hit && c.type === "base") {
       e.type = "base";
@@ -1480,7 +1511,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       e.type = best;
       // news names a person in full at least once: a "person" only ever named by one word that
       // is no first name and has no role is more likely an organisation or brand ("Scientology")
-      if (e.type === "person" && !e.role && e.persons === 0) {
+      if (e.type === "person" && !e.role && e.persons === 0 && e.personCues === 0) {
         let oneWord = true;
         for (const f of e.forms.values()) if (/[\s]/.test(f.trim())) oneWord = false;
         const first = [...e.forms.values()][0] ?? "";

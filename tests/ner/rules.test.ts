@@ -337,3 +337,15 @@ describe("titles after organisation names", () => {
     expect(r.ents.some((e) => e.name === "Q&A")).toBe(false);
   });
 });
+
+describe("person context", () => {
+  it("reads an inverted quote ('…, said Mauer,') as a person", () => {
+    const r = run("Institutional recipients, said Mauer, are required to exhibit the photographs.");
+    expect(r.by("Mauer")?.type).toBe("person");
+  });
+  it("cuts a sentence-initial descriptor off a full name", () => {
+    const r = run("Results came in late. Nonpartisan Paul Tse was re-elected with 30,000 votes.");
+    expect(r.by("Paul Tse")?.type).toBe("person");
+    expect(r.ents.some((e) => e.name === "Nonpartisan Paul Tse")).toBe(false);
+  });
+});
