@@ -624,7 +624,10 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     if (org && GOV_HEADS.has(w) && e > h + 1 && s < h && doc.gm[s]?.hit.cat === "demonym" && doc.gm[s]!.len === 1) s++;
     if (e - s < 2) continue;
     // a country/region alone before the head stays the country's own mention ("Syria Office" is rare)
-    add.push(mkCand(s, e, org ? "ORG" : "LOC"));
+    // a centre, hall or institute "for" a purpose is the body that runs it ("Australian Centre for
+    // Control of Iodine Deficiency Disorders", "Center for Disease Control")
+    const purpose = place && e > h + 2 && low[h + 1] === "for";
+    add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
     h = e - 1;
   }
   if (add.length === 0) return;
@@ -659,6 +662,35 @@ const FAMILY_NAME = /^\p{Lu}\p{Ll}{1,6}$/u;
 const HYPHEN_GIVEN = /^\p{Lu}\p{Ll}{1,7}-\p{Ll}{1,7}$/u;
 
 /** Whether a span looks like a bare personal name: 2–3 capitalised words, no heads, no "of". */
+/** Nouns that only describe people, for appositions (beyond the role nouns). */
+const PERSON_NOUNS = new Set([
+  "woman", "man", "girl", "boy", "mother", "father", "wife", "husband", "son", "daughter", "resident",
+  "student", "teacher", "doctor", "lawyer", "activist", "artist", "writer", "author", "actor", "actress",
+  "singer", "musician", "player", "scientist", "researcher", "journalist", "reporter", "politician",
+  "businessman", "businesswoman", "entrepreneur", "veteran", "native", "citizen", "member", "teenager",
+  "grandmother", "grandfather", "widow", "victim", "designer", "photographer", "economist", "engineer",
+]);
+
+/** "X Y, a/an [one or two words] <person noun>": X Y names a person. */
+function personApposition(doc: Doc, c: Cand): boolean {
+  const { words, low } = doc;
+  const len = c.e - c.s;
+  if (len < 2 || len > 3 || c.hit || c.type || c.cs !== undefined) return false;
+  if (words[c.e] !== "," || (low[c.e + 1] !== "a" && low[c.e + 1] !== "an")) return false;
+  for (let k = c.s; k < c.e; k++) {
+    const w = words[k]!;
+    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
+  }
+  const g = doc.gm[c.s];
+  if (g && g.hit.cat !== "first" && g.hit.cat !== "town") return false;
+  for (let k = c.e + 2; k < c.e + 5 && k < words.length; k++) {
+    const l = low[k]!;
+    if (PERSON_NOUNS.has(l) || ROLE_HEADS.has(l)) return true;
+    if (isPunct(words[k]!) || l === "of" || l === "who" || l === "that") return false;
+  }
+  return false;
+}
+
 function nameShaped(doc: Doc, c: Cand): boolean {
   const len = c.e - c.s;
   if (len < 2 || len > 3 || c.hit || c.type) return false;
@@ -691,6 +723,8 @@ function personRules(doc: Doc, tagged: Cand[]): void {
       }
     }
   }
+  // an apposition that describes a person: "Valeska Paris, an Australian woman and former …"
+  for (const c of tagged) if (c.label !== "PER" && personApposition(doc, c)) c.label = "PER";
   let i = 0;
   while (i < tagged.length) {
     let j = i;

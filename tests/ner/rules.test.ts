@@ -349,3 +349,17 @@ describe("person context", () => {
     expect(r.ents.some((e) => e.name === "Nonpartisan Paul Tse")).toBe(false);
   });
 });
+
+describe("appositions and purposes", () => {
+  it("reads 'X Y, an <adjective> woman' as a person, and her surname later too", () => {
+    const r = run("Valeska Paris, an Australian woman and former member, said she was held. Paris was later released.");
+    const v = r.by("Valeska Paris");
+    expect(v?.type).toBe("person");
+    expect(r.forms(v!)).toContain("Paris");
+    expect(r.ents.some((e) => e.type === "city" && e.name === "Paris")).toBe(false);
+  });
+  it("types a centre 'for' a purpose as an organisation", () => {
+    const r = run("The Australian Centre for Control of Iodine Deficiency Disorders said so.");
+    expect(r.by("Australian Centre for Control of Iodine Deficiency Disorders")?.type).toBe("organization");
+  });
+});
