@@ -379,6 +379,12 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     // a currency ("US$ 20,000", "HK$3")
     if (currencyAt(doc, i + len - 1)) continue;
     const ty = GAZ_ACCEPT[cat];
+    // "Team Estonia", "Team USA": a national team is an organisation
+    if (cat === "country" && i > 0 && words[i - 1] === "Team") {
+      lex.push(mkCand(i - 1, i + len, "ORG", { type: "organization" }));
+      i += len - 1;
+      continue;
+    }
     if (ty) {
       lex.push(mkCand(i, i + len, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: m.hit }));
       i += len - 1;

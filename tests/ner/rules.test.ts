@@ -363,3 +363,11 @@ describe("appositions and purposes", () => {
     expect(r.by("Australian Centre for Control of Iodine Deficiency Disorders")?.type).toBe("organization");
   });
 });
+
+describe("national teams", () => {
+  it("reads 'Team <country>' as an organisation", () => {
+    const r = run("Team Estonia had to rebuild their robot. Estonia itself is small.");
+    expect(r.by("Team Estonia")?.type).toBe("organization");
+    expect(r.by("Estonia")?.type).toBe("country");
+  });
+});
