@@ -1152,7 +1152,8 @@ function nestedPlaces(doc: Doc, acc: Cand[]): void {
       if (!m || k + m.len > c.e || m.len >= c.e - c.s) continue;
       const cat = m.hit.cat;
       if (cat !== "country" && cat !== "xregion" && cat !== "region" && cat !== "city1" && cat !== "city") continue;
-      if ((cat === "city" || cat === "city1") && m.len === 1 && (doc.gaz.firstNames.has(doc.words[k]!) || getModel()?.lcv.has(doc.low[k]!))) continue;
+      // a city that is also a first name or an ordinary word counts only after "of" ("University of Sheffield")
+      if ((cat === "city" || cat === "city1") && m.len === 1 && doc.low[k - 1] !== "of" && (doc.gaz.firstNames.has(doc.words[k]!) || getModel()?.lcv.has(doc.low[k]!))) continue;
       if (have.has(k * 64 + Math.min(m.len, 63))) continue;
       have.add(k * 64 + Math.min(m.len, 63));
       add.push(mkCand(k, k + m.len, "LOC", { hit: m.hit }));

@@ -371,3 +371,11 @@ describe("national teams", () => {
     expect(r.by("Estonia")?.type).toBe("country");
   });
 });
+
+describe("nested places after 'of'", () => {
+  it("finds a city inside an organisation's name after 'of' even when it is also a first name", () => {
+    const r = run("Researchers at the University of Sheffield have analysed the effects.");
+    expect(r.by("University of Sheffield")?.type).toBe("organization");
+    expect(r.by("Sheffield")?.type).toBe("city");
+  });
+});
