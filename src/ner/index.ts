@@ -623,6 +623,22 @@ function headRules(doc: Doc, tagged: Cand[]): void {
       )
         m++;
       if (m === j) break;
+      // a place, then a bare two-word name: the name is someone else's ("University of Texas
+      // Arlington | Amneh Jafari heard")
+      let p = -1;
+      for (let k = j; k < m; k++) {
+        const g = doc.gm[k];
+        if (g && k + g.len <= m && g.hit.cat !== "first" && g.hit.cat !== "demonym") {
+          p = k + g.len;
+          k = p - 1;
+        }
+      }
+      if (p > j && m - p >= 2 && m - p <= 3) {
+        let bare = true;
+        for (let k = p; k < m; k++)
+          if (doc.gm[k] || ORG_RULE_HEADS.has(words[k]!) || PLACE_HEADS.has(words[k]!) || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || getModel()?.lcv.has(low[k]!)) bare = false;
+        if (bare) m = p;
+      }
       e = m;
     }
     // a demonym before a ministry or court with its own "of" name describes it: "the Italian |

@@ -379,3 +379,12 @@ describe("nested places after 'of'", () => {
     expect(r.by("Sheffield")?.type).toBe("city");
   });
 });
+
+describe("head rule: a person after the place in an 'of' name", () => {
+  it("ends 'University of <place>' before a bare two-word name", () => {
+    const r = run("Psychology major at University of Texas Arlington Amneh Jafari heard of the incident. He trained at the National Museum of the U.S. Air Force in Ohio.");
+    expect(r.by("University of Texas Arlington")?.type).toBe("organization");
+    expect(r.by("Amneh Jafari")?.type).toBe("person");
+    expect(r.by("National Museum of the U.S. Air Force")).toBeDefined();
+  });
+});
