@@ -1127,6 +1127,32 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     } else add.push(mkCand(j, m, "ORG"));
     doc.affil[j] = 1;
   }
+  // "Environment Canada spokesperson Julie Hahn": the capitalised run before an organisation's role
+  // noun and a name is the organisation, also when a country ends it
+  for (let i = 1; i + 1 < n; i++) {
+    if (!ORG_CUE_AFTER.has(low[i]!) || starts[i] || !isCap(words[i + 1]!)) continue;
+    let s = i;
+    while (s > 0 && i - s < 5 && isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !TITLES.has(low[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!)) {
+      s--;
+      if (starts[s]) break;
+    }
+    if (i - s < 2) continue;
+    let country = false;
+    let other = false;
+    let ok = true;
+    for (let k = s; k < i; k++) {
+      const ci = covered[k]!;
+      if (ci >= 0 && (acc[ci]!.s < s || acc[ci]!.e > i)) ok = false;
+      const g = gm[k];
+      if (g && g.hit.cat === "country" && k + g.len === i) {
+        country = true;
+        break;
+      }
+      if (g || ci >= 0) other = true;
+    }
+    if (!ok || !country || other) continue;
+    add.push(mkCand(s, i, "ORG", { type: "organization" }));
+  }
   // "Labour's Shadow Home Secretary", "Acme's chief executive": a lone capitalised word owning a
   // role is its organisation (countries are the gazetteer's already)
   for (let i = 0; i + 2 < n; i++) {

@@ -281,6 +281,9 @@ describe("organisation context", () => {
     expect(r.by("Zentrix")?.type).toBe("organization");
     expect(r.by("Anna Berg")?.type).toBe("person");
     expect(run("The final saw US team Kestrelix beat a local side.").by("Kestrelix")?.type).toBe("organization");
+    const env = run("Later, Environment Canada spokesperson Julie Hahn said the rules apply.");
+    expect(env.by("Environment Canada")?.type).toBe("organization");
+    expect(env.by("Julie Hahn")?.type).toBe("person");
   });
   it("cuts a demonym off a ministry or court with its own 'of' name", () => {
     const r = run("The Italian Supreme Court of Cassation ruled on Monday. The Greek Ministry of Culture objected.");
