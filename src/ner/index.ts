@@ -1130,7 +1130,7 @@ function affiliations(doc: Doc, acc: Cand[]): void {
   // "Environment Canada spokesperson Julie Hahn": the capitalised run before an organisation's role
   // noun and a name is the organisation, also when a country ends it
   for (let i = 1; i + 1 < n; i++) {
-    if (!ORG_CUE_AFTER.has(low[i]!) || starts[i] || !isCap(words[i + 1]!)) continue;
+    if (!isCap(words[i + 1]!) || isCap(words[i]!) || starts[i] || !isCap(words[i - 1]!) || !ORG_CUE_AFTER.has(low[i]!)) continue;
     let s = i;
     while (s > 0 && i - s < 5 && isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !TITLES.has(low[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!)) {
       s--;
@@ -1156,7 +1156,8 @@ function affiliations(doc: Doc, acc: Cand[]): void {
   // "Labour's Shadow Home Secretary", "Acme's chief executive": a lone capitalised word owning a
   // role is its organisation (countries are the gazetteer's already)
   for (let i = 0; i + 2 < n; i++) {
-    if (low[i + 1] !== "'s" && low[i + 1] !== "’s") continue;
+    const q = words[i + 1]!.charCodeAt(0);
+    if ((q !== 39 && q !== 0x2019) || (low[i + 1] !== "'s" && low[i + 1] !== "’s")) continue;
     const w = words[i]!;
     if (covered[i]! >= 0 || !isCap(w) || isPunct(w) || gm[i] || (i > 0 && !starts[i] && isCap(words[i - 1]!)) || LEADING_JUNK.has(low[i]!) || BOILERPLATE.has(low[i]!) || MONTHS.has(low[i]!) || TITLES.has(low[i]!)) continue;
     let k = i + 2;
