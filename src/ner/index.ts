@@ -1462,7 +1462,9 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     }
     // short form of a person named in full ("Peskov", "Assad")
     let resolved = type === "base";
-    if (!c.hit && !c.type && single && type !== "base" && personLast.size > 0) {
+    // (also over a small town of the gazetteer: "Daniel Montalvo … Montalvo stated")
+    const softHit = c.hit !== undefined && (c.hit.cat === "town" || c.hit.cat === "city") && c.label !== "LOC";
+    if ((!c.hit || softHit) && !c.type && single && type !== "base" && personLast.size > 0) {
       const cand = personLast.get(stripParticle(low[c.s]!));
       if (cand && cand.length) {
         // the closest full name before, else the first
@@ -1471,6 +1473,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         key = best.key;
         type = "person";
         resolved = true;
+        if (softHit) c.hit = undefined;
       }
     }
     // MISC names count only as forms of entities found otherwise
@@ -1511,6 +1514,8 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     if (c.cs === undefined) {
       for (let k = c.s; k < c.e; k++) covered[k] = 1;
       if (!c.demonym) addForm(words.slice(c.s, c.e), e, nf);
+      // a person named in full is named by the surname later, even where the tagger missed it
+      if (type === "person" && e.type === "person" && c.e - c.s >= 2 && isCap(words[c.e - 1]!)) addForm([words[c.e - 1]!], e, low[c.e - 1]!);
     }
     if (e.type === "person" || type === "person") {
       if (!e.role) {

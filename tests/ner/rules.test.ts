@@ -391,3 +391,10 @@ describe("head rule: a person after the place in an 'of' name", () => {
     expect(r.by("National Museum of the U.S. Air Force")).toBeDefined();
   });
 });
+
+describe("surnames", () => {
+  it("finds a later sentence-initial surname the tagger missed", () => {
+    const r = run("Steve Whitmore, a representative for the sheriff's office, told reporters. Whitmore stated the man left.");
+    expect(r.forms(r.by("Steve Whitmore")!)).toEqual(["Steve Whitmore", "Whitmore"]);
+  });
+});
