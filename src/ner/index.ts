@@ -557,6 +557,12 @@ const PORTFOLIO_WORDS = new Set([
   "commerce", "labor", "deputy", "junior", "prime", "chief", "attorney", "cabinet", "environmental", "high",
 ]);
 
+/** Last words of event names ("Science Fair", "Lantern Festival", "World Cup"). */
+const EVENT_HEADS = new Set([
+  "Fair", "Festival", "Olympics", "Olympiad", "Championship", "Championships", "Cup", "Games", "Summit",
+  "Expo", "Awards", "Prize", "Marathon", "Tournament", "Exhibition", "Convention", "Challenge",
+]);
+
 /** Government bodies whose formal name is "<Head> of X" ("Ministry of Culture", "Court of Cassation"). */
 const GOV_HEADS = new Set(["Ministry", "Department", "Court"]);
 
@@ -575,7 +581,8 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     if (c0 < 65 || c0 > 90) continue;
     const org = ORG_RULE_HEADS.has(w);
     const place = !org && PLACE_HEADS.has(w);
-    if (!org && !place) continue;
+    const event = !org && !place && EVENT_HEADS.has(w);
+    if (!org && !place && !event) continue;
     // the last head of a run counts ("Irving Police | Department")
     if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) continue;
     // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
@@ -649,7 +656,10 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     // a centre, hall or institute "for" a purpose is the body that runs it ("Australian Centre for
     // Control of Iodine Deficiency Disorders", "Center for Disease Control")
     const purpose = place && e > h + 2 && low[h + 1] === "for";
-    add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
+    // an event is no person, organisation or place: it only keeps the tagger from typing its words
+    // ("Google Science Fair", "Taipei City Lantern Festival"); places named in it stay mentions
+    if (event) add.push(mkCand(s, e, "ORG", { type: "other" }));
+    else add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
     h = e - 1;
   }
   if (add.length === 0) return;
@@ -1189,7 +1199,7 @@ function nestedPlaces(doc: Doc, acc: Cand[]): void {
   const add: Cand[] = [];
   for (const c of acc) {
     const lexOrg = c.hit !== undefined && (c.hit.cat === "org" || c.hit.cat === "armed");
-    if ((c.hit && !lexOrg) || c.type || c.e - c.s < 2 || c.label === "PER" || c.label === "MISC" || c.cs !== undefined) continue;
+    if ((c.hit && !lexOrg) || (c.type && c.type !== "other") || c.e - c.s < 2 || c.label === "PER" || c.label === "MISC" || c.cs !== undefined) continue;
     for (let k = c.s; k < c.e; k++) {
       const m = gm[k];
       if (!m || k + m.len > c.e || m.len >= c.e - c.s) continue;

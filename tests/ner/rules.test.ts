@@ -398,3 +398,11 @@ describe("surnames", () => {
     expect(r.forms(r.by("Steve Whitmore")!)).toEqual(["Steve Whitmore", "Whitmore"]);
   });
 });
+
+describe("events", () => {
+  it("does not make an event a person, organisation or place, but keeps the places in it", () => {
+    const r = run("He won the Zentara Science Fair last year. The Taipei City Lantern Festival opened on Friday.");
+    expect(r.ents.some((e) => /Zentara|Lantern/.test(e.name))).toBe(false);
+    expect(r.by("Taipei")?.type).toBe("city");
+  });
+});
