@@ -443,6 +443,7 @@ const ROLE_MODIFIERS = new Set([
 ]);
 
 /** "Iran-backed", "Saudi-led": the first part names the backer. */
+const COMPOUND_ADJ = /^.+-(?:related|linked|affiliated|style|like|backed|led|based|funded|allied|controlled|held|aligned|sponsored|supported|run|owned|born|made)$/i;
 const BACKED = /^(.+)-(backed|led|based|funded|allied|controlled|held|aligned|sponsored|supported|run|owned)$/i;
 
 const VEHICLE_PREFIX = new Set(["Shuttle", "USS", "HMS", "HMAS", "HMCS", "INS", "MV", "SS", "RV"]);
@@ -789,7 +790,11 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   // lower-case words at the edges ("U.S. anti-ISIS"), "pro-Beijing", "Pan-democrat" first
   while (s < e && ((!hasUpper(words[s]!) && !/^\d/.test(words[s]!)) || PREFIX_WORD.test(words[s]!))) s++;
   while (e > s && ((!hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) || PREFIX_WORD.test(words[e - 1]!))) e--;
+  // "NASA T-shirt", "an X-ray": a letter-hyphen word ends no name
+  while (e > s && /^\p{Lu}-\p{Ll}+$/u.test(words[e - 1]!)) e--;
   if (s >= e) return null;
+  // "Scientology-related", "Iran-backed": an adjective, not the name (the name inside is found apart)
+  if (e - s === 1 && COMPOUND_ADJ.test(words[s]!)) return null;
   // a title inside any span followed by a bare name: the name is a person
   // ("Afghan Ambassador Hamdullah Mohib", "Defence Ministry spokesman Igor Konashenkov")
   if (c.label !== "PER" && e - s >= 2) {

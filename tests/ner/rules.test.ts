@@ -406,3 +406,12 @@ describe("events", () => {
     expect(r.by("Taipei")?.type).toBe("city");
   });
 });
+
+describe("compound adjectives and letter words", () => {
+  it("drops 'X-related' adjectives and a trailing 'T-shirt'", () => {
+    const r = run("He wore a NASA T-shirt to school. Montalvo left Scientology-related employment. Iran-backed militias attacked.");
+    expect(r.by("NASA")?.type).toBe("organization");
+    expect(r.ents.some((e) => /T-shirt|-related|-backed/.test(e.name))).toBe(false);
+    expect(r.by("Iran")?.type).toBe("country");
+  });
+});
