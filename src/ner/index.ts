@@ -284,6 +284,13 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
           continue;
         }
       }
+      // … or heads a list the tagger joined later ("Ubisoft, | Microsoft, and PlayStation")
+      if (i > 1 && starts[i - 2] && words[i - 1] === "," && isCap(words[i - 2]!) && !starts[i] && label !== "MISC" && (raw.length === 0 || raw[raw.length - 1]!.e <= i - 2)) {
+        const lw = low[i - 2]!;
+        const info = tg?.info(words[i - 2]!);
+        // (not an adverb: "Allegedly, …")
+        if (info && info.x.lcv === "" && !lw.endsWith("ly") && !LEADING_JUNK.has(lw) && !BOILERPLATE.has(lw) && !TITLES.has(lw) && !ROLE_HEADS.has(lw) && !gm[i - 2] && !MONTHS.has(lw)) raw.push(mkCand(i - 2, i - 1, label));
+      }
       let prev = raw[raw.length - 1];
       if (prev && label === "PER" && prev.e === i && prev.label !== "PER" && prev.e - prev.s >= 2 && gaz.firstNames.has(words[i - 1]!) && !starts[i]) {
         // "Governor of Washington/LOC Chris/LOC Gregoire/PER" → "Chris Gregoire"
@@ -1175,6 +1182,12 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     if ((q !== 39 && q !== 0x2019) || (low[i + 1] !== "'s" && low[i + 1] !== "’s")) continue;
     const w = words[i]!;
     if (covered[i]! >= 0 || !isCap(w) || isPunct(w) || gm[i] || (i > 0 && !starts[i] && isCap(words[i - 1]!)) || LEADING_JUNK.has(low[i]!) || BOILERPLATE.has(low[i]!) || MONTHS.has(low[i]!) || TITLES.has(low[i]!)) continue;
+    // … or owning a named institution ("the Smithsonian's National Air and Space Museum")
+    const owned = covered[i + 2]! >= 0 ? acc[covered[i + 2]!]! : undefined;
+    if (owned && owned.s === i + 2 && !owned.hit && owned.label !== "PER" && (ORG_RULE_HEADS.has(words[owned.e - 1]!) || PLACE_HEADS.has(words[owned.e - 1]!))) {
+      add.push(mkCand(i, i + 1, "ORG", { type: "organization" }));
+      continue;
+    }
     let k = i + 2;
     while (k < n && k < i + 5 && (PORTFOLIO_WORDS.has(low[k]!) || ROLE_MODIFIERS.has(low[k]!)) && !TITLES.has(low[k]!)) k++;
     if (k >= n || !(PORTFOLIO_TITLES.has(words[k]!) || ORG_ROLE_WORDS.has(low[k]!))) continue;

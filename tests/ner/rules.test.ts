@@ -415,3 +415,13 @@ describe("compound adjectives and letter words", () => {
     expect(r.by("Iran")?.type).toBe("country");
   });
 });
+
+describe("sentence-initial names", () => {
+  it("keeps the first name of a list and the owner of a named institution", () => {
+    const r = run("Ubisoft, Microsoft, and Sony all had booths. Allegedly, Sony left early. The shuttle went to the Smithsonian's National Air and Space Museum.");
+    expect(r.by("Ubisoft")?.type).toBe("organization");
+    expect(r.by("Smithsonian")?.type).toBe("organization");
+    expect(r.by("National Air and Space Museum")).toBeDefined();
+    expect(r.ents.some((e) => e.name === "Allegedly")).toBe(false);
+  });
+});
