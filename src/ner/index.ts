@@ -111,6 +111,8 @@ interface Doc {
   tags: Uint8Array;
   /** 1 at the first token of an affiliation ("Gary Fan of the | Neo Democrats") */
   affil: Uint8Array;
+  /** token spans (start, end pairs) of places named as the "of" complement of a longer name */
+  placeOf: number[];
 }
 
 let tagger: Tagger | null | undefined;
@@ -246,7 +248,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const gaz = getGazetteer();
   const gm = new Array<GazMatch | null>(n).fill(null);
   const tags = new Uint8Array(n);
-  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n) };
+  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), placeOf: [] };
 
   // 1. tagger
   const gazOut = new Uint8Array(n);
@@ -571,6 +573,9 @@ const EVENT_HEADS = new Set([
   "Expo", "Awards", "Prize", "Marathon", "Tournament", "Exhibition", "Convention", "Challenge",
 ]);
 
+/** Heads whose "of" complement is a place ("Municipality of Bogliasco", "Province of Livorno"). */
+const PLACE_OF_HEADS = new Set(["Municipality", "City", "Town", "Province", "County", "Republic", "Kingdom", "Governorate", "Commune", "District"]);
+
 /** Government bodies whose formal name is "<Head> of X" ("Ministry of Culture", "Court of Cassation"). */
 const GOV_HEADS = new Set(["Ministry", "Department", "Court"]);
 
@@ -653,6 +658,12 @@ function headRules(doc: Doc, tagged: Cand[]): void {
         for (let k = p; k < m; k++)
           if (doc.gm[k] || ORG_RULE_HEADS.has(words[k]!) || PLACE_HEADS.has(words[k]!) || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || getModel()?.lcv.has(low[k]!)) bare = false;
         if (bare) m = p;
+      }
+      // the place an "of" complement names: "Municipality of Bogliasco", "Museum of McMinnville, Oregon"
+      const gj = doc.gm[j];
+      if (l === "of" && e === h + 1 && m - j <= 3 && (!gj || gj.hit.cat === "town" || gj.hit.cat === "first")) {
+        const g = doc.gm[m + 1];
+        if (PLACE_OF_HEADS.has(w) || (words[m] === "," && g && (g.hit.cat === "region" || g.hit.cat === "country"))) doc.placeOf.push(j, m);
       }
       e = m;
     }
@@ -1229,6 +1240,14 @@ function nestedPlaces(doc: Doc, acc: Cand[]): void {
       have.add(k * 64 + Math.min(m.len, 63));
       add.push(mkCand(k, k + m.len, "LOC", { hit: m.hit }));
     }
+  }
+  for (let q = 0; q < doc.placeOf.length; q += 2) {
+    const s = doc.placeOf[q]!;
+    const e = doc.placeOf[q + 1]!;
+    if (have.has(s * 64 + Math.min(e - s, 63))) continue;
+    have.add(s * 64 + Math.min(e - s, 63));
+    const g = gm[s];
+    add.push(g && g.hit.cat === "town" && g.len === e - s ? mkCand(s, e, "LOC", { hit: g.hit }) : mkCand(s, e, "LOC", { type: "place" }));
   }
   for (const a of add) acc.push(a);
 }

@@ -425,3 +425,13 @@ describe("sentence-initial names", () => {
     expect(r.ents.some((e) => e.name === "Allegedly")).toBe(false);
   });
 });
+
+describe("places named in 'of' complements", () => {
+  it("finds the place of 'Municipality of X' and of 'Museum of X, <region>'", () => {
+    const r = run("Requests have come from the Municipality of Bogliasco, next to Genova. It went to the Evergreen Aviation & Space Museum of McMinnville, Oregon, and back.");
+    expect(r.by("Municipality of Bogliasco")?.type).toBe("organization");
+    expect(r.by("Bogliasco")?.type).toBe("place");
+    expect(["city", "place"]).toContain(r.by("McMinnville")?.type);
+    expect(r.by("Oregon")?.type).toBe("region");
+  });
+});
