@@ -168,6 +168,8 @@ const LEADING_JUNK = new Set([
   "many", "some", "all", "both", "each", "every", "in", "the", "this", "that", "these", "those", "reports",
   "but", "and", "or", "so", "yet", "if", "when", "as", "at", "on", "for", "from", "by", "with", "a", "an",
   "today", "yesterday", "tomorrow", "image", "photo", "source", "sources", "update", "breaking", "exclusive",
+  "unless", "whether", "because", "though", "until", "whereas", "once", "upon", "within", "without", "among",
+  "amid", "throughout",
 ]);
 
 /** Religion and group adjectives: no name when alone ("Muslim", "Christian"). */
@@ -455,7 +457,7 @@ const ROLE_MODIFIERS = new Set([
 const COMPOUND_ADJ = /^.+-(?:related|linked|affiliated|style|like|backed|led|based|funded|allied|controlled|held|aligned|sponsored|supported|run|owned|born|made)$/i;
 const BACKED = /^(.+)-(backed|led|based|funded|allied|controlled|held|aligned|sponsored|supported|run|owned)$/i;
 
-const VEHICLE_PREFIX = new Set(["Shuttle", "USS", "HMS", "HMAS", "HMCS", "INS", "MV", "SS", "RV"]);
+const VEHICLE_PREFIX = new Set(["Shuttle", "USS", "HMS", "HMAS", "HMCS", "HMC", "HMNZS", "USNS", "RFA", "INS", "MV", "SS", "RV"]);
 
 const PREFIX_WORD = /^(?:pro|anti|pan|non|ex|post|pre|neo|self)-/i;
 
@@ -523,7 +525,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     const w = words[i]!;
     const c0 = w.charCodeAt(0);
     const c1 = w.charCodeAt(1);
-    if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9&]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i] || currencyAt(doc, i)) continue;
+    if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9&]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i] || currencyAt(doc, i) || VEHICLE_PREFIX.has(w)) continue;
     // a dateline ("KYIV, Ukraine —") names a place
     if (starts[i] && w.length > 3 && DATELINE_NEXT.has(words[i + 1] ?? "")) {
       tagged.push(mkCand(i, i + 1, "LOC"));

@@ -414,6 +414,10 @@ describe("compound adjectives and letter words", () => {
     expect(r.ents.some((e) => /T-shirt|-related|-backed/.test(e.name))).toBe(false);
     expect(r.by("Iran")?.type).toBe("country");
   });
+  it("reads a vessel prefix as a ship, not an acronym", () => {
+    const r = run("The Border Force vessel HMC Searcher patrolled the coast. Unless told otherwise, it stays.");
+    expect(r.ents.some((e) => /HMC|Unless/.test(e.name))).toBe(false);
+  });
 });
 
 describe("sentence-initial names", () => {
