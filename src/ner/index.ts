@@ -811,10 +811,10 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   while (s < e && ((!hasUpper(words[s]!) && !/^\d/.test(words[s]!)) || PREFIX_WORD.test(words[s]!))) s++;
   while (e > s && ((!hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) || PREFIX_WORD.test(words[e - 1]!))) e--;
   // "NASA T-shirt", "an X-ray": a letter-hyphen word ends no name
-  while (e > s && /^\p{Lu}-\p{Ll}+$/u.test(words[e - 1]!)) e--;
+  while (e > s && words[e - 1]!.charCodeAt(1) === 45 && /^\p{Lu}-\p{Ll}+$/u.test(words[e - 1]!)) e--;
   if (s >= e) return null;
   // "Scientology-related", "Iran-backed": an adjective, not the name (the name inside is found apart)
-  if (e - s === 1 && COMPOUND_ADJ.test(words[s]!)) return null;
+  if (e - s === 1 && words[s]!.indexOf("-") > 0 && COMPOUND_ADJ.test(words[s]!)) return null;
   // a title inside any span followed by a bare name: the name is a person
   // ("Afghan Ambassador Hamdullah Mohib", "Defence Ministry spokesman Igor Konashenkov")
   if (c.label !== "PER" && e - s >= 2) {
