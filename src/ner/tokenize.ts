@@ -148,12 +148,12 @@ export function tokenize(text: string): Token[] {
         j += 2;
         continue;
       }
-      // "A&M", "AT&T", "S&P": an ampersand between capitals inside a word
-      if (j + 1 < n && text.charCodeAt(j) === 38 && j - start <= 3 && isUpperAt(text, j - 1) && isUpperAt(text, j + 1)) {
-        j += 2;
-        continue;
-      }
       break;
+    }
+    // "A&M", "AT&T", "S&P": an ampersand between capitals inside a word
+    while (j + 1 < n && text.charCodeAt(j) === 38 && j - start <= 3 && isUpperAt(text, j - 1) && isUpperAt(text, j + 1)) {
+      j += 2;
+      while (j < n && isWord(text.charCodeAt(j))) j++;
     }
     // contractions split off as in treebanks: "I'll" → "I" "'ll", "don't" → "do" "n't"
     if (j - start > 2) {
