@@ -1162,10 +1162,33 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     } else add.push(mkCand(j, m, "ORG"));
     doc.affil[j] = 1;
   }
-  // "Environment Canada spokesperson Julie Hahn": the capitalised run before an organisation's role
-  // noun and a name is the organisation, also when a country ends it
-  for (let i = 1; i + 1 < n; i++) {
-    if (!isCap(words[i + 1]!) || isCap(words[i]!) || starts[i] || !isCap(words[i - 1]!) || !ORG_CUE_AFTER.has(low[i]!)) continue;
+  // one pass over the tokens for two patterns (a possessive, a lower-case cue noun)
+  for (let t = 1; t + 1 < n; t++) {
+    const c0 = words[t]!.charCodeAt(0);
+    if (c0 === 39 || c0 === 0x2019) {
+      // "Labour's Shadow Home Secretary", "Acme's chief executive": a lone capitalised word owning a
+      // role is its organisation (countries are the gazetteer's already)
+      if (low[t] !== "'s" && low[t] !== "’s") continue;
+      const i = t - 1;
+      const w = words[i]!;
+      if (covered[i]! >= 0 || !isCap(w) || isPunct(w) || gm[i] || (i > 0 && !starts[i] && isCap(words[i - 1]!)) || LEADING_JUNK.has(low[i]!) || BOILERPLATE.has(low[i]!) || MONTHS.has(low[i]!) || TITLES.has(low[i]!)) continue;
+      // … or owning a named institution ("the Smithsonian's National Air and Space Museum")
+      const owned = covered[i + 2]! >= 0 ? acc[covered[i + 2]!]! : undefined;
+      if (owned && owned.s === i + 2 && !owned.hit && owned.label !== "PER" && (ORG_RULE_HEADS.has(words[owned.e - 1]!) || PLACE_HEADS.has(words[owned.e - 1]!))) {
+        add.push(mkCand(i, i + 1, "ORG", { type: "organization" }));
+        continue;
+      }
+      let k = i + 2;
+      while (k < n && k < i + 5 && (PORTFOLIO_WORDS.has(low[k]!) || ROLE_MODIFIERS.has(low[k]!)) && !TITLES.has(low[k]!)) k++;
+      if (k >= n || !(PORTFOLIO_TITLES.has(words[k]!) || ORG_ROLE_WORDS.has(low[k]!))) continue;
+      add.push(mkCand(i, i + 1, "ORG", { type: "organization" }));
+      continue;
+    }
+    // "Environment Canada spokesperson Julie Hahn": the capitalised run before an organisation's role
+    // noun and a name is the organisation, also when a country ends it
+    if (c0 < 97 || c0 > 122) continue;
+    const i = t;
+    if (starts[i] || !isCap(words[i + 1]!) || !isCap(words[i - 1]!) || !ORG_CUE_AFTER.has(low[i]!)) continue;
     let s = i;
     while (s > 0 && i - s < 5 && isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !TITLES.has(low[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!)) {
       s--;
@@ -1187,24 +1210,6 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     }
     if (!ok || !country || other) continue;
     add.push(mkCand(s, i, "ORG", { type: "organization" }));
-  }
-  // "Labour's Shadow Home Secretary", "Acme's chief executive": a lone capitalised word owning a
-  // role is its organisation (countries are the gazetteer's already)
-  for (let i = 0; i + 2 < n; i++) {
-    const q = words[i + 1]!.charCodeAt(0);
-    if ((q !== 39 && q !== 0x2019) || (low[i + 1] !== "'s" && low[i + 1] !== "’s")) continue;
-    const w = words[i]!;
-    if (covered[i]! >= 0 || !isCap(w) || isPunct(w) || gm[i] || (i > 0 && !starts[i] && isCap(words[i - 1]!)) || LEADING_JUNK.has(low[i]!) || BOILERPLATE.has(low[i]!) || MONTHS.has(low[i]!) || TITLES.has(low[i]!)) continue;
-    // … or owning a named institution ("the Smithsonian's National Air and Space Museum")
-    const owned = covered[i + 2]! >= 0 ? acc[covered[i + 2]!]! : undefined;
-    if (owned && owned.s === i + 2 && !owned.hit && owned.label !== "PER" && (ORG_RULE_HEADS.has(words[owned.e - 1]!) || PLACE_HEADS.has(words[owned.e - 1]!))) {
-      add.push(mkCand(i, i + 1, "ORG", { type: "organization" }));
-      continue;
-    }
-    let k = i + 2;
-    while (k < n && k < i + 5 && (PORTFOLIO_WORDS.has(low[k]!) || ROLE_MODIFIERS.has(low[k]!)) && !TITLES.has(low[k]!)) k++;
-    if (k >= n || !(PORTFOLIO_TITLES.has(words[k]!) || ORG_ROLE_WORDS.has(low[k]!))) continue;
-    add.push(mkCand(i, i + 1, "ORG", { type: "organization" }));
   }
   for (const a of add) {
     const c = cleanSpan(doc, a);
