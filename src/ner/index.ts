@@ -362,6 +362,9 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     const w = words[i]!;
     if (!isCap(w)) {
       // anti-ISIS, pro-Russian
+      // only words starting like anti/pro/post/pre/non/ex
+      const f = w.charCodeAt(0);
+      if (f !== 97 && f !== 112 && f !== 110 && f !== 101) continue;
       const h = w.charCodeAt(2) === 45 ? 2 : w.charCodeAt(3) === 45 ? 3 : w.charCodeAt(4) === 45 ? 4 : -1;
       if (h > 1 && PREFIXES.has(low[i]!.slice(0, h))) prefixed(doc, i, h, lex, demonyms);
       continue;
@@ -970,6 +973,14 @@ function prefixed(doc: Doc, i: number, h: number, lex: Cand[], demonyms: Cand[])
   else if (m.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: m.hit, demonym: true, cs, ce: tok.end }));
 }
 
+/** The base suffixes by their first word, in lexicon order. */
+const BASE_BY_FIRST = new Map<string, typeof BASE_SUFFIXES>();
+for (const suf of BASE_SUFFIXES) {
+  const list = BASE_BY_FIRST.get(suf.words[0]!);
+  if (list) list.push(suf);
+  else BASE_BY_FIRST.set(suf.words[0]!, [suf]);
+}
+
 function findBases(doc: Doc): Cand[] {
   const { words, low, starts, gaz } = doc;
   const n = words.length;
@@ -978,7 +989,9 @@ function findBases(doc: Doc): Cand[] {
     const l0 = low[i]!;
     const c0 = l0.charCodeAt(0);
     if (l0.length < 3 || (c0 !== 97 && c0 !== 110 && c0 !== 112 && c0 !== 109)) continue; // a n p m
-    for (const suf of BASE_SUFFIXES) {
+    const sufs = BASE_BY_FIRST.get(l0);
+    if (sufs === undefined) continue;
+    for (const suf of sufs) {
       const L = suf.words.length;
       if (i + L > n) continue;
       let ok = true;
