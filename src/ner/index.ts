@@ -1364,6 +1364,12 @@ function orgContext(doc: Doc, c: Cand, type: NameType): boolean {
   const prev = c.s > 0 && !starts[c.s] ? low[c.s - 1]! : "";
   const next = c.e < low.length && !starts[c.e] ? low[c.e]! : "";
   if (prev && ORG_CUE_BEFORE.has(prev) && !isCap(words[c.s - 1]!)) return true;
+  // the second of two names after a cue noun: "team Cloud9 and Immortals"
+  if ((prev === "and" || prev === "or") && c.s > 2 && isCap(words[c.s - 2]!) && !starts[c.s - 1]) {
+    let k = c.s - 2;
+    while (k > 0 && c.s - 2 - k < 4 && !starts[k] && isCap(words[k - 1]!) && !isPunct(words[k - 1]!)) k--;
+    if (k > 0 && !starts[k] && ORG_CUE_BEFORE.has(low[k - 1]!) && !isCap(words[k - 1]!)) return true;
+  }
   if (next && ORG_CUE_AFTER.has(next)) return true;
   if (type === "place" && SPEECH_AFTER.has(next)) return true;
   return c.s > 0 && doc.affil[c.s] === 1;
