@@ -1175,6 +1175,14 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     } else add.push(mkCand(j, m, "ORG"));
     doc.affil[j] = 1;
   }
+  let surnameSet: Set<string> | undefined;
+  const surnames = (): Set<string> => {
+    if (!surnameSet) {
+      surnameSet = new Set();
+      for (const c of acc) if (c.label === "PER" && c.e - c.s >= 2) surnameSet.add(words[c.e - 1]!);
+    }
+    return surnameSet;
+  };
   // one pass over the tokens for two patterns (a possessive, a lower-case cue noun)
   for (let t = 1; t + 1 < n; t++) {
     const c0 = words[t]!.charCodeAt(0);
@@ -1185,6 +1193,8 @@ function affiliations(doc: Doc, acc: Cand[]): void {
       const i = t - 1;
       const w = words[i]!;
       if (covered[i]! >= 0 || !isCap(w) || isPunct(w) || gm[i] || (i > 0 && !starts[i] && isCap(words[i - 1]!)) || LEADING_JUNK.has(low[i]!) || BOILERPLATE.has(low[i]!) || MONTHS.has(low[i]!) || TITLES.has(low[i]!)) continue;
+      // a person's surname ("Biden's spokesperson") or a first name is no organisation
+      if (doc.gaz.firstNames.has(w) || surnames().has(w)) continue;
       // … or owning a named institution ("the Smithsonian's National Air and Space Museum")
       const owned = covered[i + 2]! >= 0 ? acc[covered[i + 2]!]! : undefined;
       if (owned && owned.s === i + 2 && !owned.hit && owned.label !== "PER" && (ORG_RULE_HEADS.has(words[owned.e - 1]!) || PLACE_HEADS.has(words[owned.e - 1]!))) {

@@ -325,6 +325,11 @@ describe("roles around organisations", () => {
     expect(r.by("Acme")?.type).toBe("organization");
     expect(r.ents.some((e) => /Shadow|Home|Treasury/.test(e.name))).toBe(false);
   });
+  it("does not make a person's surname an organisation before a role", () => {
+    const r = run("President Joe Biden spoke on Monday. Biden's spokesperson Karine Jean-Pierre said the talks failed.");
+    expect(r.ents.some((e) => e.name === "Biden" && e.type === "organization")).toBe(false);
+    expect(r.by("Joe Biden")?.type).toBe("person");
+  });
   it("keeps the person the tagger ran into after an organisation's head", () => {
     const r = run("After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process must be fair.");
     expect(r.by("Refugee Council")?.type).toBe("organization");
