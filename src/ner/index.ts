@@ -289,7 +289,8 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
         }
       }
       // … or heads a list the tagger joined later ("Ubisoft, | Microsoft, and PlayStation")
-      if (i > 1 && starts[i - 2] && words[i - 1] === "," && isCap(words[i - 2]!) && !starts[i] && label !== "MISC" && (raw.length === 0 || raw[raw.length - 1]!.e <= i - 2)) {
+      // (organisations and places only: one word is too little for a person)
+      if (i > 1 && starts[i - 2] && words[i - 1] === "," && isCap(words[i - 2]!) && !starts[i] && (label === "ORG" || label === "LOC") && (raw.length === 0 || raw[raw.length - 1]!.e <= i - 2)) {
         const lw = low[i - 2]!;
         const info = tg?.info(words[i - 2]!);
         // (not an adverb: "Allegedly, …")

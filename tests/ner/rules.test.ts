@@ -435,6 +435,10 @@ describe("sentence-initial names", () => {
     expect(r.by("National Air and Space Museum")).toBeDefined();
     expect(r.ents.some((e) => e.name === "Allegedly")).toBe(false);
   });
+  it("does not make a list head a person from one word", () => {
+    const r = run("Siemens, Volkswagen and BASF also gained in Frankfurt trading.");
+    expect(r.ents.some((e) => e.name === "Siemens" && e.type === "person")).toBe(false);
+  });
 });
 
 describe("places named in 'of' complements", () => {
