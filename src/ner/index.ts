@@ -1360,6 +1360,11 @@ const ORG_CUE_AFTER = new Set([
   "spokesperson", "spokesman", "spokeswoman", "spokespeople", "headquarters", "ceo", "chairman",
   "chairwoman", "executives", "employees", "employee", "staffers", "shareholders", "co-founder",
 ]);
+/** Plural nouns for people who work somewhere ("analysts at X"). */
+const WORKERS = new Set([
+  "analysts", "officials", "researchers", "employees", "executives", "scientists", "engineers",
+  "economists", "staff", "workers", "staffers", "strategists", "traders", "lawyers", "investigators",
+]);
 /** Verbs after a name: places do not speak ("X said in a statement"). */
 const SPEECH_AFTER = new Set(["said", "says", "announced", "announces", "stated", "confirmed", "denied", "reported", "told"]);
 const ORG_CUE_VOTE = 3;
@@ -1375,6 +1380,8 @@ function orgContext(doc: Doc, c: Cand, type: NameType): boolean {
   const prev = c.s > 0 && !starts[c.s] ? low[c.s - 1]! : "";
   const next = c.e < low.length && !starts[c.e] ? low[c.e]! : "";
   if (prev && ORG_CUE_BEFORE.has(prev) && !isCap(words[c.s - 1]!)) return true;
+  // the employer of a group of people: "analysts at Goldman Sachs", "researchers at X"
+  if ((prev === "at" || prev === "with") && c.s > 1 && WORKERS.has(low[c.s - 2]!)) return true;
   // the second of two names after a cue noun: "team Cloud9 and Immortals"
   if ((prev === "and" || prev === "or") && c.s > 2 && isCap(words[c.s - 2]!) && !starts[c.s - 1]) {
     let k = c.s - 2;

@@ -281,6 +281,7 @@ describe("organisation context", () => {
     expect(r.by("Zentrix")?.type).toBe("organization");
     expect(r.by("Anna Berg")?.type).toBe("person");
     expect(run("The final saw US team Kestrelix beat a local side.").by("Kestrelix")?.type).toBe("organization");
+    expect(run("Analysts at Goldman Sachs said the move was expected.").by("Goldman Sachs")?.type).toBe("organization");
     const pair = run("The finals saw US team Kestrelix and Vantorra, from Brazil, face off.");
     expect(pair.by("Vantorra")?.type).toBe("organization");
     const env = run("Later, Environment Canada spokesperson Julie Hahn said the rules apply.");
