@@ -451,3 +451,11 @@ describe("places named in 'of' complements", () => {
     expect(r.by("Oregon")?.type).toBe("region");
   });
 });
+
+describe("secretary-general", () => {
+  it("reads 'UN Secretary-General X' as a role and a person", () => {
+    const r = run("UN Secretary-General Antonio Guterres condemned the attack on Monday.");
+    expect(r.by("Antonio Guterres")?.type).toBe("person");
+    expect(r.ents.some((e) => /Secretary-General/.test(e.name))).toBe(false);
+  });
+});
