@@ -561,6 +561,7 @@ const ORG_RULE_HEADS = new Set([
   "Municipality", "Journal", "Herald", "Times", "Gazette", "Tribune", "Magazine", "Press", "Post", "News",
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
+  "Embassy", "Consulate",
 ]);
 
 /** Capitalised titles that portfolio words precede ("Home Secretary", "Foreign Minister"). */
@@ -611,6 +612,8 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const nameWord = (k: number): boolean =>
       isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !PREFIX_WORD.test(words[k]!);
     while (s > 0 && h - s < 6 && !starts[s]) {
+      // "the Russian | Embassy": the demonym stays a mention of Russia
+      if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
       if (nameWord(s - 1)) s--;
       else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
       else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
@@ -819,6 +822,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   if (s >= e) return null;
   // "Scientology-related", "Iran-backed": an adjective, not the name (the name inside is found apart)
   if (e - s === 1 && words[s]!.indexOf("-") > 0 && COMPOUND_ADJ.test(words[s]!)) return null;
+  // "the Russian Embassy": the head alone names nothing (the demonym is the country's mention)
+  if (e - s === 1 && (words[s] === "Embassy" || words[s] === "Consulate")) return null;
   // a title inside any span followed by a bare name: the name is a person
   // ("Afghan Ambassador Hamdullah Mohib", "Defence Ministry spokesman Igor Konashenkov")
   if (c.label !== "PER" && e - s >= 2) {

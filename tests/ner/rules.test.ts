@@ -459,3 +459,12 @@ describe("secretary-general", () => {
     expect(r.ents.some((e) => /Secretary-General/.test(e.name))).toBe(false);
   });
 });
+
+describe("embassies", () => {
+  it("names '<country> Embassy' whole and leaves a demonym's embassy to the country", () => {
+    const r = run("Protesters gathered outside the U.S. Embassy in Tbilisi. The Russian Embassy in London said nothing.");
+    expect(r.by("U.S. Embassy")?.type).toBe("organization");
+    expect(r.by("Russia")?.type).toBe("country");
+    expect(r.ents.some((e) => e.name === "Embassy" || e.name === "Russian Embassy")).toBe(false);
+  });
+});
