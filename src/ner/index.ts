@@ -731,6 +731,21 @@ const PERSON_NOUNS = new Set([
   "grandmother", "grandfather", "widow", "victim", "designer", "photographer", "economist", "engineer",
 ]);
 
+/** "Airbus, its European rival,", "Spirit AeroSystems, a supplier,": an apposition naming a kind of organisation. */
+function orgApposition(doc: Doc, c: Cand): boolean {
+  const { words, low } = doc;
+  if (c.cs !== undefined || words[c.e] !== ",") return false;
+  const d = low[c.e + 1];
+  if (d !== "a" && d !== "an" && d !== "its" && d !== "the") return false;
+  for (let k = c.e + 2; k < c.e + 5 && k < words.length; k++) {
+    const l = low[k]!;
+    if (ORG_CUE_BEFORE.has(l) || ORG_APPOSITIONS.has(l)) return words[k + 1] === "," || words[k + 1] === "." || low[k + 1] === "that" || low[k + 1] === "which" || low[k + 1] === "based" || low[k + 1] === "of" || low[k + 1] === "in";
+    if (isPunct(words[k]!) || PERSON_NOUNS.has(l) || ROLE_HEADS.has(l)) return false;
+  }
+  return false;
+}
+const ORG_APPOSITIONS = new Set(["supplier", "rival", "competitor", "subsidiary", "unit", "affiliate", "operator", "carrier", "chain", "producer"]);
+
 /** "X Y, a/an [one or two words] <person noun>": X Y names a person. */
 function personApposition(doc: Doc, c: Cand): boolean {
   const { words, low } = doc;
@@ -756,7 +771,7 @@ function nameShaped(doc: Doc, c: Cand): boolean {
   if (len < 2 || len > 3 || c.hit || c.type) return false;
   for (let k = c.s; k < c.e; k++) {
     const w = doc.words[k]!;
-    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
+    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
     const g = doc.gm[k];
     if (g && g.hit.cat !== "first" && g.hit.cat !== "town" && g.hit.cat !== "region") return false;
   }
@@ -784,7 +799,10 @@ function personRules(doc: Doc, tagged: Cand[]): void {
     }
   }
   // an apposition that describes a person: "Valeska Paris, an Australian woman and former …"
-  for (const c of tagged) if (c.label !== "PER" && personApposition(doc, c)) c.label = "PER";
+  for (const c of tagged) {
+    if (c.label !== "PER" && personApposition(doc, c)) c.label = "PER";
+    else if (c.label !== "ORG" && !c.hit && !c.type && orgApposition(doc, c)) c.label = "ORG";
+  }
   let i = 0;
   while (i < tagged.length) {
     let j = i;

@@ -468,3 +468,15 @@ describe("embassies", () => {
     expect(r.ents.some((e) => e.name === "Embassy" || e.name === "Russian Embassy")).toBe(false);
   });
 });
+
+describe("organisation appositions and place heads", () => {
+  it("reads 'X, its European rival,' and 'X, the ruling party,' as organisations", () => {
+    const r = run("Shares of Boeing fell, while Airbus, its European rival, gained in Paris. Georgian Dream, the ruling party, rejected the demands.");
+    expect(r.by("Airbus")?.type).toBe("organization");
+    expect(r.by("Georgian Dream")?.type).toBe("organization");
+  });
+  it("does not make a county named after a first name a person", () => {
+    const r = run("A jury in Harris County convicted the man on Thursday.");
+    expect(r.by("Harris County")?.type).not.toBe("person");
+  });
+});
