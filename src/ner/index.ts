@@ -561,7 +561,7 @@ const ORG_RULE_HEADS = new Set([
   "Municipality", "Journal", "Herald", "Times", "Gazette", "Tribune", "Magazine", "Press", "Post", "News",
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
-  "Embassy", "Consulate",
+  "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly",
 ]);
 
 /** Capitalised titles that portfolio words precede ("Home Secretary", "Foreign Minister"). */

@@ -480,3 +480,12 @@ describe("organisation appositions and place heads", () => {
     expect(r.by("Harris County")?.type).not.toBe("person");
   });
 });
+
+describe("more organisation heads", () => {
+  it("takes Division, Assembly and Tribunal as heads", () => {
+    const r = run("The Florida Division of Emergency Management opened shelters. The National Assembly voted.");
+    expect(r.by("Florida Division of Emergency Management")?.type).toBe("organization");
+    expect(r.by("Florida")?.type).toBe("region");
+    expect(r.by("National Assembly")?.type).toBe("organization");
+  });
+});
