@@ -609,6 +609,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     if (h + 2 < n && !starts[h + 1] && !starts[h + 2] && isCap(words[h + 1]!) && !isPunct(words[h + 1]!) && !doc.gm[h + 1] && (ORG_RULE_HEADS.has(words[h + 2]!) || PLACE_HEADS.has(words[h + 2]!))) continue;
     let s = h;
     let usedAndBack = false;
+    let usedPossessive = false;
     const nameWord = (k: number): boolean =>
       isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !PREFIX_WORD.test(words[k]!);
     while (s > 0 && h - s < 6 && !starts[s]) {
@@ -616,6 +617,14 @@ function headRules(doc: Doc, tagged: Cand[]): void {
       if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
       if (nameWord(s - 1)) s--;
       else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
+      else if (
+        (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] &&
+        doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the")
+      ) {
+        // "People's Liberation Army", "Women's Institute": one possessive word inside the name
+        usedPossessive = true;
+        s -= 2;
+      }
       else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
         // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
         usedAndBack = true;
@@ -835,6 +844,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   // lower-case words at the edges ("U.S. anti-ISIS"), "pro-Beijing", "Pan-democrat" first
   while (s < e && ((!hasUpper(words[s]!) && !/^\d/.test(words[s]!)) || PREFIX_WORD.test(words[s]!))) s++;
   while (e > s && ((!hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) || PREFIX_WORD.test(words[e - 1]!))) e--;
+  // a score ends no name ("the San Francisco Giants 5-3")
+  while (e > s && /^\d+[-–]\d+$/.test(words[e - 1]!)) e--;
   // "NASA T-shirt", "an X-ray": a letter-hyphen word ends no name
   while (e > s && words[e - 1]!.charCodeAt(1) === 45 && /^\p{Lu}-\p{Ll}+$/u.test(words[e - 1]!)) e--;
   if (s >= e) return null;
@@ -1218,7 +1229,7 @@ function affiliations(doc: Doc, acc: Cand[]): void {
       const w = words[i]!;
       if (covered[i]! >= 0 || !isCap(w) || isPunct(w) || gm[i] || (i > 0 && !starts[i] && isCap(words[i - 1]!)) || LEADING_JUNK.has(low[i]!) || BOILERPLATE.has(low[i]!) || MONTHS.has(low[i]!) || TITLES.has(low[i]!)) continue;
       // a person's surname ("Biden's spokesperson") or a first name is no organisation
-      if (doc.gaz.firstNames.has(w) || surnames().has(w)) continue;
+      if (doc.gaz.firstNames.has(w) || surnames().has(w) || getModel()?.names.get(w) === "PER") continue;
       // … or owning a named institution ("the Smithsonian's National Air and Space Museum")
       const owned = covered[i + 2]! >= 0 ? acc[covered[i + 2]!]! : undefined;
       if (owned && owned.s === i + 2 && !owned.hit && owned.label !== "PER" && (ORG_RULE_HEADS.has(words[owned.e - 1]!) || PLACE_HEADS.has(words[owned.e - 1]!))) {

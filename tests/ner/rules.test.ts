@@ -489,3 +489,13 @@ describe("more organisation heads", () => {
     expect(r.by("National Assembly")?.type).toBe("organization");
   });
 });
+
+describe("possessives inside names and scores", () => {
+  it("keeps one possessive word inside an organisation's name and cuts a score", () => {
+    const r = run("The People's Liberation Army conducted exercises. Russia's Defence Ministry said so. The Dodgers beat the San Francisco Giants 5-3.");
+    expect(r.by("People's Liberation Army")?.type).toBe("organization");
+    expect(r.by("Defence Ministry")?.type).toBe("organization");
+    expect(r.by("Russia")?.type).toBe("country");
+    expect(r.ents.some((e) => /5-3/.test(e.name))).toBe(false);
+  });
+});
