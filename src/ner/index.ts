@@ -461,6 +461,14 @@ const ROLE_MODIFIERS = new Set([
 const COMPOUND_ADJ = /^.+-(?:related|linked|affiliated|style|like|backed|led|based|funded|allied|controlled|held|aligned|sponsored|supported|run|owned|born|made)$/i;
 const BACKED = /^(.+)-(backed|led|based|funded|allied|controlled|held|aligned|sponsored|supported|run|owned)$/i;
 
+const TEAM_NAME = /^\p{Lu}\p{Ll}+s$/u;
+/** Plural nouns that end place names, not team names ("Niagara Falls", "Golan Heights"). */
+const PLACE_PLURALS = new Set([
+  "Falls", "Springs", "Hills", "Lakes", "Woods", "Fields", "Gardens", "Plains", "Keys", "Rapids",
+  "Highlands", "Lowlands", "Islands", "Heights", "Mountains", "Isles", "Territories", "Emirates", "Sands",
+  "Shores", "Docks", "Meadows", "Flats", "Pines", "Oaks", "Acres", "Estates", "Towers", "Narrows", "Alps",
+]);
+const STORM_PREFIX = new Set(["Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical"]);
 const VEHICLE_PREFIX = new Set(["Shuttle", "USS", "HMS", "HMAS", "HMCS", "HMC", "HMNZS", "USNS", "RFA", "INS", "MV", "SS", "RV"]);
 
 const PREFIX_WORD = /^(?:pro|anti|pan|non|ex|post|pre|neo|self)-/i;
@@ -976,6 +984,13 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   // … and trailing ones are cut ("United Nations | High Commissioner for Refugees")
   if (e < words.length && PORTFOLIO_TITLES.has(words[e]!) && !doc.starts[e]) while (e - s > 1 && PORTFOLIO_WORDS.has(low[e - 1]!)) e--;
+  // a team: a city, region or country and one plural name ("Los Angeles Dodgers", "Texas Rangers")
+  if (c.label !== "PER" && e - s >= 2 && e - s <= 4 && TEAM_NAME.test(words[e - 1]!) && !PLACE_PLURALS.has(words[e - 1]!)) {
+    const g = doc.gm[s];
+    if (g && g.len === e - s - 1 && (g.hit.cat === "city1" || g.hit.cat === "city" || g.hit.cat === "region" || g.hit.cat === "country")) c.label = "ORG";
+  }
+  // storms are no person, organisation or place ("Typhoon Shanshan", "Hurricane Helene")
+  if (e - s >= 2 && STORM_PREFIX.has(words[s]!)) return null;
   // ships and spacecraft are no person, organisation or place ("Shuttle Atlantis", "USS Cole")
   if (VEHICLE_PREFIX.has(words[s]!)) return null;
   const form = normForm(doc.text.slice(doc.toks[s]!.start, doc.toks[e - 1]!.end));

@@ -499,3 +499,13 @@ describe("possessives inside names and scores", () => {
     expect(r.ents.some((e) => /5-3/.test(e.name))).toBe(false);
   });
 });
+
+describe("teams and storms", () => {
+  it("types '<city> <plural name>' as a team and drops storm names", () => {
+    const r = run("The Los Angeles Dodgers beat the San Francisco Giants on Sunday. Typhoon Shanshan made landfall. Tourists visited Niagara Falls.");
+    expect(r.by("Los Angeles Dodgers")?.type).toBe("organization");
+    expect(r.by("Los Angeles")?.type).toBe("city");
+    expect(r.ents.some((e) => /Shanshan/.test(e.name))).toBe(false);
+    expect(r.by("Niagara Falls")?.type).not.toBe("organization");
+  });
+});
