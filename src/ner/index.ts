@@ -1414,16 +1414,13 @@ const WORKERS = new Set([
   "analysts", "officials", "researchers", "employees", "executives", "scientists", "engineers",
   "economists", "staff", "workers", "staffers", "strategists", "traders", "lawyers", "investigators",
 ]);
-/** Verbs after a name: places do not speak ("X said in a statement"). */
-const SPEECH_AFTER = new Set(["said", "says", "announced", "announces", "stated", "confirmed", "denied", "reported", "told"]);
 const ORG_CUE_VOTE = 3;
 
 /**
  * Whether the context of an untyped mention marks an organisation: a cue noun before or after it,
- * "<person> of [the] X" (an affiliation: "Gary Fan of the Neo Democrats"), or a speech verb after
- * what the tagger called a place.
+ * "<person> of [the] X" (an affiliation: "Gary Fan of the Neo Democrats"), "analysts at X".
  */
-function orgContext(doc: Doc, c: Cand, type: NameType): boolean {
+function orgContext(doc: Doc, c: Cand): boolean {
   const { low, words, starts } = doc;
   if (c.cs !== undefined) return false;
   const prev = c.s > 0 && !starts[c.s] ? low[c.s - 1]! : "";
@@ -1438,7 +1435,6 @@ function orgContext(doc: Doc, c: Cand, type: NameType): boolean {
     if (k > 0 && !starts[k] && ORG_CUE_BEFORE.has(low[k - 1]!) && !isCap(words[k - 1]!)) return true;
   }
   if (next && ORG_CUE_AFTER.has(next)) return true;
-  if (type === "place" && SPEECH_AFTER.has(next)) return true;
   return c.s > 0 && doc.affil[c.s] === 1;
 }
 
@@ -1640,7 +1636,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     } else {
       e.votes.set(type, (e.votes.get(type) ?? 0) + (c.e - c.s));
       // the words around a mention: "the company X", "X spokesperson", "Y of X" after a person
-      if (c.label !== "MISC" && !resolved && orgContext(doc, c, type)) e.votes.set("organization", (e.votes.get("organization") ?? 0) + ORG_CUE_VOTE);
+      if (c.label !== "MISC" && !resolved && orgContext(doc, c)) e.votes.set("organization", (e.votes.get("organization") ?? 0) + ORG_CUE_VOTE);
       else if (c.label !== "MISC" && !resolved && personContext(doc, c)) {
         e.votes.set("person", (e.votes.get("person") ?? 0) + ORG_CUE_VOTE);
         e.personCues++;
