@@ -1598,9 +1598,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     }
     // short form of a person named in full ("Peskov", "Assad")
     let resolved = type === "base";
-    // (also over a small town of the gazetteer: "Daniel Montalvo … Montalvo stated")
-    const softHit = c.hit !== undefined && (c.hit.cat === "town" || c.hit.cat === "city") && c.label !== "LOC";
-    if ((!c.hit || softHit) && !c.type && single && type !== "base" && personLast.size > 0) {
+    if (!c.hit && !c.type && single && type !== "base" && personLast.size > 0) {
       const cand = personLast.get(stripParticle(low[c.s]!));
       if (cand && cand.length) {
         // the closest full name before, else the first
@@ -1609,7 +1607,6 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         key = best.key;
         type = "person";
         resolved = true;
-        if (softHit) c.hit = undefined;
       }
     }
     // MISC names count only as forms of entities found otherwise

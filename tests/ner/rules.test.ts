@@ -509,3 +509,4 @@ describe("teams and storms", () => {
     expect(r.by("Niagara Falls")?.type).not.toBe("organization");
   });
 });
+
