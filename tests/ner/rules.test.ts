@@ -509,4 +509,3 @@ describe("teams and storms", () => {
     expect(r.by("Niagara Falls")?.type).not.toBe("organization");
   });
 });
-
