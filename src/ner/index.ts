@@ -569,7 +569,8 @@ const ORG_RULE_HEADS = new Set([
   "Municipality", "Journal", "Herald", "Times", "Gazette", "Tribune", "Magazine", "Press", "Post", "News",
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
-  "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly",
+  "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly", "Front",
+  "Movement", "Coalition",
 ]);
 
 /** Capitalised titles that portfolio words precede ("Home Secretary", "Foreign Minister"). */
@@ -626,8 +627,8 @@ function headRules(doc: Doc, tagged: Cand[]): void {
       if (nameWord(s - 1)) s--;
       else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
       else if (
-        (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] &&
-        doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the")
+        (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !(s > 2 && (doc.gm[s - 3]?.len ?? 0) >= 2) &&
+        doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the" || doc.gm[s - 3]?.len === 1)
       ) {
         // "People's Liberation Army", "Women's Institute": one possessive word inside the name
         usedPossessive = true;

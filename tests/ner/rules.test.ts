@@ -498,6 +498,12 @@ describe("possessives inside names and scores", () => {
     expect(r.by("Russia")?.type).toBe("country");
     expect(r.ents.some((e) => /5-3/.test(e.name))).toBe(false);
   });
+  it("takes a place prefix before the possessive and stops at a country's possessive", () => {
+    const r = run("The Tigray People's Liberation Front held talks. Saudi Arabia's Civil Defense Authority said so.");
+    expect(r.by("Tigray People's Liberation Front")).toBeDefined();
+    expect(r.by("Civil Defense Authority")?.type).toBe("organization");
+    expect(r.by("Saudi Arabia")?.type).toBe("country");
+  });
 });
 
 describe("teams and storms", () => {
