@@ -149,8 +149,8 @@ export function scoreDoc(
     const tfp: string[] = [];
     const tfn: string[] = [];
     byType[t] = count(predTyped.get(t)!, goldTyped.get(t)!, tfp, tfn);
-    for (const f of tfp) if (!fp.includes(f)) typedFp.push(t[0] + ":" + f);
-    for (const f of tfn) if (!fn.includes(f)) typedFn.push(t[0] + ":" + f);
+    for (const f of tfp) if (!fp.includes(f)) typedFp.push(t.slice(0, 3) + ":" + f);
+    for (const f of tfn) if (!fn.includes(f)) typedFn.push(t.slice(0, 3) + ":" + f);
   }
   return { doc, byType, fp, fn, typedFp, typedFn };
 }
@@ -231,6 +231,7 @@ export function printReport(title: string, r: EvalReport, verbose: boolean): voi
       console.log(`  FP: ${d.fp.join(" | ")}`);
       console.log(`  FN: ${d.fn.join(" | ")}`);
       console.log(`  wrong type, predicted: ${d.typedFp.join(" | ")}`);
+      console.log(`  wrong type, gold: ${d.typedFn.join(" | ")}`);
     }
     console.log("");
   }

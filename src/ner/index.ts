@@ -109,6 +109,10 @@ interface Doc {
   gm: (GazMatch | null)[];
   /** tagger classes */
   tags: Uint8Array;
+  /** 1 at the first token of an affiliation ("Gary Fan of the | Neo Democrats") */
+  affil: Uint8Array;
+  /** token spans (start, end pairs) of places named as the "of" complement of a longer name */
+  placeOf: number[];
 }
 
 let tagger: Tagger | null | undefined;
@@ -164,6 +168,8 @@ const LEADING_JUNK = new Set([
   "many", "some", "all", "both", "each", "every", "in", "the", "this", "that", "these", "those", "reports",
   "but", "and", "or", "so", "yet", "if", "when", "as", "at", "on", "for", "from", "by", "with", "a", "an",
   "today", "yesterday", "tomorrow", "image", "photo", "source", "sources", "update", "breaking", "exclusive",
+  "unless", "whether", "because", "though", "until", "whereas", "once", "upon", "within", "without", "among",
+  "amid", "throughout",
 ]);
 
 /** Religion and group adjectives: no name when alone ("Muslim", "Christian"). */
@@ -179,6 +185,12 @@ const ORG_LIKE = /^[A-Z]{3,6}$/;
 const PARTICLE_NAME = /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|bint)[-‐]\p{Lu}/u;
 
 const PREFIXES = new Set(["anti", "pro", "post", "pre", "non", "ex"]);
+
+/** Whether the token is the country code of a currency: "$" follows without a space ("US$", "HK$"). */
+function currencyAt(doc: Doc, i: number): boolean {
+  const nx = doc.toks[i + 1];
+  return nx !== undefined && nx.start === doc.toks[i]!.end && doc.text.charCodeAt(nx.start) === 36;
+}
 
 function isPunct(w: string): boolean {
   return !hasWordChar(w);
@@ -238,7 +250,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const gaz = getGazetteer();
   const gm = new Array<GazMatch | null>(n).fill(null);
   const tags = new Uint8Array(n);
-  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm, tags };
+  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), placeOf: [] };
 
   // 1. tagger
   const gazOut = new Uint8Array(n);
@@ -264,8 +276,8 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       while (e < n && tags[e] === ti + 1 && !starts[e]) e++;
       // particle surnames the tagger leaves out ("Bashar al-Assad")
       while (e < n && !starts[e] && (PARTICLE_NAME.test(words[e]!) || (label === "PER" && e - i === 1 && HYPHEN_GIVEN.test(words[e]!)))) e++;
-      // a demonym alone is handled by the demonym rule
-      if (e === i + 1 && gm[i] && gm[i]!.hit.cat === "demonym") continue;
+      // a demonym alone is handled by the demonym rule; a currency code is no name ("HK$")
+      if (e === i + 1 && ((gm[i] && gm[i]!.hit.cat === "demonym") || currencyAt(doc, i))) continue;
       // a sentence-initial capitalised word the tagger left out ("Yau | Wai-ching defeated")
       if (i > 0 && starts[i - 1] && isCap(words[i - 1]!) && !starts[i] && (label === "PER" || label === "ORG")) {
         const lw = low[i - 1]!;
@@ -275,6 +287,14 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
           i = e - 1;
           continue;
         }
+      }
+      // … or heads a list the tagger joined later ("Ubisoft, | Microsoft, and PlayStation")
+      // (organisations and places only: one word is too little for a person)
+      if (i > 1 && starts[i - 2] && words[i - 1] === "," && isCap(words[i - 2]!) && !starts[i] && (label === "ORG" || label === "LOC") && (raw.length === 0 || raw[raw.length - 1]!.e <= i - 2)) {
+        const lw = low[i - 2]!;
+        const info = tg?.info(words[i - 2]!);
+        // (not an adverb: "Allegedly, …")
+        if (info && info.x.lcv === "" && !lw.endsWith("ly") && !LEADING_JUNK.has(lw) && !BOILERPLATE.has(lw) && !TITLES.has(lw) && !ROLE_HEADS.has(lw) && !gm[i - 2] && !MONTHS.has(lw)) raw.push(mkCand(i - 2, i - 1, label));
       }
       let prev = raw[raw.length - 1];
       if (prev && label === "PER" && prev.e === i && prev.label !== "PER" && prev.e - prev.s >= 2 && gaz.firstNames.has(words[i - 1]!) && !starts[i]) {
@@ -343,6 +363,9 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     const w = words[i]!;
     if (!isCap(w)) {
       // anti-ISIS, pro-Russian
+      // only words starting like anti/pro/post/pre/non/ex
+      const f = w.charCodeAt(0);
+      if (f !== 97 && f !== 112 && f !== 110 && f !== 101) continue;
       const h = w.charCodeAt(2) === 45 ? 2 : w.charCodeAt(3) === 45 ? 3 : w.charCodeAt(4) === 45 ? 4 : -1;
       if (h > 1 && PREFIXES.has(low[i]!.slice(0, h))) prefixed(doc, i, h, lex, demonyms);
       continue;
@@ -368,7 +391,15 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     }
     const len = m.len;
     const cat = m.hit.cat;
+    // a currency ("US$ 20,000", "HK$3")
+    if (currencyAt(doc, i + len - 1)) continue;
     const ty = GAZ_ACCEPT[cat];
+    // "Team Estonia", "Team USA": a national team is an organisation
+    if (cat === "country" && i > 0 && words[i - 1] === "Team") {
+      lex.push(mkCand(i - 1, i + len, "ORG", { type: "organization" }));
+      i += len - 1;
+      continue;
+    }
     if (ty) {
       lex.push(mkCand(i, i + len, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: m.hit }));
       i += len - 1;
@@ -390,6 +421,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   // 4. merge: bases > lexicon > tagger, longer tagger spans keep their nested lexicon names
   const accepted = merge(doc, bases, lex, tagged);
   nestedPlaces(doc, accepted);
+  affiliations(doc, accepted);
 
   // 5. demonyms before state nouns ("Russian military"), unless inside a name
   const covered = new Uint8Array(n);
@@ -426,9 +458,18 @@ const ROLE_MODIFIERS = new Set([
 ]);
 
 /** "Iran-backed", "Saudi-led": the first part names the backer. */
+const COMPOUND_ADJ = /^.+-(?:related|linked|affiliated|style|like|backed|led|based|funded|allied|controlled|held|aligned|sponsored|supported|run|owned|born|made)$/i;
 const BACKED = /^(.+)-(backed|led|based|funded|allied|controlled|held|aligned|sponsored|supported|run|owned)$/i;
 
-const VEHICLE_PREFIX = new Set(["Shuttle", "USS", "HMS", "HMAS", "HMCS", "INS", "MV", "SS", "RV"]);
+const TEAM_NAME = /^\p{Lu}\p{Ll}+s$/u;
+/** Plural nouns that end place names, not team names ("Niagara Falls", "Golan Heights"). */
+const PLACE_PLURALS = new Set([
+  "Falls", "Springs", "Hills", "Lakes", "Woods", "Fields", "Gardens", "Plains", "Keys", "Rapids",
+  "Highlands", "Lowlands", "Islands", "Heights", "Mountains", "Isles", "Territories", "Emirates", "Sands",
+  "Shores", "Docks", "Meadows", "Flats", "Pines", "Oaks", "Acres", "Estates", "Towers", "Narrows", "Alps",
+]);
+const STORM_PREFIX = new Set(["Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical"]);
+const VEHICLE_PREFIX = new Set(["Shuttle", "USS", "HMS", "HMAS", "HMCS", "HMC", "HMNZS", "USNS", "RFA", "INS", "MV", "SS", "RV"]);
 
 const PREFIX_WORD = /^(?:pro|anti|pan|non|ex|post|pre|neo|self)-/i;
 
@@ -496,7 +537,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     const w = words[i]!;
     const c0 = w.charCodeAt(0);
     const c1 = w.charCodeAt(1);
-    if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i]) continue;
+    if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9&]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i] || currencyAt(doc, i) || VEHICLE_PREFIX.has(w)) continue;
     // a dateline ("KYIV, Ukraine —") names a place
     if (starts[i] && w.length > 3 && DATELINE_NEXT.has(words[i + 1] ?? "")) {
       tagged.push(mkCand(i, i + 1, "LOC"));
@@ -528,7 +569,31 @@ const ORG_RULE_HEADS = new Set([
   "Municipality", "Journal", "Herald", "Times", "Gazette", "Tribune", "Magazine", "Press", "Post", "News",
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
+  "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly", "Front",
+  "Movement", "Coalition",
 ]);
+
+/** Capitalised titles that portfolio words precede ("Home Secretary", "Foreign Minister"). */
+const PORTFOLIO_TITLES = new Set(["Secretary", "Minister", "Chancellor", "Commissioner", "Secretary-General", "Spokesperson", "Spokesman"]);
+
+/** Words of a portfolio before such a title, beyond the training text's ordinary words. */
+const PORTFOLIO_WORDS = new Set([
+  "shadow", "home", "foreign", "interior", "defence", "defense", "treasury", "finance", "justice", "health",
+  "education", "environment", "energy", "transport", "trade", "culture", "agriculture", "economy",
+  "commerce", "labor", "deputy", "junior", "prime", "chief", "attorney", "cabinet", "environmental", "high",
+]);
+
+/** Last words of event names ("Science Fair", "Lantern Festival", "World Cup"). */
+const EVENT_HEADS = new Set([
+  "Fair", "Festival", "Olympics", "Olympiad", "Championship", "Championships", "Cup", "Games", "Summit",
+  "Expo", "Awards", "Prize", "Marathon", "Tournament", "Exhibition", "Convention", "Challenge",
+]);
+
+/** Heads whose "of" complement is a place ("Municipality of Bogliasco", "Province of Livorno"). */
+const PLACE_OF_HEADS = new Set(["Municipality", "City", "Town", "Province", "County", "Republic", "Kingdom", "Governorate", "Commune", "District"]);
+
+/** Government bodies whose formal name is "<Head> of X" ("Ministry of Culture", "Court of Cassation"). */
+const GOV_HEADS = new Set(["Ministry", "Department", "Court"]);
 
 /**
  * Head rule: a run of capitalised words ending in an organisation or facility head ("Treasury
@@ -545,18 +610,36 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     if (c0 < 65 || c0 > 90) continue;
     const org = ORG_RULE_HEADS.has(w);
     const place = !org && PLACE_HEADS.has(w);
-    if (!org && !place) continue;
+    const event = !org && !place && EVENT_HEADS.has(w);
+    if (!org && !place && !event) continue;
     // the last head of a run counts ("Irving Police | Department")
     if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) continue;
+    // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
+    if (h + 2 < n && !starts[h + 1] && !starts[h + 2] && isCap(words[h + 1]!) && !isPunct(words[h + 1]!) && !doc.gm[h + 1] && (ORG_RULE_HEADS.has(words[h + 2]!) || PLACE_HEADS.has(words[h + 2]!))) continue;
     let s = h;
-    while (
-      s > 0 &&
-      h - s < 6 &&
-      !starts[s] &&
-      ((isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!) && !MONTHS.has(low[s - 1]!) && !PREFIX_WORD.test(words[s - 1]!)) ||
-        (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)))
-    )
-      s--;
+    let usedAndBack = false;
+    let usedPossessive = false;
+    const nameWord = (k: number): boolean =>
+      isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !PREFIX_WORD.test(words[k]!);
+    while (s > 0 && h - s < 6 && !starts[s]) {
+      // "the Russian | Embassy": the demonym stays a mention of Russia
+      if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
+      if (nameWord(s - 1)) s--;
+      else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
+      else if (
+        (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !(s > 2 && (doc.gm[s - 3]?.len ?? 0) >= 2) &&
+        doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the" || doc.gm[s - 3]?.len === 1)
+      ) {
+        // "People's Liberation Army", "Women's Institute": one possessive word inside the name
+        usedPossessive = true;
+        s -= 2;
+      }
+      else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
+        // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
+        usedAndBack = true;
+        s--;
+      } else break;
+    }
     let e = h + 1;
     // "School District"
     if (e < n && words[e] === "District" && w === "School") e++;
@@ -587,11 +670,42 @@ function headRules(doc: Doc, tagged: Cand[]): void {
       )
         m++;
       if (m === j) break;
+      // a place, then a bare two-word name: the name is someone else's ("University of Texas
+      // Arlington | Amneh Jafari heard")
+      let p = -1;
+      for (let k = j; k < m; k++) {
+        const g = doc.gm[k];
+        if (g && k + g.len <= m && g.hit.cat !== "first" && g.hit.cat !== "demonym") {
+          p = k + g.len;
+          k = p - 1;
+        }
+      }
+      if (p > j && m - p >= 2 && m - p <= 3) {
+        let bare = true;
+        for (let k = p; k < m; k++)
+          if (doc.gm[k] || ORG_RULE_HEADS.has(words[k]!) || PLACE_HEADS.has(words[k]!) || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || getModel()?.lcv.has(low[k]!)) bare = false;
+        if (bare) m = p;
+      }
+      // the place an "of" complement names: "Municipality of Bogliasco", "Museum of McMinnville, Oregon"
+      const gj = doc.gm[j];
+      if (l === "of" && e === h + 1 && m - j <= 3 && (!gj || gj.hit.cat === "town" || gj.hit.cat === "first")) {
+        const g = doc.gm[m + 1];
+        if (PLACE_OF_HEADS.has(w) || (words[m] === "," && g && (g.hit.cat === "region" || g.hit.cat === "country"))) doc.placeOf.push(j, m);
+      }
       e = m;
     }
+    // a demonym before a ministry or court with its own "of" name describes it: "the Italian |
+    // Supreme Court of Cassation", "the Greek | Ministry of Culture"
+    if (org && GOV_HEADS.has(w) && e > h + 1 && s < h && doc.gm[s]?.hit.cat === "demonym" && doc.gm[s]!.len === 1) s++;
     if (e - s < 2) continue;
     // a country/region alone before the head stays the country's own mention ("Syria Office" is rare)
-    add.push(mkCand(s, e, org ? "ORG" : "LOC"));
+    // a centre, hall or institute "for" a purpose is the body that runs it ("Australian Centre for
+    // Control of Iodine Deficiency Disorders", "Center for Disease Control")
+    const purpose = place && e > h + 2 && low[h + 1] === "for";
+    // an event is no person, organisation or place: it only keeps the tagger from typing its words
+    // ("Google Science Fair", "Taipei City Lantern Festival"); places named in it stay mentions
+    if (event) add.push(mkCand(s, e, "ORG", { type: "other" }));
+    else add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
     h = e - 1;
   }
   if (add.length === 0) return;
@@ -600,9 +714,18 @@ function headRules(doc: Doc, tagged: Cand[]): void {
   let k = 0;
   for (const t of tagged) {
     while (k < add.length && add[k]!.e <= t.s) k++;
-    let hit = false;
-    for (let q = k; q < add.length && add[q]!.s < t.e; q++) if (overlaps(add[q]!, t)) hit = true;
+    let hit: Cand | undefined;
+    for (let q = k; q < add.length && add[q]!.s < t.e; q++) if (overlaps(add[q]!, t)) hit = add[q]!;
     if (!hit) keep.push(t);
+    else if (t.e - hit.e >= 2 && t.e - hit.e <= 3) {
+      // the tagger ran on past the head into a name ("the Refugee Council | Enver Solomon told")
+      let ok = true;
+      for (let q = hit.e; q < t.e; q++) if (!isCap(words[q]!) || isPunct(words[q]!) || ORG_HEADS.has(words[q]!) || FACILITY_HEADS.has(words[q]!) || doc.gm[q]?.hit.cat === "country") ok = false;
+      if (ok) {
+        const r = cleanSpan(doc, mkCand(hit.e, t.e, "PER"));
+        if (r) keep.push(r);
+      }
+    }
   }
   for (const a of add) {
     const c = cleanSpan(doc, a);
@@ -617,12 +740,56 @@ const FAMILY_NAME = /^\p{Lu}\p{Ll}{1,6}$/u;
 const HYPHEN_GIVEN = /^\p{Lu}\p{Ll}{1,7}-\p{Ll}{1,7}$/u;
 
 /** Whether a span looks like a bare personal name: 2–3 capitalised words, no heads, no "of". */
+/** Nouns that only describe people, for appositions (beyond the role nouns). */
+const PERSON_NOUNS = new Set([
+  "woman", "man", "girl", "boy", "mother", "father", "wife", "husband", "son", "daughter", "resident",
+  "student", "teacher", "doctor", "lawyer", "activist", "artist", "writer", "author", "actor", "actress",
+  "singer", "musician", "player", "scientist", "researcher", "journalist", "reporter", "politician",
+  "businessman", "businesswoman", "entrepreneur", "veteran", "native", "citizen", "member", "teenager",
+  "grandmother", "grandfather", "widow", "victim", "designer", "photographer", "economist", "engineer",
+]);
+
+/** "Airbus, its European rival,", "Spirit AeroSystems, a supplier,": an apposition naming a kind of organisation. */
+function orgApposition(doc: Doc, c: Cand): boolean {
+  const { words, low } = doc;
+  if (c.cs !== undefined || words[c.e] !== ",") return false;
+  const d = low[c.e + 1];
+  if (d !== "a" && d !== "an" && d !== "its" && d !== "the") return false;
+  for (let k = c.e + 2; k < c.e + 5 && k < words.length; k++) {
+    const l = low[k]!;
+    if (ORG_CUE_BEFORE.has(l) || ORG_APPOSITIONS.has(l)) return words[k + 1] === "," || words[k + 1] === "." || low[k + 1] === "that" || low[k + 1] === "which" || low[k + 1] === "based" || low[k + 1] === "of" || low[k + 1] === "in";
+    if (isPunct(words[k]!) || PERSON_NOUNS.has(l) || ROLE_HEADS.has(l)) return false;
+  }
+  return false;
+}
+const ORG_APPOSITIONS = new Set(["supplier", "rival", "competitor", "subsidiary", "unit", "affiliate", "operator", "carrier", "chain", "producer"]);
+
+/** "X Y, a/an [one or two words] <person noun>": X Y names a person. */
+function personApposition(doc: Doc, c: Cand): boolean {
+  const { words, low } = doc;
+  const len = c.e - c.s;
+  if (len < 2 || len > 3 || c.hit || c.type || c.cs !== undefined) return false;
+  if (words[c.e] !== "," || (low[c.e + 1] !== "a" && low[c.e + 1] !== "an")) return false;
+  for (let k = c.s; k < c.e; k++) {
+    const w = words[k]!;
+    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
+  }
+  const g = doc.gm[c.s];
+  if (g && g.hit.cat !== "first" && g.hit.cat !== "town") return false;
+  for (let k = c.e + 2; k < c.e + 5 && k < words.length; k++) {
+    const l = low[k]!;
+    if (PERSON_NOUNS.has(l) || ROLE_HEADS.has(l)) return true;
+    if (isPunct(words[k]!) || l === "of" || l === "who" || l === "that") return false;
+  }
+  return false;
+}
+
 function nameShaped(doc: Doc, c: Cand): boolean {
   const len = c.e - c.s;
   if (len < 2 || len > 3 || c.hit || c.type) return false;
   for (let k = c.s; k < c.e; k++) {
     const w = doc.words[k]!;
-    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
+    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
     const g = doc.gm[k];
     if (g && g.hit.cat !== "first" && g.hit.cat !== "town" && g.hit.cat !== "region") return false;
   }
@@ -648,6 +815,11 @@ function personRules(doc: Doc, tagged: Cand[]): void {
         }
       }
     }
+  }
+  // an apposition that describes a person: "Valeska Paris, an Australian woman and former …"
+  for (const c of tagged) {
+    if (c.label !== "PER" && personApposition(doc, c)) c.label = "PER";
+    else if (c.label !== "ORG" && !c.hit && !c.type && orgApposition(doc, c)) c.label = "ORG";
   }
   let i = 0;
   while (i < tagged.length) {
@@ -681,7 +853,15 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   // lower-case words at the edges ("U.S. anti-ISIS"), "pro-Beijing", "Pan-democrat" first
   while (s < e && ((!hasUpper(words[s]!) && !/^\d/.test(words[s]!)) || PREFIX_WORD.test(words[s]!))) s++;
   while (e > s && ((!hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) || PREFIX_WORD.test(words[e - 1]!))) e--;
+  // a score ends no name ("the San Francisco Giants 5-3")
+  while (e > s && /^\d+[-–]\d+$/.test(words[e - 1]!)) e--;
+  // "NASA T-shirt", "an X-ray": a letter-hyphen word ends no name
+  while (e > s && words[e - 1]!.charCodeAt(1) === 45 && /^\p{Lu}-\p{Ll}+$/u.test(words[e - 1]!)) e--;
   if (s >= e) return null;
+  // "Scientology-related", "Iran-backed": an adjective, not the name (the name inside is found apart)
+  if (e - s === 1 && words[s]!.indexOf("-") > 0 && COMPOUND_ADJ.test(words[s]!)) return null;
+  // "the Russian Embassy": the head alone names nothing (the demonym is the country's mention)
+  if (e - s === 1 && (words[s] === "Embassy" || words[s] === "Consulate")) return null;
   // a title inside any span followed by a bare name: the name is a person
   // ("Afghan Ambassador Hamdullah Mohib", "Defence Ministry spokesman Igor Konashenkov")
   if (c.label !== "PER" && e - s >= 2) {
@@ -697,6 +877,19 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
         c.label = "PER";
         s = k + 1;
       }
+    }
+  }
+  // a sentence-initial descriptor before a full name is no part of it ("Nonpartisan | Paul Tse",
+  // "Localist | Wong Yeung-tat")
+  if (e - s >= 3 && e - s <= 4 && doc.starts[s] && !doc.gm[s] && doc.gaz.firstNames.has(words[s + 1]!) && !doc.gaz.firstNames.has(words[s]!) && !TITLES.has(low[s]!) && !ROLE_HEADS.has(low[s]!)) {
+    let ok = true;
+    for (let i = s + 1; i < e; i++) {
+      const w = words[i]!;
+      if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w)) ok = false;
+    }
+    if (ok) {
+      s++;
+      c.label = "PER";
     }
   }
   // a country name heading a bare name is not part of it ("the United States Hamdullah Mohib")
@@ -782,6 +975,23 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     }
     if (caps === e - s && common * 2 >= e - s) return null;
   }
+  // capitalised ordinary words before a title are part of the role ("Shadow Home | Secretary
+  // Yvette Cooper", "Foreign | Minister")
+  if (e < words.length && PORTFOLIO_TITLES.has(words[e]!) && !doc.starts[e]) {
+    const lcvSet = getModel()?.lcv;
+    let ordinary = true;
+    for (let k = s; k < e; k++) if (!(PORTFOLIO_WORDS.has(low[k]!) || lcvSet?.has(low[k]!)) || doc.gm[k]) ordinary = false;
+    if (ordinary) return null;
+  }
+  // … and trailing ones are cut ("United Nations | High Commissioner for Refugees")
+  if (e < words.length && PORTFOLIO_TITLES.has(words[e]!) && !doc.starts[e]) while (e - s > 1 && PORTFOLIO_WORDS.has(low[e - 1]!)) e--;
+  // a team: a city, region or country and one plural name ("Los Angeles Dodgers", "Texas Rangers")
+  if (c.label !== "PER" && e - s >= 2 && e - s <= 4 && TEAM_NAME.test(words[e - 1]!) && !PLACE_PLURALS.has(words[e - 1]!)) {
+    const g = doc.gm[s];
+    if (g && g.len === e - s - 1 && (g.hit.cat === "city1" || g.hit.cat === "city" || g.hit.cat === "region" || g.hit.cat === "country")) c.label = "ORG";
+  }
+  // storms are no person, organisation or place ("Typhoon Shanshan", "Hurricane Helene")
+  if (e - s >= 2 && STORM_PREFIX.has(words[s]!)) return null;
   // ships and spacecraft are no person, organisation or place ("Shuttle Atlantis", "USS Cole")
   if (VEHICLE_PREFIX.has(words[s]!)) return null;
   const form = normForm(doc.text.slice(doc.toks[s]!.start, doc.toks[e - 1]!.end));
@@ -814,6 +1024,14 @@ function prefixed(doc: Doc, i: number, h: number, lex: Cand[], demonyms: Cand[])
   else if (m.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: m.hit, demonym: true, cs, ce: tok.end }));
 }
 
+/** The base suffixes by their first word, in lexicon order. */
+const BASE_BY_FIRST = new Map<string, typeof BASE_SUFFIXES>();
+for (const suf of BASE_SUFFIXES) {
+  const list = BASE_BY_FIRST.get(suf.words[0]!);
+  if (list) list.push(suf);
+  else BASE_BY_FIRST.set(suf.words[0]!, [suf]);
+}
+
 function findBases(doc: Doc): Cand[] {
   const { words, low, starts, gaz } = doc;
   const n = words.length;
@@ -822,7 +1040,9 @@ function findBases(doc: Doc): Cand[] {
     const l0 = low[i]!;
     const c0 = l0.charCodeAt(0);
     if (l0.length < 3 || (c0 !== 97 && c0 !== 110 && c0 !== 112 && c0 !== 109)) continue; // a n p m
-    for (const suf of BASE_SUFFIXES) {
+    const sufs = BASE_BY_FIRST.get(l0);
+    if (sufs === undefined) continue;
+    for (const suf of sufs) {
       const L = suf.words.length;
       if (i + L > n) continue;
       let ok = true;
@@ -952,6 +1172,133 @@ function merge(doc: Doc, bases: Cand[], lex: Cand[], tagged: Cand[]): Cand[] {
 }
 
 /**
+ * Affiliations: "<person> of [the] X" names the person's organisation when X is no place the
+ * gazetteer knows ("Gary Fan of the Neo Democrats", "Raymond Chan of People Power", "Nick Rhodes
+ * of Duran Duran"). X is marked for the type vote and found when the tagger missed it.
+ */
+function affiliations(doc: Doc, acc: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
+  const covered = new Int32Array(n).fill(-1);
+  acc.forEach((c, ci) => {
+    if (c.cs === undefined) for (let k = c.s; k < c.e; k++) covered[k] = ci;
+  });
+  const add: Cand[] = [];
+  for (const c of acc) {
+    if (c.label !== "PER" || c.hit || (c.type && c.type !== "person") || c.cs !== undefined) continue;
+    let j = c.e;
+    if (low[j] !== "of" || starts[j]) continue;
+    j++;
+    if (low[j] === "the") j++;
+    let m = j;
+    while (m < n && m - j < 6 && !starts[m] && isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !(m > j && LEADING_JUNK.has(low[m]!))) {
+      m++;
+      // "Globe and Mail", "Food & Drug"
+      if ((low[m] === "and" || low[m] === "&") && m + 1 < n && isCap(words[m + 1]!) && !starts[m + 1]) m++;
+    }
+    if (m === j || m - j > 5) continue;
+    // one ordinary word is a description ("Edward Yiu of the Architectural, Surveying … constituency")
+    if (m - j === 1 && getModel()?.lcv.has(low[j]!)) continue;
+    // the name ends at the run's end: "of the Labour Party" yes; "of X University" is the head rule's
+    if (j >= n || (m < n && !starts[m] && low[m] === "'s")) continue;
+    // places the gazetteer knows stay places ("Lee of Hong Kong"); so does anything a lexicon or rule typed
+    let place = false;
+    let existing: Cand | undefined;
+    let clash = false;
+    for (let k = j; k < m; k++) {
+      const g = gm[k];
+      // a town of 15 000 ("Green", "Power") is too weak a hint; a town alone after "of" is one
+      if (g && k + g.len <= m && g.hit.cat !== "first" && g.hit.cat !== "demonym" && (g.hit.cat !== "town" || (k === j && g.len === m - j))) place = true;
+      const ci = covered[k]!;
+      if (ci >= 0) {
+        const o = acc[ci]!;
+        if (o.s < j || o.e > m || (existing && existing !== o)) clash = true;
+        existing = o;
+      }
+    }
+    if (place || clash) continue;
+    if (existing) {
+      if (existing.hit || existing.type || existing.label === "PER" && existing.e - existing.s >= 2 && gm[existing.s]?.hit.cat === "first") continue;
+      if (existing.s !== j) continue;
+      // the tagger's part of the name grows to the whole capitalised run ("Green | Futures")
+      existing.e = m;
+      if (existing.label === "MISC") existing.label = "ORG";
+    } else add.push(mkCand(j, m, "ORG"));
+    doc.affil[j] = 1;
+  }
+  let surnameSet: Set<string> | undefined;
+  const surnames = (): Set<string> => {
+    if (!surnameSet) {
+      surnameSet = new Set();
+      for (const c of acc) if (c.label === "PER" && c.e - c.s >= 2) surnameSet.add(words[c.e - 1]!);
+    }
+    return surnameSet;
+  };
+  // one pass over the tokens for two patterns (a possessive, a lower-case cue noun)
+  for (let t = 1; t + 1 < n; t++) {
+    const c0 = words[t]!.charCodeAt(0);
+    if (c0 === 39 || c0 === 0x2019) {
+      // "Labour's Shadow Home Secretary", "Acme's chief executive": a lone capitalised word owning a
+      // role is its organisation (countries are the gazetteer's already)
+      if (low[t] !== "'s" && low[t] !== "’s") continue;
+      const i = t - 1;
+      const w = words[i]!;
+      if (covered[i]! >= 0 || !isCap(w) || isPunct(w) || gm[i] || (i > 0 && !starts[i] && isCap(words[i - 1]!)) || LEADING_JUNK.has(low[i]!) || BOILERPLATE.has(low[i]!) || MONTHS.has(low[i]!) || TITLES.has(low[i]!)) continue;
+      // a person's surname ("Biden's spokesperson") or a first name is no organisation
+      if (doc.gaz.firstNames.has(w) || surnames().has(w) || getModel()?.names.get(w) === "PER") continue;
+      // … or owning a named institution ("the Smithsonian's National Air and Space Museum")
+      const owned = covered[i + 2]! >= 0 ? acc[covered[i + 2]!]! : undefined;
+      if (owned && owned.s === i + 2 && !owned.hit && owned.label !== "PER" && (ORG_RULE_HEADS.has(words[owned.e - 1]!) || PLACE_HEADS.has(words[owned.e - 1]!))) {
+        add.push(mkCand(i, i + 1, "ORG", { type: "organization" }));
+        continue;
+      }
+      let k = i + 2;
+      while (k < n && k < i + 5 && (PORTFOLIO_WORDS.has(low[k]!) || ROLE_MODIFIERS.has(low[k]!)) && !TITLES.has(low[k]!)) k++;
+      if (k >= n || !(PORTFOLIO_TITLES.has(words[k]!) || ORG_ROLE_WORDS.has(low[k]!))) continue;
+      add.push(mkCand(i, i + 1, "ORG", { type: "organization" }));
+      continue;
+    }
+    // "Environment Canada spokesperson Julie Hahn": the capitalised run before an organisation's role
+    // noun and a name is the organisation, also when a country ends it
+    if (c0 < 97 || c0 > 122) continue;
+    const i = t;
+    if (starts[i] || !isCap(words[i + 1]!) || !isCap(words[i - 1]!) || !ORG_CUE_AFTER.has(low[i]!)) continue;
+    let s = i;
+    while (s > 0 && i - s < 5 && isCap(words[s - 1]!) && !isPunct(words[s - 1]!) && !TITLES.has(low[s - 1]!) && !LEADING_JUNK.has(low[s - 1]!)) {
+      s--;
+      if (starts[s]) break;
+    }
+    if (i - s < 2) continue;
+    let country = false;
+    let other = false;
+    let ok = true;
+    for (let k = s; k < i; k++) {
+      const ci = covered[k]!;
+      if (ci >= 0 && (acc[ci]!.s < s || acc[ci]!.e > i)) ok = false;
+      const g = gm[k];
+      if (g && g.hit.cat === "country" && k + g.len === i) {
+        country = true;
+        break;
+      }
+      if (g || ci >= 0) other = true;
+    }
+    if (!ok || !country || other) continue;
+    add.push(mkCand(s, i, "ORG", { type: "organization" }));
+  }
+  for (const a of add) {
+    const c = cleanSpan(doc, a);
+    if (c) {
+      c.label = "ORG";
+      acc.push(c);
+      for (let k = c.s; k < c.e; k++) covered[k] = acc.length - 1;
+    }
+  }
+}
+
+/** Lower-case roles that only an organisation has ("Acme's chief executive", "Labour's spokesperson"). */
+const ORG_ROLE_WORDS = new Set(["ceo", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chairperson", "leader", "treasurer", "founder", "co-founder", "executive"]);
+
+/**
  * Places named inside a longer name are mentions of their own ("Toronto" in "Toronto Star",
  * "Sheffield" in "University of Sheffield", "Nizhny Novgorod" in "Nizhny Novgorod Stadium").
  */
@@ -962,17 +1309,26 @@ function nestedPlaces(doc: Doc, acc: Cand[]): void {
   const add: Cand[] = [];
   for (const c of acc) {
     const lexOrg = c.hit !== undefined && (c.hit.cat === "org" || c.hit.cat === "armed");
-    if ((c.hit && !lexOrg) || c.type || c.e - c.s < 2 || c.label === "PER" || c.label === "MISC" || c.cs !== undefined) continue;
+    if ((c.hit && !lexOrg) || (c.type && c.type !== "other") || c.e - c.s < 2 || c.label === "PER" || c.label === "MISC" || c.cs !== undefined) continue;
     for (let k = c.s; k < c.e; k++) {
       const m = gm[k];
       if (!m || k + m.len > c.e || m.len >= c.e - c.s) continue;
       const cat = m.hit.cat;
       if (cat !== "country" && cat !== "xregion" && cat !== "region" && cat !== "city1" && cat !== "city") continue;
-      if ((cat === "city" || cat === "city1") && m.len === 1 && (doc.gaz.firstNames.has(doc.words[k]!) || getModel()?.lcv.has(doc.low[k]!))) continue;
+      // a city that is also a first name or an ordinary word counts only after "of" ("University of Sheffield")
+      if ((cat === "city" || cat === "city1") && m.len === 1 && doc.low[k - 1] !== "of" && (doc.gaz.firstNames.has(doc.words[k]!) || getModel()?.lcv.has(doc.low[k]!))) continue;
       if (have.has(k * 64 + Math.min(m.len, 63))) continue;
       have.add(k * 64 + Math.min(m.len, 63));
       add.push(mkCand(k, k + m.len, "LOC", { hit: m.hit }));
     }
+  }
+  for (let q = 0; q < doc.placeOf.length; q += 2) {
+    const s = doc.placeOf[q]!;
+    const e = doc.placeOf[q + 1]!;
+    if (have.has(s * 64 + Math.min(e - s, 63))) continue;
+    have.add(s * 64 + Math.min(e - s, 63));
+    const g = gm[s];
+    add.push(g && g.hit.cat === "town" && g.len === e - s ? mkCand(s, e, "LOC", { hit: g.hit }) : mkCand(s, e, "LOC", { type: "place" }));
   }
   for (const a of add) acc.push(a);
 }
@@ -1014,6 +1370,8 @@ interface Ent {
   fixed: boolean;
   lastTokens: Set<string>;
   persons: number;
+  /** mentions in a context only persons have ("said Mauer,") */
+  personCues: number;
 }
 
 function labelType(c: Cand, doc: Doc): NameType {
@@ -1037,6 +1395,59 @@ function labelType(c: Cand, doc: Doc): NameType {
     default:
       return "other";
   }
+}
+
+/** Nouns right before a name that make it an organisation ("the company Hitwise", "localist group Civic Passion"). */
+const ORG_CUE_BEFORE = new Set([
+  "company", "firm", "group", "party", "agency", "organisation", "organization", "band", "newspaper",
+  "broadcaster", "network", "charity", "website", "magazine", "publisher", "club", "union", "association",
+  "studio", "developer", "bank", "retailer", "airline", "brand", "carmaker", "automaker", "startup",
+  "start-up", "conglomerate", "movement", "coalition", "outlet", "daily", "tabloid", "insurer",
+  "manufacturer", "maker", "lender", "nonprofit", "non-profit", "ngo", "think-tank", "subsidiary", "team",
+]);
+/** Nouns right after a name that make it an organisation ("Environment Canada spokesperson", "Google headquarters"). */
+const ORG_CUE_AFTER = new Set([
+  "spokesperson", "spokesman", "spokeswoman", "spokespeople", "headquarters", "ceo", "chairman",
+  "chairwoman", "executives", "employees", "employee", "staffers", "shareholders", "co-founder",
+]);
+/** Plural nouns for people who work somewhere ("analysts at X"). */
+const WORKERS = new Set([
+  "analysts", "officials", "researchers", "employees", "executives", "scientists", "engineers",
+  "economists", "staff", "workers", "staffers", "strategists", "traders", "lawyers", "investigators",
+]);
+const ORG_CUE_VOTE = 3;
+
+/**
+ * Whether the context of an untyped mention marks an organisation: a cue noun before or after it,
+ * "<person> of [the] X" (an affiliation: "Gary Fan of the Neo Democrats"), "analysts at X".
+ */
+function orgContext(doc: Doc, c: Cand): boolean {
+  const { low, words, starts } = doc;
+  if (c.cs !== undefined) return false;
+  const prev = c.s > 0 && !starts[c.s] ? low[c.s - 1]! : "";
+  const next = c.e < low.length && !starts[c.e] ? low[c.e]! : "";
+  if (prev && ORG_CUE_BEFORE.has(prev) && !isCap(words[c.s - 1]!)) return true;
+  // the employer of a group of people: "analysts at Goldman Sachs", "researchers at X"
+  if ((prev === "at" || prev === "with") && c.s > 1 && WORKERS.has(low[c.s - 2]!)) return true;
+  // the second of two names after a cue noun: "team Cloud9 and Immortals"
+  if ((prev === "and" || prev === "or") && c.s > 2 && isCap(words[c.s - 2]!) && !starts[c.s - 1]) {
+    let k = c.s - 2;
+    while (k > 0 && c.s - 2 - k < 4 && !starts[k] && isCap(words[k - 1]!) && !isPunct(words[k - 1]!)) k--;
+    if (k > 0 && !starts[k] && ORG_CUE_BEFORE.has(low[k - 1]!) && !isCap(words[k - 1]!)) return true;
+  }
+  if (next && ORG_CUE_AFTER.has(next)) return true;
+  return c.s > 0 && doc.affil[c.s] === 1;
+}
+
+/** Speech verbs before a name set off by punctuation: the inverted quote of a person ("…, said Mauer."). */
+const SPEECH_BEFORE = new Set(["said", "says", "added", "adds", "explained", "wrote", "noted", "asked", "continued", "recalled"]);
+
+function personContext(doc: Doc, c: Cand): boolean {
+  const { low, words } = doc;
+  if (c.cs !== undefined || c.s === 0 || c.e - c.s > 3) return false;
+  if (!SPEECH_BEFORE.has(low[c.s - 1]!)) return false;
+  const nx = words[c.e];
+  return nx === undefined || nx === "," || nx === "." || nx === ";" || doc.starts[c.e] === 1;
 }
 
 function findRole(doc: Doc, s: number): string | undefined {
@@ -1093,6 +1504,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         fixed: false,
         lastTokens: new Set(),
         persons: 0,
+        personCues: 0,
       };
       ents.set(key, e);
       order.push(e);
@@ -1221,6 +1633,12 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       if (c.within) e.within = c.within;
     } else {
       e.votes.set(type, (e.votes.get(type) ?? 0) + (c.e - c.s));
+      // the words around a mention: "the company X", "X spokesperson", "Y of X" after a person
+      if (c.label !== "MISC" && !resolved && orgContext(doc, c)) e.votes.set("organization", (e.votes.get("organization") ?? 0) + ORG_CUE_VOTE);
+      else if (c.label !== "MISC" && !resolved && personContext(doc, c)) {
+        e.votes.set("person", (e.votes.get("person") ?? 0) + ORG_CUE_VOTE);
+        e.personCues++;
+      }
     }
     if (c.hit && c.type === "base") {
       e.type = "base";
@@ -1230,6 +1648,8 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     if (c.cs === undefined) {
       for (let k = c.s; k < c.e; k++) covered[k] = 1;
       if (!c.demonym) addForm(words.slice(c.s, c.e), e, nf);
+      // a person named in full is named by the surname later, even where the tagger missed it
+      if (type === "person" && e.type === "person" && c.e - c.s >= 2 && isCap(words[c.e - 1]!)) addForm([words[c.e - 1]!], e, low[c.e - 1]!);
     }
     if (e.type === "person" || type === "person") {
       if (!e.role) {
@@ -1285,7 +1705,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
           break;
         }
       if (!ok) continue;
-      if (L === 1 && starts[i] && getModel()?.lcv.has(low[i]!)) break;
+      if (L === 1 && ((starts[i] && getModel()?.lcv.has(low[i]!)) || currencyAt(doc, i))) break;
       // inside a longer capitalised run it is part of another name
       if (i > 0 && !starts[i] && hasUpper(words[i - 1]!) && !isPunct(words[i - 1]!)) break;
       if (i + L < words.length && hasUpper(words[i + L]!) && !isPunct(words[i + L]!) && !starts[i + L]) break;
@@ -1314,7 +1734,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       e.type = best;
       // news names a person in full at least once: a "person" only ever named by one word that
       // is no first name and has no role is more likely an organisation or brand ("Scientology")
-      if (e.type === "person" && !e.role && e.persons === 0) {
+      if (e.type === "person" && !e.role && e.persons === 0 && e.personCues === 0) {
         let oneWord = true;
         for (const f of e.forms.values()) if (/[\s]/.test(f.trim())) oneWord = false;
         const first = [...e.forms.values()][0] ?? "";

@@ -237,7 +237,7 @@ export const TITLES = new Set([
   "lord", "lady", "professor", "prof.", "judge", "justice", "attorney", "envoy", "chancellor",
   "premier", "colonel", "col.", "lieutenant", "lt.", "sergeant", "sgt.", "captain", "capt.", "admiral",
   "adm.", "marshal", "field", "brigadier", "maj.", "major", "imam", "rabbi", "father", "reverend",
-  "rev.", "emeritus", "deputy", "officer", "sheriff", "coach", "undersecretary", "under-secretary",
+  "rev.", "emeritus", "deputy", "officer", "sheriff", "coach", "undersecretary", "under-secretary", "secretary-general",
   "administrator", "councillor", "councilor", "congressman", "congresswoman", "speaker",
   "president-elect", "foreign", "defense", "defence", "interior", "finance", "state", "supreme",
   "leader", "detective", "inspector", "superintendent", "commissioner", "mp", "lawmaker", "cleric",
@@ -254,7 +254,7 @@ export const ROLE_HEADS = new Set([
   "sheikh", "emir", "ayatollah", "pope", "bishop", "archbishop", "cardinal", "professor", "prof.",
   "judge", "justice", "envoy", "chancellor", "premier", "colonel", "col.", "lieutenant", "lt.",
   "sergeant", "sgt.", "captain", "capt.", "admiral", "adm.", "marshal", "brigadier", "imam", "rabbi",
-  "deputy", "officer", "sheriff", "coach", "undersecretary", "under-secretary", "administrator",
+  "deputy", "officer", "sheriff", "coach", "undersecretary", "under-secretary", "secretary-general", "administrator",
   "councillor", "councilor", "congressman", "congresswoman", "speaker", "president-elect", "leader",
   "detective", "inspector", "superintendent", "commissioner", "mp", "lawmaker", "cleric", "head",
   "ceo", "founder", "co-founder", "executive", "agent", "analyst", "correspondent", "reporter", "editor",
@@ -342,7 +342,7 @@ export const BASE_SUFFIXES: { words: string[]; canonical: string }[] = [
 
 /** Never an entity on their own (lower case, normalised). */
 export const BOILERPLATE = new Set([
-  "original source", "source", "sources", "recent", "current", "however", "multiple", "reports", "report",
+  "q a", "r d", "m a", "b b", "original source", "source", "sources", "recent", "current", "however", "multiple", "reports", "report",
   "in summary", "summary", "meanwhile", "additionally", "furthermore", "moreover", "image", "photo",
   "credit", "credits", "read more", "related", "update", "updated", "breaking", "advertisement",
   "secretary", "president", "minister", "spokesperson", "spokesman", "officials", "official", "the",

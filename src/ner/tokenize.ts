@@ -150,6 +150,11 @@ export function tokenize(text: string): Token[] {
       }
       break;
     }
+    // "A&M", "AT&T", "S&P": an ampersand between capitals inside a word
+    while (j + 1 < n && text.charCodeAt(j) === 38 && j - start <= 3 && isUpperAt(text, j - 1) && isUpperAt(text, j + 1)) {
+      j += 2;
+      while (j < n && isWord(text.charCodeAt(j))) j++;
+    }
     // contractions split off as in treebanks: "I'll" → "I" "'ll", "don't" → "do" "n't"
     if (j - start > 2) {
       const cut = contraction(text, start, j);

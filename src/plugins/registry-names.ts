@@ -139,6 +139,8 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
         const hit = byKey.get(written.toLowerCase().replace(/\s+/g, " "));
         if (!hit) continue;
         if (hit.acronym ? written !== hit.form : !/^[\p{Lu}\p{N}]/u.test(written)) continue;
+        const after = s.start + index + written.length;
+        if (after < s.end && text.charCodeAt(after) === 36) continue; // a currency: "US$ 20,000"
         out.push({ entry: hit.entry, start: s.start + index, end: s.start + index + written.length });
       }
     }

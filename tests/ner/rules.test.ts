@@ -266,3 +266,252 @@ describe("bases named after their place", () => {
     expect(["place", "region"]).toContain(r.by("Spratly Islands")?.type);
   });
 });
+
+describe("organisation context", () => {
+  it("reads '<person> of [the] X' as the person's organisation", () => {
+    const r = run("Lawmaker Mary Lam of the Green Futures lost her seat. Tom Ng of People Power won. Jane Doe of London spoke.");
+    expect(r.by("Green Futures")?.type).toBe("organization");
+    expect(r.by("People Power")?.type).toBe("organization");
+    expect(r.by("Mary Lam")?.type).toBe("person");
+    expect(r.by("London")?.type).toBe("city");
+  });
+  it("types a name after a cue noun or before a spokesperson as an organisation", () => {
+    const r = run("Shares of the company Brightwave Holt rose. Later, Zentrix spokesperson Anna Berg said the deal held.");
+    expect(r.by("Brightwave Holt")?.type).toBe("organization");
+    expect(r.by("Zentrix")?.type).toBe("organization");
+    expect(r.by("Anna Berg")?.type).toBe("person");
+    expect(run("The final saw US team Kestrelix beat a local side.").by("Kestrelix")?.type).toBe("organization");
+    expect(run("Analysts at Goldman Sachs said the move was expected.").by("Goldman Sachs")?.type).toBe("organization");
+    const pair = run("The finals saw US team Kestrelix and Vantorra, from Brazil, face off.");
+    expect(pair.by("Vantorra")?.type).toBe("organization");
+    const env = run("Later, Environment Canada spokesperson Julie Hahn said the rules apply.");
+    expect(env.by("Environment Canada")?.type).toBe("organization");
+    expect(env.by("Julie Hahn")?.type).toBe("person");
+  });
+  it("cuts a demonym off a ministry or court with its own 'of' name", () => {
+    const r = run("The Italian Supreme Court of Cassation ruled on Monday. The Greek Ministry of Culture objected.");
+    expect(r.by("Supreme Court of Cassation")?.type).toBe("organization");
+    expect(r.by("Ministry of Culture")?.type).toBe("organization");
+    expect(r.ents.some((e) => /Italian|Greek Ministry/.test(e.name))).toBe(false);
+  });
+});
+
+describe("currencies", () => {
+  it("does not read a currency code as a country or acronym", () => {
+    const r = run("He was released on US$ 20,000 bail. Tickets cost HK$ 300 in the city.");
+    expect(r.by("United States")).toBeUndefined();
+    expect(r.by("HK")).toBeUndefined();
+  });
+});
+
+describe("head rule: longer names", () => {
+  it("takes one 'and' close to the head and the last head of a run", () => {
+    const r = run("Engines went to the U.S. Space and Rocket Center in Huntsville. The orbiter will go on display at the Kennedy Space Center Visitor Complex, near the National Air and Space Museum.");
+    expect(r.by("U.S. Space and Rocket Center")).toBeDefined();
+    expect(r.by("Kennedy Space Center Visitor Complex")).toBeDefined();
+    expect(r.by("National Air and Space Museum")).toBeDefined();
+  });
+  it("does not join two organisations across 'and'", () => {
+    const r = run("Scientists of the Massachusetts Institute of Technology and Colorado State University found it.");
+    expect(r.by("Massachusetts Institute of Technology")?.type).toBe("organization");
+    expect(r.ents.some((e) => /Technology and/.test(e.name))).toBe(false);
+  });
+});
+
+describe("roles around organisations", () => {
+  it("keeps portfolio words with their title and reads 'X's <role>' as an organisation", () => {
+    const r = run("Labour's Shadow Home Secretary Yvette Cooper said her party backs it. Treasury Secretary Scott Bessent agreed, and Acme's chief executive Bo Li left.");
+    expect(r.by("Yvette Cooper")?.type).toBe("person");
+    expect(r.by("Labour")?.type).toBe("organization");
+    expect(r.by("Acme")?.type).toBe("organization");
+    expect(r.ents.some((e) => /Shadow|Home|Treasury/.test(e.name))).toBe(false);
+  });
+  it("does not make a person's surname an organisation before a role", () => {
+    const r = run("President Joe Biden spoke on Monday. Biden's spokesperson Karine Jean-Pierre said the talks failed.");
+    expect(r.ents.some((e) => e.name === "Biden" && e.type === "organization")).toBe(false);
+    expect(r.by("Joe Biden")?.type).toBe("person");
+  });
+  it("keeps the person the tagger ran into after an organisation's head", () => {
+    const r = run("After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process must be fair.");
+    expect(r.by("Refugee Council")?.type).toBe("organization");
+    expect(r.by("Enver Solomon")?.type).toBe("person");
+  });
+});
+
+describe("titles after organisation names", () => {
+  it("cuts 'High' before 'Commissioner' and keeps A&M in a name", () => {
+    const r = run("The United Nations High Commissioner for Refugees recommended it. The Texas A&M Aerospace Engineering Department built it. Shares of AT&T fell after the Q&A session.");
+    expect(r.by("United Nations")?.type).toBe("organization");
+    expect(r.ents.some((e) => /High/.test(e.name))).toBe(false);
+    expect(r.by("Texas A&M Aerospace Engineering Department")?.type).toBe("organization");
+    expect(r.by("AT&T")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.name === "Q&A")).toBe(false);
+  });
+});
+
+describe("person context", () => {
+  it("reads an inverted quote ('…, said Mauer,') as a person", () => {
+    const r = run("Institutional recipients, said Mauer, are required to exhibit the photographs.");
+    expect(r.by("Mauer")?.type).toBe("person");
+  });
+  it("cuts a sentence-initial descriptor off a full name", () => {
+    const r = run("Results came in late. Nonpartisan Paul Tse was re-elected with 30,000 votes.");
+    expect(r.by("Paul Tse")?.type).toBe("person");
+    expect(r.ents.some((e) => e.name === "Nonpartisan Paul Tse")).toBe(false);
+  });
+});
+
+describe("appositions and purposes", () => {
+  it("reads 'X Y, an <adjective> woman' as a person, and her surname later too", () => {
+    const r = run("Valeska Paris, an Australian woman and former member, said she was held. Paris was later released.");
+    const v = r.by("Valeska Paris");
+    expect(v?.type).toBe("person");
+    expect(r.forms(v!)).toContain("Paris");
+    expect(r.ents.some((e) => e.type === "city" && e.name === "Paris")).toBe(false);
+  });
+  it("types a centre 'for' a purpose as an organisation", () => {
+    const r = run("The Australian Centre for Control of Iodine Deficiency Disorders said so.");
+    expect(r.by("Australian Centre for Control of Iodine Deficiency Disorders")?.type).toBe("organization");
+  });
+});
+
+describe("national teams", () => {
+  it("reads 'Team <country>' as an organisation", () => {
+    const r = run("Team Estonia had to rebuild their robot. Estonia itself is small.");
+    expect(r.by("Team Estonia")?.type).toBe("organization");
+    expect(r.by("Estonia")?.type).toBe("country");
+  });
+});
+
+describe("nested places after 'of'", () => {
+  it("finds a city inside an organisation's name after 'of' even when it is also a first name", () => {
+    const r = run("Researchers at the University of Sheffield have analysed the effects.");
+    expect(r.by("University of Sheffield")?.type).toBe("organization");
+    expect(r.by("Sheffield")?.type).toBe("city");
+  });
+});
+
+describe("head rule: a person after the place in an 'of' name", () => {
+  it("ends 'University of <place>' before a bare two-word name", () => {
+    const r = run("Psychology major at University of Texas Arlington Amneh Jafari heard of the incident. He trained at the National Museum of the U.S. Air Force in Ohio.");
+    expect(r.by("University of Texas Arlington")?.type).toBe("organization");
+    expect(r.by("Amneh Jafari")?.type).toBe("person");
+    expect(r.by("National Museum of the U.S. Air Force")).toBeDefined();
+  });
+});
+
+describe("surnames", () => {
+  it("finds a later sentence-initial surname the tagger missed", () => {
+    const r = run("Steve Whitmore, a representative for the sheriff's office, told reporters. Whitmore stated the man left.");
+    expect(r.forms(r.by("Steve Whitmore")!)).toEqual(["Steve Whitmore", "Whitmore"]);
+  });
+});
+
+describe("events", () => {
+  it("does not make an event a person, organisation or place, but keeps the places in it", () => {
+    const r = run("He won the Zentara Science Fair last year. The Taipei City Lantern Festival opened on Friday.");
+    expect(r.ents.some((e) => /Zentara|Lantern/.test(e.name))).toBe(false);
+    expect(r.by("Taipei")?.type).toBe("city");
+  });
+});
+
+describe("compound adjectives and letter words", () => {
+  it("drops 'X-related' adjectives and a trailing 'T-shirt'", () => {
+    const r = run("He wore a NASA T-shirt to school. Montalvo left Scientology-related employment. Iran-backed militias attacked.");
+    expect(r.by("NASA")?.type).toBe("organization");
+    expect(r.ents.some((e) => /T-shirt|-related|-backed/.test(e.name))).toBe(false);
+    expect(r.by("Iran")?.type).toBe("country");
+  });
+  it("reads a vessel prefix as a ship, not an acronym", () => {
+    const r = run("The Border Force vessel HMC Searcher patrolled the coast. Unless told otherwise, it stays.");
+    expect(r.ents.some((e) => /HMC|Unless/.test(e.name))).toBe(false);
+  });
+});
+
+describe("sentence-initial names", () => {
+  it("keeps the first name of a list and the owner of a named institution", () => {
+    const r = run("Ubisoft, Microsoft, and Sony all had booths. Allegedly, Sony left early. The shuttle went to the Smithsonian's National Air and Space Museum.");
+    expect(r.by("Ubisoft")?.type).toBe("organization");
+    expect(r.by("Smithsonian")?.type).toBe("organization");
+    expect(r.by("National Air and Space Museum")).toBeDefined();
+    expect(r.ents.some((e) => e.name === "Allegedly")).toBe(false);
+  });
+  it("does not make a list head a person from one word", () => {
+    const r = run("Siemens, Volkswagen and BASF also gained in Frankfurt trading.");
+    expect(r.ents.some((e) => e.name === "Siemens" && e.type === "person")).toBe(false);
+  });
+});
+
+describe("places named in 'of' complements", () => {
+  it("finds the place of 'Municipality of X' and of 'Museum of X, <region>'", () => {
+    const r = run("Requests have come from the Municipality of Bogliasco, next to Genova. It went to the Evergreen Aviation & Space Museum of McMinnville, Oregon, and back.");
+    expect(r.by("Municipality of Bogliasco")?.type).toBe("organization");
+    expect(r.by("Bogliasco")?.type).toBe("place");
+    expect(["city", "place"]).toContain(r.by("McMinnville")?.type);
+    expect(r.by("Oregon")?.type).toBe("region");
+  });
+});
+
+describe("secretary-general", () => {
+  it("reads 'UN Secretary-General X' as a role and a person", () => {
+    const r = run("UN Secretary-General Antonio Guterres condemned the attack on Monday.");
+    expect(r.by("Antonio Guterres")?.type).toBe("person");
+    expect(r.ents.some((e) => /Secretary-General/.test(e.name))).toBe(false);
+  });
+});
+
+describe("embassies", () => {
+  it("names '<country> Embassy' whole and leaves a demonym's embassy to the country", () => {
+    const r = run("Protesters gathered outside the U.S. Embassy in Tbilisi. The Russian Embassy in London said nothing.");
+    expect(r.by("U.S. Embassy")?.type).toBe("organization");
+    expect(r.by("Russia")?.type).toBe("country");
+    expect(r.ents.some((e) => e.name === "Embassy" || e.name === "Russian Embassy")).toBe(false);
+  });
+});
+
+describe("organisation appositions and place heads", () => {
+  it("reads 'X, its European rival,' and 'X, the ruling party,' as organisations", () => {
+    const r = run("Shares of Boeing fell, while Airbus, its European rival, gained in Paris. Georgian Dream, the ruling party, rejected the demands.");
+    expect(r.by("Airbus")?.type).toBe("organization");
+    expect(r.by("Georgian Dream")?.type).toBe("organization");
+  });
+  it("does not make a county named after a first name a person", () => {
+    const r = run("A jury in Harris County convicted the man on Thursday.");
+    expect(r.by("Harris County")?.type).not.toBe("person");
+  });
+});
+
+describe("more organisation heads", () => {
+  it("takes Division, Assembly and Tribunal as heads", () => {
+    const r = run("The Florida Division of Emergency Management opened shelters. The National Assembly voted.");
+    expect(r.by("Florida Division of Emergency Management")?.type).toBe("organization");
+    expect(r.by("Florida")?.type).toBe("region");
+    expect(r.by("National Assembly")?.type).toBe("organization");
+  });
+});
+
+describe("possessives inside names and scores", () => {
+  it("keeps one possessive word inside an organisation's name and cuts a score", () => {
+    const r = run("The People's Liberation Army conducted exercises. Russia's Defence Ministry said so. The Dodgers beat the San Francisco Giants 5-3.");
+    expect(r.by("People's Liberation Army")?.type).toBe("organization");
+    expect(r.by("Defence Ministry")?.type).toBe("organization");
+    expect(r.by("Russia")?.type).toBe("country");
+    expect(r.ents.some((e) => /5-3/.test(e.name))).toBe(false);
+  });
+  it("takes a place prefix before the possessive and stops at a country's possessive", () => {
+    const r = run("The Tigray People's Liberation Front held talks. Saudi Arabia's Civil Defense Authority said so.");
+    expect(r.by("Tigray People's Liberation Front")).toBeDefined();
+    expect(r.by("Civil Defense Authority")?.type).toBe("organization");
+    expect(r.by("Saudi Arabia")?.type).toBe("country");
+  });
+});
+
+describe("teams and storms", () => {
+  it("types '<city> <plural name>' as a team and drops storm names", () => {
+    const r = run("The Los Angeles Dodgers beat the San Francisco Giants on Sunday. Typhoon Shanshan made landfall. Tourists visited Niagara Falls.");
+    expect(r.by("Los Angeles Dodgers")?.type).toBe("organization");
+    expect(r.by("Los Angeles")?.type).toBe("city");
+    expect(r.ents.some((e) => /Shanshan/.test(e.name))).toBe(false);
+    expect(r.by("Niagara Falls")?.type).not.toBe("organization");
+  });
+});

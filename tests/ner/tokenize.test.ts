@@ -19,6 +19,9 @@ describe("tokenize", () => {
     expect(texts("L. Ron Hubbard")).toEqual(["L.", "Ron", "Hubbard"]);
     expect(texts("Dr. Who and Acme Inc. today")).toEqual(["Dr.", "Who", "and", "Acme", "Inc.", "today"]);
   });
+  it("keeps an ampersand between capitals inside a word", () => {
+    expect(texts("Texas A&M and AT&T, Smith & Wesson")).toEqual(["Texas", "A&M", "and", "AT&T", ",", "Smith", "&", "Wesson"]);
+  });
   it("keeps a URL as one token and tolerates markdown", () => {
     expect(texts("see [CNN](https://www.cnn.com/x) **now**")).toEqual([
       "see", "[", "CNN", "]", "(", "https://www.cnn.com/x", ")", "*", "*", "now", "*", "*",
