@@ -3,7 +3,7 @@
  * into a fresh folder beside the output, and swap it in only when everything succeeded. Content
  * files are only read; a failed build leaves the previous site exactly as it was.
  */
-import { cpSync, existsSync, readFileSync, renameSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { VFile } from "vfile";
@@ -11,11 +11,9 @@ import { createExtractor, extractFile } from "../pipeline.js";
 import { loadRegistry, type Registry } from "../registry.js";
 import { dedupeIds, findArticles, readArticle } from "../content.js";
 import { buildSiteIndex, defaultSiteMeta, type ArticleRecord, type SiteIndex, type SiteMeta } from "./index.js";
-import { provideSite, writeMapFiles } from "./eleventy.js";
-import { loadTemplates, outputPath, pageTable } from "./pages.js";
-import { resetMapFiles } from "./map.js";
+import { provideSite } from "./eleventy.js";
 import { postBuild } from "./postbuild.js";
-import { eleventyConfigPath, publicDir, templatesDir } from "../paths.js";
+import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
 import { extractAll } from "./extract-all.js";
 
@@ -61,33 +59,8 @@ function readSiteMeta(contentDir: string): SiteMeta {
   };
 }
 
-/**
- * Renders the index into `outDir`: every page of the templates, written as soon as it is rendered
- * (so the build holds the index, never the whole site: memory grows with the archive, not with the
- * size of its pages), the public/ files, the maps' backgrounds, then the post-build outputs.
- * `SITREP_RENDERER=eleventy` renders the same templates through Eleventy instead (what
- * `npx @11ty/eleventy` does with eleventy.config.js); tests/site/pages.test.ts holds the two
- * outputs byte-identical.
- */
+/** Renders the index with Eleventy into `outDir`. */
 export async function renderSite(index: SiteIndex, outDir: string): Promise<void> {
-  if (process.env.SITREP_RENDERER === "eleventy") return renderWithEleventy(index, outDir);
-  resetMapFiles();
-  mkdirSync(outDir, { recursive: true });
-  cpSync(publicDir, outDir, { recursive: true });
-  const made = new Set<string>();
-  for (const [url, render] of pageTable(await loadTemplates(), index)) {
-    const file = join(outDir, outputPath(url));
-    const dir = dirname(file);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
-    writeFileSync(file, render());
-  }
-  writeMapFiles(outDir);
-  // Test hook: fail after pages were written, to prove a half-built site is never published.
-  if (process.env.SITREP_FAULT === "after-render") throw new Error("fault injected after rendering (SITREP_FAULT)");
-  await postBuild(index, outDir);
-}
-
-async function renderWithEleventy(index: SiteIndex, outDir: string): Promise<void> {
   provideSite(() => index);
   try {
     const { default: Eleventy } = await import("@11ty/eleventy");
