@@ -260,6 +260,12 @@ function visibleWindow(projection: GeoProjection, width: number, height: number)
   return { west: west - m, east: east + m, south: south - m, north: north + m };
 }
 
+/** d3-geo builds path strings by `+=`: ropes of many small pieces (~5× their text in memory). Cached ones are flattened (in place, by V8, on `indexOf`). */
+function flat(text: string): string {
+  void text.indexOf("\u0000");
+  return text;
+}
+
 const meets = (p: Part<unknown>, w: Extent) => p.west <= w.east && p.east >= w.west && p.south <= w.north && p.north >= w.south;
 
 /** A background drawn once per snapped extent and size: sea and land, and the borders (two files). */
@@ -317,8 +323,8 @@ function background(extent: Extent, width: number, height: number): Background {
     const open = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${backgroundStyle()}`;
     bg = {
       key,
-      land: `${open}<rect class="map-sea" width="${width}" height="${height}"/><path class="map-land" d="${landD}"/></svg>\n`,
-      borders: `${open}<path class="map-borders" d="${bordersD}"/></svg>\n`,
+      land: flat(`${open}<rect class="map-sea" width="${width}" height="${height}"/><path class="map-land" d="${landD}"/></svg>\n`),
+      borders: flat(`${open}<path class="map-borders" d="${bordersD}"/></svg>\n`),
       projection,
       resolution,
       window,
@@ -334,7 +340,7 @@ function background(extent: Extent, width: number, height: number): Background {
 function countryPath(bg: Background, country: Feature<Geometry, CountryProps>): string {
   let d = bg.countries.get(country.properties.name);
   if (d === undefined) {
-    d = geoPath(bg.projection).digits(1)(country) ?? "";
+    d = flat(geoPath(bg.projection).digits(1)(country) ?? "");
     bg.countries.set(country.properties.name, d);
   }
   return d;
