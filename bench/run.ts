@@ -139,9 +139,8 @@ interface ServeFigures {
 /** `sitrep serve` (what `npm start` runs) in a scratch folder: start-up, then edit → page shows it. */
 async function serveEdit(corpus: string, cache: string): Promise<ServeFigures | null> {
   const port = await freePort();
-  // `sitrep serve` resolves Eleventy's input (dist/templates) and its output (_site) against the
-  // working directory: run it in a scratch folder whose dist/ is the repository's, so the
-  // repository's own _site is left alone.
+  // Run it in a scratch folder whose dist/ is the frozen copy's (it writes nothing, but the
+  // repository stays out of it).
   const cwd = mkdtempSync(join(tmp, "serve-"));
   symlinkSync(join(app, "dist"), join(cwd, "dist"));
   const articles = corpusArticles(corpus);
@@ -164,7 +163,7 @@ async function serveEdit(corpus: string, cache: string): Promise<ServeFigures | 
       return null;
     }
     const startup = (performance.now() - t0) / 1000;
-    await sleep(3000); // let the file watcher settle after the first build
+    await sleep(1000); // let the file watcher settle after start-up
     const edit = editArticle(target);
     const t1 = performance.now();
     const ok = await pollPage(url, (body) => body.includes(edit.marker), 900_000, alive);
@@ -266,7 +265,8 @@ async function measure(n: number): Promise<SizeResult> {
   const edit = editArticle(target);
   let editBuild: Timed | null = null;
   try {
-    if (n > serveMax) throw new Skip();
+    // --quick: the dev server's edit figure below stands for it (one build fewer).
+    if (n > serveMax || quick) throw new Skip();
     editBuild = sitrepBuild(corpus.dir, warmOut, cache);
     const page = join(warmOut, "briefings", articleId(target), "index.html");
     const shows = existsSync(page) && readFileSync(page, "utf8").includes(edit.marker);
@@ -278,9 +278,9 @@ async function measure(n: number): Promise<SizeResult> {
     edit.restore();
   }
   rmSync(warmOut, { recursive: true, force: true });
-  const single = throughput(corpus.dir, "single", quick ? 150 : 300);
+  const single = throughput(corpus.dir, "single", quick ? 60 : 300);
   if (single) console.error(`  extraction, 1 thread: ${single.mbPerSecond.toFixed(3)} MB/s wall, ${single.mbPerCpuSecond.toFixed(3)} MB per CPU-s over ${single.articles} articles (${(single.bytes / 1e6).toFixed(2)} MB), warm-up ${single.warmup?.toFixed(2)} s`);
-  const pool = throughput(corpus.dir, "pool", quick ? 300 : Math.min(n, 1000));
+  const pool = throughput(corpus.dir, "pool", quick ? 200 : Math.min(n, 1000));
   if (pool) console.error(`  extraction, pool:     ${pool.mbPerSecond.toFixed(3)} MB/s wall, ${pool.mbPerCpuSecond.toFixed(3)} MB per CPU-s over ${pool.articles} articles, ${pool.cores?.toFixed(2)} cores busy (load ${loadavg()[0]!.toFixed(1)})`);
   let serve: ServeFigures | null = null;
   if (n <= serveMax) {
@@ -315,7 +315,7 @@ function sizeTable(r: SizeResult): string {
     "|---|---:|",
     `| warm rebuild (nothing changed), s | ${f(med(r.warm, "wall"))} (${f(med(r.warm, "wall") / cold)}× cold) |`,
     `| warm rebuild CPU, s / peak RSS, MB / of which reading the cache, s | ${f(med(r.warm, "cpu"))} / ${f(med(r.warm, "rssMB"), 0)} / ${f(med(r.warm, "extractS"))} |`,
-    `| one article edited → its page rewritten, by a second \`sitrep build\` (warm cache), s | ${r.n <= serveMax ? f(r.editBuild?.wall) : "not measured (N > --serve-max)"} |`,
+    `| one article edited → its page rewritten, by a second \`sitrep build\` (warm cache), s | ${r.n <= serveMax && !quick ? f(r.editBuild?.wall) : quick ? "not measured (--quick)" : "not measured (N > --serve-max)"} |`,
     `| one article edited → visible in \`sitrep serve\` (npm start; HTTP poll every 20 ms), s | ${r.serve ? f(r.serve.edit) : r.n <= serveMax ? "failed" : "not measured"} |`,
     `| \`sitrep serve\` start-up with a warm cache, s | ${r.serve ? f(r.serve.startup) : "—"} |`,
     `| extraction, 1 thread in-process: MB/s (wall) / MB per CPU-second | ${f(r.single?.mbPerSecond, 3)} / ${f(r.single?.mbPerCpuSecond, 3)} (${r.single?.articles ?? 0} articles; model load + first article ${f(r.single?.warmup)} s) |`,

@@ -3,7 +3,7 @@ import type { ActorPage, SiteIndex } from "../src/site/index.js";
 import { html } from "./lib/html.js";
 import { kindLabel } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
-import { breadcrumbs, claimList, facts, pageHeader, profile, section } from "./lib/partials.js";
+import { breadcrumbs, claimList, facts, limited, pageHeader, profile, section } from "./lib/partials.js";
 import { aliasList, contextSections, tally, wikidataLink } from "./lib/entity.js";
 
 interface Data {
@@ -19,6 +19,8 @@ export const data = {
 
 export function render(data: Data): string {
   const { sitrep, actor } = data;
+  const by = limited(actor.claimsBy, "claim");
+  const about = limited(actor.claimsAbout, "claim");
   const body = html`${breadcrumbs([{ label: "Actors", href: "/actors/" }, { label: actor.name }])}
 ${pageHeader(kindLabel(actor.kind), actor.name, actor.role)}
 ${facts([
@@ -29,8 +31,8 @@ ${facts([
   ["In the archive", tally(actor)],
 ])}
 ${profile(actor.profileHtml)}
-${section(`Claims by ${actor.name} (${actor.claimsBy.length.toLocaleString("en")})`, claimList(actor.claimsBy, { showArticle: true, self: { type: "actor", id: actor.id } }), { id: "claims-by", empty: "No claims are attributed to it." })}
-${section(`Claims about ${actor.name} (${actor.claimsAbout.length.toLocaleString("en")})`, claimList(actor.claimsAbout, { showArticle: true, self: { type: "actor", id: actor.id } }), { id: "claims-about", empty: "No claims mention it." })}
+${section(`Claims by ${actor.name} (${actor.claimsBy.length.toLocaleString("en")})`, html`${claimList(by.items, { showArticle: true, self: { type: "actor", id: actor.id } })}${by.note}`, { id: "claims-by", empty: "No claims are attributed to it." })}
+${section(`Claims about ${actor.name} (${actor.claimsAbout.length.toLocaleString("en")})`, html`${claimList(about.items, { showArticle: true, self: { type: "actor", id: actor.id } })}${about.note}`, { id: "claims-about", empty: "No claims mention it." })}
 ${contextSections(actor)}`;
   return layout({
     site: sitrep.site,

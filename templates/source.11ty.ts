@@ -3,7 +3,7 @@ import type { SiteIndex, SourcePage } from "../src/site/index.js";
 import { html, refLink, safeUrl } from "./lib/html.js";
 import { kindLabel } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
-import { breadcrumbs, claimList, facts, pageHeader, profile, section } from "./lib/partials.js";
+import { breadcrumbs, claimList, facts, limited, pageHeader, profile, section } from "./lib/partials.js";
 import { aliasList, contextSections, tally, wikidataLink } from "./lib/entity.js";
 
 interface Data {
@@ -19,6 +19,7 @@ export const data = {
 
 export function render(data: Data): string {
   const { sitrep, source } = data;
+  const attributed = limited(source.attributed, "claim");
   const speaksFor = source.actor ? refLink(source.actor) : null;
   const body = html`${breadcrumbs([{ label: "Sources", href: "/sources/" }, { label: source.name }])}
 ${pageHeader(`Source · ${kindLabel(source.kind)}`, source.name, speaksFor ? html`Speaks for ${speaksFor}` : null)}
@@ -30,7 +31,7 @@ ${facts([
   ["In the archive", tally(source)],
 ])}
 ${profile(source.profileHtml)}
-${section(`Claims attributed to it (${source.attributed.length.toLocaleString("en")})`, claimList(source.attributed, { showArticle: true, hideSource: true }), { id: "attributed", empty: "No claims are attributed to it yet." })}
+${section(`Claims attributed to it (${source.attributed.length.toLocaleString("en")})`, html`${claimList(attributed.items, { showArticle: true, hideSource: true })}${attributed.note}`, { id: "attributed", empty: "No claims are attributed to it yet." })}
 ${contextSections(source)}`;
   return layout({
     site: sitrep.site,

@@ -3,7 +3,10 @@
  * helpers as filters, the stylesheet as passthrough, and the content folder as a watch target.
  * Page templates live in `templates/` (TypeScript, compiled to `dist/templates/*.11ty.js`).
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { SiteIndex } from "./index.js";
+import { mapFiles, resetMapFiles } from "./map.js";
 
 /** Eleventy's config API, the part we use (Eleventy ships no types for it). */
 export interface EleventyConfig {
@@ -43,4 +46,16 @@ export default function sitrepEleventy(eleventyConfig: EleventyConfig, options: 
   eleventyConfig.addGlobalData("sitrep", () => options.site());
   eleventyConfig.addPassthroughCopy({ [options.publicDir]: "/" });
   for (const path of options.watch ?? []) eleventyConfig.addWatchTarget(path);
+  // The maps' shared backgrounds (src/site/map.ts): drawn while pages render, written once each.
+  eleventyConfig.on("eleventy.before", () => resetMapFiles());
+  eleventyConfig.on("eleventy.after", (event: { directories: { output: string } }) => writeMapFiles(event.directories.output));
+}
+
+/** Writes the background files the pages' maps refer to (`/maps/<key>-land.svg`, `…-borders.svg`). */
+export function writeMapFiles(outDir: string): void {
+  for (const [path, svg] of mapFiles()) {
+    const file = join(outDir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, svg);
+  }
 }

@@ -340,8 +340,8 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     // Co-mentions: entities named in the same article.
     const articleActors = [...new Set(actorId.values())];
     const articleLocations = [...new Set(locationId.values())];
-    for (const id of articleActors) bump(actors.get(id)!, articleActors.filter((x) => x !== id), articleLocations);
-    for (const id of articleLocations) bump(places.get(id)!, articleActors, articleLocations.filter((x) => x !== id));
+    for (const id of articleActors) bump(actors.get(id)!, articleActors, articleLocations, id, null);
+    for (const id of articleLocations) bump(places.get(id)!, articleActors, articleLocations, null, id);
 
     const claimBySentence = new Map(claimRefs.map((c) => [c.sentence, c]));
     const blocks: BriefingBlock[] = [];
@@ -386,12 +386,18 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     }
   }
 
+  // Co-mentions: the 12 most frequent, ties by name (ranks precomputed with the same collation as byCount).
+  const actorRank = nameRanks(actors);
+  const placeRank = nameRanks(places);
+  const top = (counts: Map<string, number> | undefined, rank: Map<string, number>) =>
+    [...(counts ?? [])].sort((a, b) => b[1] - a[1] || rank.get(a[0])! - rank.get(b[0])!).slice(0, 12);
   const finish = <P extends EntityPageBase>(page: P): P => {
     page.claims.sort(newestFirst);
     page.articles = dedupeBy(page.articles, (a) => a.id);
     page.aliases.sort((a, b) => a.localeCompare(b));
-    page.coActors = [...tally.get(page)?.actors.entries() ?? []].map(([id, count]) => ({ id, name: actors.get(id)?.name ?? id, url: urls.actor(id), count })).sort(byCount).slice(0, 12);
-    page.coLocations = [...tally.get(page)?.locations.entries() ?? []].map(([id, count]) => ({ id, name: places.get(id)?.name ?? id, url: places.get(id)?.url ?? urls.location(id), count })).sort(byCount).slice(0, 12);
+    const t = tally.get(page);
+    page.coActors = top(t?.actors, actorRank).map(([id, count]) => ({ id, name: actors.get(id)?.name ?? id, url: urls.actor(id), count }));
+    page.coLocations = top(t?.locations, placeRank).map(([id, count]) => ({ id, name: places.get(id)?.name ?? id, url: places.get(id)?.url ?? urls.location(id), count }));
     return page;
   };
   for (const page of actors.values()) {
@@ -426,14 +432,29 @@ function titleCase(id: string): string {
 }
 
 const tally = new WeakMap<object, { actors: Map<string, number>; locations: Map<string, number> }>();
-function bump(page: object, coActors: string[], coLocations: string[]): void {
+/** Counts the entities named with a page's entity in one article (the entity itself, `selfActor` or `selfLocation`, excluded). */
+function bump(page: object, coActors: string[], coLocations: string[], selfActor: string | null, selfLocation: string | null): void {
   let t = tally.get(page);
   if (!t) tally.set(page, (t = { actors: new Map(), locations: new Map() }));
-  for (const id of coActors) t.actors.set(id, (t.actors.get(id) ?? 0) + 1);
-  for (const id of coLocations) t.locations.set(id, (t.locations.get(id) ?? 0) + 1);
+  for (const id of coActors) if (id !== selfActor) t.actors.set(id, (t.actors.get(id) ?? 0) + 1);
+  for (const id of coLocations) if (id !== selfLocation) t.locations.set(id, (t.locations.get(id) ?? 0) + 1);
 }
 
-const byCount = (a: Count, b: Count) => b.count - a.count || a.name.localeCompare(b.name, "en");
+/**
+ * Each page's position in name order (`localeCompare(…, "en")`, i.e. Intl.Collator("en")); equal
+ * names share a rank, so sorting by rank keeps the stable order a name comparison kept.
+ */
+function nameRanks(pages: Map<string, { name: string }>): Map<string, number> {
+  const collator = new Intl.Collator("en");
+  const entries = [...pages].sort((a, b) => collator.compare(a[1].name, b[1].name));
+  const rank = new Map<string, number>();
+  let r = 0;
+  entries.forEach(([id, page], i) => {
+    if (i > 0 && collator.compare(entries[i - 1]![1].name, page.name) !== 0) r = i;
+    rank.set(id, r);
+  });
+  return rank;
+}
 
 function dedupeBy<T>(items: T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();

@@ -11,13 +11,16 @@
  *
  * Deterministic: same places, same bytes. Path coordinates are rounded to one decimal.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { geoBounds, geoDistance, geoMercator, geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from "geojson";
 import type { LonLat } from "../types.js";
+import { publicDir } from "../paths.js";
 
 export interface MapPlace {
   id: string;
@@ -154,7 +157,7 @@ export function mapExtent(places: readonly MapPlace[], options: Pick<MapOptions,
 
 /** Regional extents get Mercator (familiar shapes) and 50m outlines; wide ones Natural Earth and 110m. */
 function projectionFor(extent: Extent, width: number, height: number): { projection: GeoProjection; resolution: "50m" | "110m" } {
-  const wide = extent.east - extent.west > 70 || extent.north - extent.south > 45;
+  const wide = isWide(extent);
   const cx = (extent.west + extent.east) / 2;
   const projection = wide ? geoNaturalEarth1().rotate([-cx, 0]) : geoMercator();
   const steps = 8;
@@ -167,6 +170,206 @@ function projectionFor(extent: Extent, width: number, height: number): { project
   projection.fitExtent([[0, 0], [width, height]], { type: "MultiPoint", coordinates: outline });
   projection.clipExtent([[0, 0], [width, height]]);
   return { projection, resolution: wide ? "110m" : "50m" };
+}
+
+const isWide = (e: Extent) => e.east - e.west > 70 || e.north - e.south > 45;
+
+/** Spans snap up to a ladder of factors 2^(1/3); centres to a twelfth of the span. */
+function snapSpan(span: number): number {
+  return Math.pow(2, Math.ceil(Math.log2(Math.max(span, 1e-3)) * 3 - 1e-9) / 3);
+}
+
+/**
+ * The extent snapped to a coarse grid, so that many pages share one background (drawn once per
+ * build): never smaller than the extent asked for (about 1.3× its span at most).
+ */
+export function snapExtent(e: Extent): Extent {
+  const snap = (v: number, step: number) => Math.round(v / step) * step;
+  const axis = (lo: number, hi: number): [number, number] => {
+    const span = hi - lo;
+    const c = (lo + hi) / 2;
+    const centre = snap(c, snapSpan(span) / 12);
+    const snapped = snapSpan(span + 2 * Math.abs(centre - c));
+    return [centre - snapped / 2, centre + snapped / 2];
+  };
+  const [west, east] = axis(e.west, e.east);
+  const [south, north] = axis(e.south, e.north);
+  return {
+    west: Math.max(-180, Math.floor(west * 1e4) / 1e4),
+    east: Math.min(180, Math.ceil(east * 1e4) / 1e4),
+    south: Math.max(-80, Math.floor(south * 1e4) / 1e4),
+    north: Math.min(84, Math.ceil(north * 1e4) / 1e4),
+  };
+}
+
+/** One atlas split into parts with their lon/lat boxes, so a regional map projects only what is near it. */
+interface Part<T> {
+  coordinates: T;
+  west: number;
+  east: number;
+  south: number;
+  north: number;
+}
+
+interface IndexedAtlas {
+  land: Array<Part<GeoJSON.Position[][]>>;
+  borders: Array<Part<GeoJSON.Position[]>>;
+}
+
+const indexed = new Map<string, IndexedAtlas>();
+
+function boxOf<T>(coordinates: T, points: GeoJSON.Position[]): Part<T> {
+  let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
+  for (const [lon, lat] of points) {
+    if (lon! < west) west = lon!;
+    if (lon! > east) east = lon!;
+    if (lat! < south) south = lat!;
+    if (lat! > north) north = lat!;
+  }
+  return { coordinates, west, east, south, north };
+}
+
+function indexedAtlas(resolution: "50m" | "110m"): IndexedAtlas {
+  let x = indexed.get(resolution);
+  if (x) return x;
+  const a = atlas(resolution);
+  const landGeoms: Geometry[] = "features" in a.land ? a.land.features.map((f) => f.geometry) : [a.land.geometry];
+  const land: IndexedAtlas["land"] = [];
+  for (const g of landGeoms) {
+    if (g.type === "Polygon") land.push(boxOf(g.coordinates, g.coordinates[0] ?? []));
+    else if (g.type === "MultiPolygon") for (const poly of g.coordinates) land.push(boxOf(poly, poly[0] ?? []));
+  }
+  const borders = a.borders.coordinates.map((line) => boxOf(line, line));
+  indexed.set(resolution, (x = { land, borders }));
+  return x;
+}
+
+/** The visible lon/lat window of a Mercator frame (inverting its corners and edge midpoints), plus a margin. */
+function visibleWindow(projection: GeoProjection, width: number, height: number): Extent | null {
+  let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
+  for (const x of [0, width / 2, width]) for (const y of [0, height / 2, height]) {
+    const ll = projection.invert?.([x, y]);
+    if (!ll || !Number.isFinite(ll[0]) || !Number.isFinite(ll[1])) return null;
+    west = Math.min(west, ll[0]);
+    east = Math.max(east, ll[0]);
+    south = Math.min(south, ll[1]);
+    north = Math.max(north, ll[1]);
+  }
+  if (west > east) return null;
+  const m = 1; // degrees
+  return { west: west - m, east: east + m, south: south - m, north: north + m };
+}
+
+/** d3-geo builds path strings by `+=`: ropes of many small pieces (~5× their text in memory). Cached ones are flattened (in place, by V8, on `indexOf`). */
+function flat(text: string): string {
+  void text.indexOf("\u0000");
+  return text;
+}
+
+const meets = (p: Part<unknown>, w: Extent) => p.west <= w.east && p.east >= w.west && p.south <= w.north && p.north >= w.south;
+
+/** A background drawn once per snapped extent and size: sea and land, and the borders (two files). */
+interface Background {
+  key: string;
+  land: string;
+  borders: string;
+  projection: GeoProjection;
+  resolution: "50m" | "110m";
+  window: Extent | null;
+  countries: Map<string, string>;
+}
+
+const backgrounds = new Map<string, Background>();
+let used = new Set<string>();
+
+/** Colours of the background files, read from the site's stylesheet (light, then dark scheme). */
+let palette: string | null = null;
+function backgroundStyle(): string {
+  if (palette !== null) return palette;
+  let css = "";
+  try {
+    css = readFileSync(join(publicDir, "css", "site.css"), "utf8");
+  } catch {
+    css = "";
+  }
+  const values = (name: string) => [...css.matchAll(new RegExp(`--map-${name}:\\s*(#[0-9a-fA-F]{3,8})\\s*;`, "g"))].map((m) => m[1]!);
+  const pick = (name: string, i: number, fallback: string) => values(name)[i] ?? values(name)[0] ?? fallback;
+  const rules = (i: number) =>
+    `.map-sea{fill:${pick("sea", i, "#dde7ee")}}.map-land{fill:${pick("land", i, "#f6f5f0")};stroke:${pick("coast", i, "#8f9aa3")};stroke-width:.6;stroke-linejoin:round}` +
+    `.map-borders{fill:none;stroke:${pick("border", i, "#b3b3aa")};stroke-width:.6;stroke-linejoin:round}`;
+  palette = `<style>${rules(0)}@media (prefers-color-scheme:dark){${rules(1)}}</style>`;
+  return palette;
+}
+
+function background(extent: Extent, width: number, height: number): Background {
+  const snapped = snapExtent(extent);
+  const params = `${width}x${height}:${snapped.west},${snapped.east},${snapped.south},${snapped.north}`;
+  const key = createHash("sha256").update(params).digest("hex").slice(0, 16);
+  let bg = backgrounds.get(key);
+  if (!bg) {
+    const { projection, resolution } = projectionFor(snapped, width, height);
+    const window = resolution === "50m" ? visibleWindow(projection, width, height) : null;
+    const path = geoPath(projection).digits(1);
+    let landD: string, bordersD: string;
+    if (window) {
+      const ix = indexedAtlas(resolution);
+      landD = path({ type: "MultiPolygon", coordinates: ix.land.filter((p) => meets(p, window)).map((p) => p.coordinates) }) ?? "";
+      bordersD = path({ type: "MultiLineString", coordinates: ix.borders.filter((p) => meets(p, window)).map((p) => p.coordinates) }) ?? "";
+    } else {
+      const a = atlas(resolution);
+      landD = path(a.land as Feature) ?? "";
+      bordersD = path(a.borders) ?? "";
+    }
+    const open = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${backgroundStyle()}`;
+    bg = {
+      key,
+      land: flat(`${open}<rect class="map-sea" width="${width}" height="${height}"/><path class="map-land" d="${landD}"/></svg>\n`),
+      borders: flat(`${open}<path class="map-borders" d="${bordersD}"/></svg>\n`),
+      projection,
+      resolution,
+      window,
+      countries: new Map(),
+    };
+    backgrounds.set(key, bg);
+  }
+  used.add(key);
+  return bg;
+}
+
+/** The path of one highlighted country on a background, drawn once per background. */
+function countryPath(bg: Background, country: Feature<Geometry, CountryProps>): string {
+  let d = bg.countries.get(country.properties.name);
+  if (d === undefined) {
+    d = flat(geoPath(bg.projection).digits(1)(country) ?? "");
+    bg.countries.set(country.properties.name, d);
+  }
+  return d;
+}
+
+/** Site path of a background file. */
+export const MAPS_DIR = "maps";
+const layerUrl = (key: string, layer: "land" | "borders") => `/${MAPS_DIR}/${key}-${layer}.svg`;
+
+/** Starts a new set of background files (one build); `mapFiles()` then lists the ones its maps use. */
+export function resetMapFiles(): void {
+  used = new Set();
+}
+
+/** The background files the maps drawn since `resetMapFiles()` refer to: site path (no leading slash) → SVG. */
+export function mapFiles(): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const key of [...used].sort()) {
+    const bg = backgrounds.get(key)!;
+    out.push([layerUrl(key, "land").slice(1), bg.land], [layerUrl(key, "borders").slice(1), bg.borders]);
+  }
+  return out;
+}
+
+/** The SVG of a background file by its site path (`/maps/<key>-land.svg`), for the dev server. */
+export function mapFile(path: string): string | null {
+  const m = /^\/maps\/([0-9a-f]{16})-(land|borders)\.svg$/.exec(path);
+  const bg = m ? backgrounds.get(m[1]!) : undefined;
+  return bg ? (m![2] === "land" ? bg.land : bg.borders) : null;
 }
 
 interface Box {
@@ -244,9 +447,9 @@ export function renderMap(input: readonly MapPlace[], options: MapOptions): Rend
   const fontSize = 12;
   const prefix = idPart(options.idPrefix ?? "map");
   const extent = mapExtent(places, options, atlas("110m"));
-  const { projection, resolution } = projectionFor(extent, width, height);
+  const bg = background(extent, width, height);
+  const { projection, resolution } = bg;
   const a = atlas(resolution);
-  const path = geoPath(projection).digits(1);
 
   const focusPlace = places.find((p) => p.id === options.focus);
   const highlighted = new Set<string>();
@@ -256,7 +459,7 @@ export function renderMap(input: readonly MapPlace[], options: MapOptions): Rend
   }
   const countries = a.countries
     .filter((c) => highlighted.has(c.properties.name))
-    .map((c) => ({ d: path(c) ?? "", focus: focusPlace ? c === countryFeature(a, focusPlace.name) : false }))
+    .map((c) => ({ d: countryPath(bg, c), focus: focusPlace ? c === countryFeature(a, focusPlace.name) : false }))
     .filter((c) => c.d);
 
   const ordered = [...places].sort((x, y) => priority(x, options.focus) - priority(y, options.focus) || x.name.localeCompare(y.name) || x.id.localeCompare(y.id));
@@ -286,10 +489,9 @@ export function renderMap(input: readonly MapPlace[], options: MapOptions): Rend
     `<svg class="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${titleId}" aria-describedby="${descId}">` +
     `<title id="${titleId}">${escapeXml(options.title)}</title><desc id="${descId}">${escapeXml(desc)}</desc>` +
     `<g role="img" aria-labelledby="${titleId}" aria-describedby="${descId}">` +
-    `<rect class="map-sea" width="${width}" height="${height}"/>` +
-    `<path class="map-land" d="${path(a.land as Feature) ?? ""}"/>` +
+    `<image class="map-land" href="${layerUrl(bg.key, "land")}" width="${width}" height="${height}"/>` +
     countries.map((c) => `<path class="map-country${c.focus ? " is-focus" : ""}" d="${c.d}"/>`).join("") +
-    `<path class="map-borders" d="${path(a.borders) ?? ""}"/>` +
+    `<image class="map-borders" href="${layerUrl(bg.key, "borders")}" width="${width}" height="${height}"/>` +
     `</g>` +
     `<g class="map-places">${markers.join("")}</g>` +
     `<rect class="map-frame" width="${width}" height="${height}"/>` +

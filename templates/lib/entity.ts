@@ -4,7 +4,7 @@
 import type { ActorPage, LocationPage, SourcePage } from "../../src/site/index.js";
 import { html, safeUrl, type SafeHtml } from "./html.js";
 import { count, formatCoordinates, KIND_ORDER, kindPlural } from "./format.js";
-import { anchorId, articleList, countList, mentionList, section, tableRegion } from "./partials.js";
+import { anchorId, articleList, countList, limited, mentionList, section, tableRegion } from "./partials.js";
 
 export type EntityPage = ActorPage | LocationPage | SourcePage;
 
@@ -43,8 +43,12 @@ ${section("Places", countList(page.coLocations), { id: "co-places", level: 3, em
     );
   } else co = html``;
   return html`${co}
-${section("Articles", articleList(page.articles), { id: "articles", empty: "No article mentions it yet." })}
-${section("Mentions", mentionList(page.mentions), { id: "mentions", empty: "No mentions yet." })}`;
+${section("Articles", listWithNote(limited(page.articles, "article"), articleList), { id: "articles", empty: "No article mentions it yet." })}
+${section("Mentions", listWithNote(limited(page.mentions, "mention"), mentionList), { id: "mentions", empty: "No mentions yet." })}`;
+}
+
+function listWithNote<T>(l: { items: readonly T[]; note: SafeHtml }, list: (items: readonly T[]) => SafeHtml): SafeHtml | null {
+  return l.items.length ? html`${list(l.items)}${l.note}` : null;
 }
 
 /** Coordinates as text, with a `<data>` value of "lat,lon" for machines. */

@@ -4,7 +4,7 @@
  * No inline scripts or styles anywhere: the CSP below forbids them.
  */
 import type { SiteMeta } from "../../src/site/index.js";
-import { html, safeUrl, type SafeHtml } from "./html.js";
+import { flat, html, safeUrl, type SafeHtml } from "./html.js";
 
 export type Section = "home" | "briefings" | "actors" | "bases" | "locations" | "sources" | "map" | "timeline" | "search" | null;
 
@@ -161,5 +161,5 @@ ${options.search ? searchFilters(options.search, options.title) : ""}
 </body>
 </html>
 `;
-  return String(page);
+  return flat(String(page));
 }

@@ -163,3 +163,19 @@ export function pageHeader(kicker: string, title: string, sub?: Content): SafeHt
 ${sub ? html`<p class="standfirst">${sub as SafeHtml | string}</p>` : ""}
 </header>`;
 }
+
+/**
+ * Entity pages list at most this many claims, articles or mentions per list (all newest first), so
+ * a page stays the same size however large the archive grows; the headings keep the totals, and
+ * every list is complete in the data export (/data/entities.json) and, for claims, the timeline.
+ */
+export const LIST_LIMIT = 200;
+
+/** The first LIST_LIMIT items, and a note saying how many were left out (empty when none were). */
+export function limited<T>(items: readonly T[], noun: string, plural = `${noun}s`): { items: readonly T[]; note: SafeHtml } {
+  if (items.length <= LIST_LIMIT) return { items, note: html`` };
+  return {
+    items: items.slice(0, LIST_LIMIT),
+    note: html`<p class="note list-limit">The newest ${LIST_LIMIT.toLocaleString("en")} of ${count(items.length, noun, plural)} are shown. All of them are in the <a href="/data/entities.json">data export</a>${noun === "claim" ? html` and the <a href="/timeline/">timeline</a>` : ""}.</p>`,
+  };
+}

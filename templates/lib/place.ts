@@ -3,13 +3,14 @@ import type { LocationPage, SiteIndex } from "../../src/site/index.js";
 import { html, refLink, safeUrl } from "./html.js";
 import { kindLabel } from "./format.js";
 import { layout } from "./layout.js";
-import { breadcrumbs, claimList, facts, pageHeader, profile, section } from "./partials.js";
+import { breadcrumbs, claimList, facts, limited, pageHeader, profile, section } from "./partials.js";
 import { aliasList, contextSections, coordinates, tally, wikidataLink } from "./entity.js";
 import { placeMap } from "./map.js";
 
 export function placePage(sitrep: SiteIndex, place: LocationPage, isBase: boolean): string {
   const site = sitrep.site;
   const map = placeMap(sitrep, place);
+  const claims = limited(place.claims, "claim");
   const within = place.within ? refLink(place.within) : null;
   const operator = place.operator ? refLink(place.operator) : null;
   const coords = coordinates(place);
@@ -34,7 +35,7 @@ ${map ? html`<div class="place-map">${map}</div>` : ""}
 ${profile(place.profileHtml)}
 ${section(
   isBase ? `Timeline (${place.claims.length.toLocaleString("en")} claims)` : `Claims (${place.claims.length.toLocaleString("en")})`,
-  claimList(place.claims, { showArticle: true, self: { type: "location", id: place.id } }),
+  html`${claimList(claims.items, { showArticle: true, self: { type: "location", id: place.id } })}${claims.note}`,
   { id: "claims", empty: "No claims mention it yet." },
 )}
 ${contextSections(place, { actorsHeading: "Actors involved" })}`;

@@ -1,6 +1,6 @@
 /** The build-time SVG maps (src/site/map.ts). */
 import { describe, expect, it } from "vitest";
-import { mapExtent, mapFigure, placeLabels, renderMap, type MapPlace } from "../../src/site/map.js";
+import { mapExtent, mapFigure, mapFile, mapFiles, placeLabels, renderMap, resetMapFiles, snapExtent, type MapPlace } from "../../src/site/map.js";
 
 const khmeimim: MapPlace = { id: "khmeimim-air-base", name: "Khmeimim Air Base", url: "/bases/khmeimim-air-base/", kind: "base", coordinates: [35.9487, 35.4011] };
 const tartus: MapPlace = { id: "tartus-naval-facility", name: "Tartus naval facility", url: "/bases/tartus-naval-facility/", kind: "base", coordinates: [35.8728, 34.9119] };
@@ -43,6 +43,45 @@ describe("renderMap", () => {
     expect(map.shown.map((p) => p.id)).toEqual([khmeimim.id]);
     expect(map.svg).toContain('class="map-land"');
     expect(map.svg).toContain('class="map-borders"');
+  });
+
+  it("draws land and borders once per snapped extent, as shared background files", () => {
+    resetMapFiles();
+    const one = renderMap([khmeimim], { title: "a" })!.svg;
+    const two = renderMap([{ ...khmeimim, coordinates: [35.95, 35.4] }], { title: "b" })!.svg;
+    const refs = (svg: string) => [...svg.matchAll(/<image class="map-(?:land|borders)" href="(\/maps\/[0-9a-f]{16}-(?:land|borders)\.svg)" width="360" height="240"\/>/g)].map((m) => m[1]);
+    expect(refs(one)).toHaveLength(2);
+    expect(refs(two)).toEqual(refs(one));
+    // The page keeps only its markers (and highlighted countries): small.
+    expect(one.length).toBeLessThan(3_000);
+    const files = mapFiles();
+    expect(files.map(([p]) => `/${p}`).sort()).toEqual([...refs(one)].sort());
+    const land = mapFile(refs(one)[0]!)!;
+    expect(land).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 360 240"/);
+    expect(land).toMatch(/<rect class="map-sea"[^>]*\/><path class="map-land" d="M[^"]{2000,}"\/>/);
+    expect(mapFile(refs(one)[1]!)).toMatch(/<path class="map-borders" d="M[^"]{500,}"\/>/);
+    // Colours of both schemes come from the stylesheet.
+    expect(land).toContain(".map-sea{fill:#dde7ee}");
+    expect(land).toMatch(/@media \(prefers-color-scheme:dark\)\{\.map-sea\{fill:#0e1a24\}/);
+    expect(mapFile("/maps/../x-land.svg")).toBeNull();
+    resetMapFiles();
+    expect(mapFiles()).toEqual([]);
+  });
+
+  it("snapping never shrinks the extent", () => {
+    for (const e of [
+      { west: 30.1, east: 41.8, south: 30.2, north: 40.6 },
+      { west: -10.5, east: 3.5, south: 35.9, north: 44.9 },
+      { west: 100, east: 160, south: -45, north: -10 },
+      { west: -180, east: -150, south: 50, north: 70 },
+    ]) {
+      const s = snapExtent(e);
+      expect(s.west).toBeLessThanOrEqual(e.west);
+      expect(s.east).toBeGreaterThanOrEqual(e.east);
+      expect(s.south).toBeLessThanOrEqual(e.south);
+      expect(s.north).toBeGreaterThanOrEqual(e.north);
+      expect((s.east - s.west) / (e.east - e.west)).toBeLessThan(1.5);
+    }
   });
 
   it("far places don't widen a focused map, and are left out when outside it", () => {

@@ -1,0 +1,86 @@
+/**
+ * Every page of the site as a table from its URL to a function that renders it, read from the same
+ * template modules Eleventy renders (`dist/templates/*.11ty.js`: a `data` object with `permalink`
+ * and optional `pagination`, and `render(data)`). The dev server renders pages on request from it,
+ * so an edit shows as soon as the index is updated; tests/site/pages.test.ts holds every page it
+ * renders byte-equal to the page `sitrep build` wrote.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { SiteIndex } from "./index.js";
+import { templatesDir } from "../paths.js";
+
+type Data = Record<string, unknown>;
+
+export interface TemplateModule {
+  data?: Data & {
+    permalink?: string | ((data: never) => string);
+    pagination?: { data: string; size?: number; alias: string; before?: (items: never[]) => unknown[] };
+  };
+  render(data: never): string;
+}
+
+export interface Template {
+  /** File name, e.g. `briefing.11ty.js`. */
+  name: string;
+  module: TemplateModule;
+}
+
+/** Imports every page template (sorted by file name). */
+export async function loadTemplates(dir: string = templatesDir): Promise<Template[]> {
+  const names = readdirSync(dir).filter((f) => f.endsWith(".11ty.js")).sort();
+  const out: Template[] = [];
+  for (const name of names) out.push({ name, module: (await import(pathToFileURL(join(dir, name)).href)) as TemplateModule });
+  return out;
+}
+
+/** Where Eleventy writes a permalink: `/x/` → `x/index.html`, `/feed.xml` → `feed.xml`. */
+export function outputPath(permalink: string): string {
+  const path = permalink.replace(/^\/+/, "");
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
+}
+
+/** Content type of a page by its permalink. */
+export function contentType(permalink: string): string {
+  if (permalink.endsWith(".xml")) return "application/atom+xml; charset=utf-8";
+  if (permalink.endsWith(".json")) return "application/feed+json; charset=utf-8";
+  return "text/html; charset=utf-8";
+}
+
+function lookup(path: string, module: TemplateModule, index: SiteIndex): unknown[] {
+  const [head, ...rest] = path.split(".");
+  let value: unknown = head === "sitrep" ? index : module.data?.[head!];
+  for (const key of rest) value = (value as Data | undefined)?.[key];
+  if (!Array.isArray(value)) throw new Error(`sitrep: pagination data "${path}" is not a list`);
+  return value;
+}
+
+/**
+ * Permalink → render function, for every page of every template over one index. Pagination of one
+ * item per page only (what the templates use); the permalinks are computed here, the pages only
+ * when asked for.
+ */
+export function pageTable(templates: readonly Template[], index: SiteIndex): Map<string, () => string> {
+  const table = new Map<string, () => string>();
+  for (const { name, module } of templates) {
+    const base: Data = { ...module.data, sitrep: index };
+    const permalink = module.data?.permalink;
+    const add = (data: Data) => {
+      const url = typeof permalink === "function" ? (permalink as (d: Data) => string)(data) : permalink;
+      if (typeof url !== "string") throw new Error(`sitrep: template ${name} has no permalink`);
+      if (table.has(url)) throw new Error(`sitrep: two pages at ${url}`);
+      table.set(url, () => module.render(data as never));
+    };
+    const pagination = module.data?.pagination;
+    if (!pagination) {
+      add(base);
+      continue;
+    }
+    if ((pagination.size ?? 1) !== 1) throw new Error(`sitrep: template ${name}: only pagination of size 1 is supported`);
+    let items = lookup(pagination.data, module, index);
+    if (pagination.before) items = pagination.before(items as never[]);
+    for (const item of items) add({ ...base, [pagination.alias]: item });
+  }
+  return table;
+}
