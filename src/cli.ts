@@ -153,8 +153,10 @@ built beside <out> and swapped in only when the whole build succeeded: on any er
     summary: "Dev server with live reload (what `npm start` runs)",
     usage: `sitrep serve [--content content] [--port 8080]
 
-Builds the site, serves it on http://localhost:<port>/ and rebuilds and reloads the browser when an
-article or registry file changes. Content problems are printed and the last good pages stay up.`,
+Extracts the content (through the cache), serves the site on http://localhost:<port>/ rendering each
+page on request with the same templates as \`sitrep build\`, and reloads the browser when an article or
+registry file changes: an edited article shows at once, entity pages and indexes a moment later.
+Content problems are printed and the last good pages stay up. No search index (build for that).`,
     options: { ...help, content: { type: "string" }, port: { type: "string" } },
     async run(values) {
       const port = Number((values.port as string | undefined) ?? "8080");
