@@ -31,8 +31,8 @@ ${facts([
   ["In the archive", tally(actor)],
 ])}
 ${profile(actor.profileHtml)}
-${section(`Claims by ${actor.name} (${actor.claimsBy.length.toLocaleString("en")})`, html`${claimList(by.items, { showArticle: true, self: { type: "actor", id: actor.id } })}${by.note}`, { id: "claims-by", empty: "No claims are attributed to it." })}
-${section(`Claims about ${actor.name} (${actor.claimsAbout.length.toLocaleString("en")})`, html`${claimList(about.items, { showArticle: true, self: { type: "actor", id: actor.id } })}${about.note}`, { id: "claims-about", empty: "No claims mention it." })}
+${section(`Claims by ${actor.name} (${actor.claimsBy.length.toLocaleString("en")})`, html`${claimList(by.items, { showArticle: true, self: { type: "actor", id: actor.id } })}${by.note}`, { id: "claims-by", empty: "No claims are attributed to it.", unsearched: true })}
+${section(`Claims about ${actor.name} (${actor.claimsAbout.length.toLocaleString("en")})`, html`${claimList(about.items, { showArticle: true, self: { type: "actor", id: actor.id } })}${about.note}`, { id: "claims-about", empty: "No claims mention it.", unsearched: true })}
 ${contextSections(actor)}`;
   return layout({
     site: sitrep.site,

@@ -31,7 +31,7 @@ ${facts([
   ["In the archive", tally(source)],
 ])}
 ${profile(source.profileHtml)}
-${section(`Claims attributed to it (${source.attributed.length.toLocaleString("en")})`, html`${claimList(attributed.items, { showArticle: true, hideSource: true })}${attributed.note}`, { id: "attributed", empty: "No claims are attributed to it yet." })}
+${section(`Claims attributed to it (${source.attributed.length.toLocaleString("en")})`, html`${claimList(attributed.items, { showArticle: true, hideSource: true })}${attributed.note}`, { id: "attributed", empty: "No claims are attributed to it yet.", unsearched: true })}
 ${contextSections(source)}`;
   return layout({
     site: sitrep.site,

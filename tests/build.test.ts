@@ -62,6 +62,21 @@ describe("the built site", () => {
     expect(links.map(sentenceAt).some((s) => s.includes("necessity of maintaining dialogue"))).toBe(true);
   });
 
+  it("search indexes a briefing's sentences on the briefing, not again on every entity page citing them", () => {
+    // Inside <main data-pagefind-body>, a sentence cited on an entity page sits in a section
+    // Pagefind ignores; the briefing's own text is indexed.
+    for (const url of ["/actors/dmitry-peskov/", "/bases/khmeimim-air-base/", "/locations/syria/"]) {
+      const cites = $$(page(site, url), "main a[href*='#s-']");
+      expect(cites.length, url).toBeGreaterThan(0);
+      expect($$(page(site, url), "main [data-pagefind-ignore] a[href*='#s-']").length, url).toBe(cites.length);
+      expect($$(page(site, url), "main h1").length, url).toBe(1);
+      expect($$(page(site, url), "main [data-pagefind-ignore] h1").length, url).toBe(0);
+    }
+    const seed = page(site, "/briefings/russia-syria-withdrawal/");
+    expect($$(seed, "main [id^='s-']").length).toBeGreaterThan(0);
+    expect($$(seed, "main [data-pagefind-ignore] [id^='s-']").length).toBe(0);
+  });
+
   it("the demo archive has actor pages citing claims from two or more briefings", () => {
     const index = page(site, "/actors/");
     const actorUrls = $$(index, "main a[href^='/actors/']").map(href).filter((h) => /^\/actors\/[^/]+\/$/.test(h));

@@ -30,8 +30,8 @@ export function tally(page: EntityPage): string {
 export function contextSections(page: EntityPage, options: { actorsHeading?: string } = {}): SafeHtml {
   let co: SafeHtml;
   if (options.actorsHeading) {
-    co = html`${section(options.actorsHeading, countList(page.coActors), { id: "co-actors", empty: "None named alongside it yet." })}
-${section("Places mentioned alongside", countList(page.coLocations), { id: "co-places" })}`;
+    co = html`${section(options.actorsHeading, countList(page.coActors), { id: "co-actors", empty: "None named alongside it yet.", unsearched: true })}
+${section("Places mentioned alongside", countList(page.coLocations), { id: "co-places", unsearched: true })}`;
   } else if (page.coActors.length || page.coLocations.length) {
     co = section(
       "Mentioned alongside",
@@ -39,12 +39,12 @@ ${section("Places mentioned alongside", countList(page.coLocations), { id: "co-p
 ${section("Actors", countList(page.coActors), { id: "co-actors", level: 3, empty: "None." })}
 ${section("Places", countList(page.coLocations), { id: "co-places", level: 3, empty: "None." })}
 </div>`,
-      { id: "co-mentions" },
+      { id: "co-mentions", unsearched: true },
     );
   } else co = html``;
   return html`${co}
-${section("Articles", listWithNote(limited(page.articles, "article"), articleList), { id: "articles", empty: "No article mentions it yet." })}
-${section("Mentions", listWithNote(limited(page.mentions, "mention"), mentionList), { id: "mentions", empty: "No mentions yet." })}`;
+${section("Articles", listWithNote(limited(page.articles, "article"), articleList), { id: "articles", empty: "No article mentions it yet.", unsearched: true })}
+${section("Mentions", listWithNote(limited(page.mentions, "mention"), mentionList), { id: "mentions", empty: "No mentions yet.", unsearched: true })}`;
 }
 
 function listWithNote<T>(l: { items: readonly T[]; note: SafeHtml }, list: (items: readonly T[]) => SafeHtml): SafeHtml | null {

@@ -38,12 +38,16 @@ export function breadcrumbs(crumbs: Crumb[]): SafeHtml {
 }
 
 /** `<section>` with its `<h2>`, labelled by it. Empty content renders the `empty` line instead (or nothing). */
-export function section(title: string, content: Content, options: { id?: string; empty?: string; className?: string; level?: 2 | 3 } = {}): SafeHtml {
+/**
+ * A titled section. `unsearched`: Pagefind leaves its content out of the search index (entity pages'
+ * lists repeat the briefings' sentences; the briefings are what a search should find for them).
+ */
+export function section(title: string, content: Content, options: { id?: string; empty?: string; className?: string; level?: 2 | 3; unsearched?: boolean } = {}): SafeHtml {
   const isEmpty = !content || (Array.isArray(content) && content.length === 0) || (content instanceof SafeHtml && !content.value.trim());
   if (isEmpty && !options.empty) return html``;
   const id = options.id ?? anchorId(title);
   const heading = options.level === 3 ? html`<h3 id="${id}">${title}</h3>` : html`<h2 id="${id}">${title}</h2>`;
-  return html`<section class="${["block", options.className].filter(Boolean).join(" ")}" aria-labelledby="${id}">
+  return html`<section class="${["block", options.className].filter(Boolean).join(" ")}" aria-labelledby="${id}"${options.unsearched ? html` data-pagefind-ignore` : ""}>
 ${heading}
 ${isEmpty ? html`<p class="empty">${options.empty}</p>` : (content as SafeHtml | readonly SafeHtml[])}
 </section>`;

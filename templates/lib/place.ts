@@ -36,7 +36,7 @@ ${profile(place.profileHtml)}
 ${section(
   isBase ? `Timeline (${place.claims.length.toLocaleString("en")} claims)` : `Claims (${place.claims.length.toLocaleString("en")})`,
   html`${claimList(claims.items, { showArticle: true, self: { type: "location", id: place.id } })}${claims.note}`,
-  { id: "claims", empty: "No claims mention it yet." },
+  { id: "claims", empty: "No claims mention it yet.", unsearched: true },
 )}
 ${contextSections(place, { actorsHeading: "Actors involved" })}`;
   return layout({
