@@ -22,7 +22,7 @@ import {
 } from "./lexicon.js";
 import { getGazetteer, getModel } from "./model.js";
 import { Tagger, type RInfo } from "./tagger.js";
-import { hasWordChar, isWordCode, sentenceStarts, tokenize, type Token } from "./tokenize.js";
+import { hasWordChar, isWordCode, sentenceStartsOf, tokenArrays, tokenize } from "./tokenize.js";
 import type { NameType, NamedEntity, Span } from "./types.js";
 
 export type { NameType, NamedEntity, Span } from "./types.js";
@@ -98,7 +98,9 @@ interface Cand {
 
 interface Doc {
   text: string;
-  toks: Token[];
+  /** token start and end offsets */
+  ts: Int32Array;
+  te: Int32Array;
   words: string[];
   low: string[];
   starts: Uint8Array;
@@ -188,8 +190,7 @@ const PREFIXES = new Set(["anti", "pro", "post", "pre", "non", "ex"]);
 
 /** Whether the token is the country code of a currency: "$" follows without a space ("US$", "HK$"). */
 function currencyAt(doc: Doc, i: number): boolean {
-  const nx = doc.toks[i + 1];
-  return nx !== undefined && nx.start === doc.toks[i]!.end && doc.text.charCodeAt(nx.start) === 36;
+  return i + 1 < doc.words.length && doc.ts[i + 1] === doc.te[i] && doc.text.charCodeAt(doc.ts[i + 1]!) === 36;
 }
 
 function isPunct(w: string): boolean {
@@ -207,22 +208,22 @@ export function findEntities(text: string, sentences: Span[]): NamedEntity[] {
 }
 
 function run(text: string, sentences: Span[]): NamedEntity[] {
-  const toks = tokenize(text);
-  const n = toks.length;
+  const ta = tokenArrays(text);
+  const n = ta.n;
   if (n === 0) return [];
+  const { words, ts, te } = ta;
   const tg = getTagger();
-  const words = new Array<string>(n);
   const low = new Array<string>(n);
   // infos are looked up lazily by the tagger (candidates and their neighbours only)
   const infos = new Array<RInfo | undefined>(tg ? n : 0);
   for (let i = 0; i < n; i++) {
-    const t = toks[i]!;
     // a very long token (junk, a URL) is never a name; keep hashing and features cheap
-    const w = t.text.length > 64 ? "<long>" : t.text;
-    words[i] = w;
+    let w = words[i]!;
+    if (w.length > 64) words[i] = w = "<long>";
     // scan the flat source text rather than the token string (faster in V8)
     let plain = true;
-    for (let k = t.start; k < t.end; k++) {
+    const tEnd = te[i]!;
+    for (let k = ts[i]!; k < tEnd; k++) {
       const c = text.charCodeAt(k);
       if ((c >= 65 && c <= 90) || c === 0x2019 || (c > 127 && text[k] !== text[k]!.toLowerCase())) {
         plain = false;
@@ -231,7 +232,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     }
     low[i] = plain || w === "<long>" ? w : normTok(w);
   }
-  const starts = sentenceStarts(text, toks, sentences);
+  const starts = sentenceStartsOf(text, ta, sentences);
   // cap sentence length (junk input)
   let run0 = 0;
   for (let i = 0; i < n; i++) {
@@ -250,7 +251,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const gaz = getGazetteer();
   const gm = new Array<GazMatch | null>(n).fill(null);
   const tags = new Uint8Array(n);
-  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), placeOf: [] };
+  const doc: Doc = { text, ts, te, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), placeOf: [] };
 
   // 1. tagger
   const gazOut = new Uint8Array(n);
@@ -380,10 +381,10 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
           const orig = tokenize(first).map((t) => t.text);
           const mm = gaz.match(orig.map(normTok), 0, orig.length, orig);
           if (mm && mm.len === orig.length) {
-            const tok = toks[i]!;
+            const tokStart = ts[i]!;
             const ty = GAZ_ACCEPT[mm.hit.cat];
-            if (ty) lex.push(mkCand(i, i + 1, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: mm.hit, cs: tok.start, ce: tok.start + first.length }));
-            else if (mm.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: mm.hit, demonym: true, cs: tok.start, ce: tok.start + first.length }));
+            if (ty) lex.push(mkCand(i, i + 1, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: mm.hit, cs: tokStart, ce: tokStart + first.length }));
+            else if (mm.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: mm.hit, demonym: true, cs: tokStart, ce: tokStart + first.length }));
           }
         }
       }
@@ -994,7 +995,7 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   if (e - s >= 2 && STORM_PREFIX.has(words[s]!)) return null;
   // ships and spacecraft are no person, organisation or place ("Shuttle Atlantis", "USS Cole")
   if (VEHICLE_PREFIX.has(words[s]!)) return null;
-  const form = normForm(doc.text.slice(doc.toks[s]!.start, doc.toks[e - 1]!.end));
+  const form = normForm(doc.text.slice(doc.ts[s]!, doc.te[e - 1]!));
   if (form.length < 2 && !/\d/.test(form)) return null;
   if (BOILERPLATE.has(form)) return null;
   if (e - s === 1 && NOT_NAMES.has(form)) return null;
@@ -1017,11 +1018,11 @@ function prefixed(doc: Doc, i: number, h: number, lex: Cand[], demonyms: Cand[])
   const toks = orig.map(normTok);
   const m = doc.gaz.match(toks, 0, toks.length, orig);
   if (!m || m.len !== toks.length) return;
-  const tok = doc.toks[i]!;
-  const cs = tok.start + h + 1;
+  const cs = doc.ts[i]! + h + 1;
+  const ce = doc.te[i]!;
   const ty = GAZ_ACCEPT[m.hit.cat];
-  if (ty) lex.push(mkCand(i, i + 1, "ORG", { hit: m.hit, cs, ce: tok.end }));
-  else if (m.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: m.hit, demonym: true, cs, ce: tok.end }));
+  if (ty) lex.push(mkCand(i, i + 1, "ORG", { hit: m.hit, cs, ce }));
+  else if (m.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: m.hit, demonym: true, cs, ce }));
 }
 
 /** The base suffixes by their first word, in lexicon order. */
@@ -1068,7 +1069,7 @@ function findBases(doc: Doc): Cand[] {
             i = i + L - 1;
             break;
           }
-          const nameText = doc.text.slice(doc.toks[p + 1]!.start, doc.toks[q - 1]!.end);
+          const nameText = doc.text.slice(doc.ts[p + 1]!, doc.te[q - 1]!);
           const lexBase = gaz.match([...nt, ...suf.words], 0, nt.length + L);
           const c = mkCand(i, q, "LOC", { type: "base", name: nameText + " " + suf.canonical, aliases: [] });
           if (lexBase && lexBase.len === nt.length + L && lexBase.hit.cat === "base") c.hit = lexBase.hit;
@@ -1089,10 +1090,10 @@ function findBases(doc: Doc): Cand[] {
       const nameToks = low.slice(s, i);
       const m = gaz.match(nameToks, 0, nameToks.length);
       if (m && m.len === nameToks.length && (m.hit.cat === "demonym" || m.hit.cat === "country")) continue;
-      const nameText = doc.text.slice(doc.toks[s]!.start, doc.toks[i - 1]!.end);
+      const nameText = doc.text.slice(doc.ts[s]!, doc.te[i - 1]!);
       const lexHit = m && m.len === nameToks.length && m.hit.cat === "base" ? m.hit : undefined;
       const capSuffix = hasUpper(words[i]!);
-      const canonical = capSuffix ? doc.text.slice(doc.toks[i]!.start, doc.toks[i + L - 1]!.end) : suf.canonical;
+      const canonical = capSuffix ? doc.text.slice(doc.ts[i]!, doc.te[i + L - 1]!) : suf.canonical;
       const c = mkCand(s, i + L, "LOC", { type: "base", name: nameText + " " + canonical, aliases: [nameText] });
       const full = gaz.match([...nameToks, ...suf.words], 0, nameToks.length + L);
       const hit = lexHit ?? (full && full.len === nameToks.length + L && full.hit.cat === "base" ? full.hit : undefined);
@@ -1346,7 +1347,7 @@ function acronyms(doc: Doc, acc: Cand[]): Acronym[] {
     if (c.label === "PER" || c.e + 2 >= words.length + 1) continue;
     if (words[c.e] !== "(" || words[c.e + 2] !== ")") continue;
     const a = words[c.e + 1];
-    if (a && /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u.test(a) && a.length < c.e - c.s + doc.toks[c.e - 1]!.end) {
+    if (a && /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u.test(a) && a.length < c.e - c.s + doc.te[c.e - 1]!) {
       out.push({ cand: c, acr: a, s: c.e + 1 });
     }
   }
@@ -1451,7 +1452,7 @@ function personContext(doc: Doc, c: Cand): boolean {
 }
 
 function findRole(doc: Doc, s: number): string | undefined {
-  const { words, low, starts, toks, text } = doc;
+  const { words, low, starts, ts, te, text } = doc;
   let k = s - 1;
   let first = -1;
   let hasHead = false;
@@ -1475,14 +1476,14 @@ function findRole(doc: Doc, s: number): string | undefined {
   }
   if (!hasHead || first < 0 || endTok !== s - 1) return undefined;
   while (first < endTok && (low[first] === "of" || low[first] === "and" || low[first] === "'s" || low[first] === "-")) first++;
-  return text.slice(toks[first]!.start, toks[endTok]!.end);
+  return text.slice(ts[first]!, te[endTok]!);
 }
 
 function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
-  const { toks, text, low, words, starts } = doc;
+  const { ts, te, text, low, words, starts } = doc;
   const ents = new Map<string, Ent>();
   const order: Ent[] = [];
-  const covered = new Uint8Array(toks.length);
+  const covered = new Uint8Array(words.length);
 
   const getEnt = (key: string, type: NameType, first: number): Ent => {
     let e = ents.get(key);
@@ -1548,8 +1549,8 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   const sorted: Pre[] = [];
   for (const c of sorted0) {
     if (c.e - c.s === 1 && !c.hit && !c.type && starts[c.s] && lcv?.has(low[c.s]!) && !capMid.has(words[c.s]!)) continue;
-    const start = c.cs ?? toks[c.s]!.start;
-    const end = c.ce ?? toks[c.e - 1]!.end;
+    const start = c.cs ?? ts[c.s]!;
+    const end = c.ce ?? te[c.e - 1]!;
     const surface = text.slice(start, end);
     const nf = normForm(surface);
     const key = c.hit ? c.hit.entity.key : c.key ? c.key : "n:" + nf;
@@ -1663,8 +1664,8 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   const formIndex = new Map<string, Ent>();
   for (const e of order) for (const f of e.forms.keys()) if (!formIndex.has(f)) formIndex.set(f, e);
   for (const a of acrs) {
-    const start = a.cand.cs ?? toks[a.cand.s]!.start;
-    const owner = formIndex.get(normForm(text.slice(start, a.cand.ce ?? toks[a.cand.e - 1]!.end)));
+    const start = a.cand.cs ?? ts[a.cand.s]!;
+    const owner = formIndex.get(normForm(text.slice(start, a.cand.ce ?? te[a.cand.e - 1]!)));
     if (!owner) continue;
     const other = formIndex.get(normForm(a.acr));
     if (other && other !== owner) {
@@ -1677,7 +1678,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       other.mentions = [];
     }
     owner.aliases.add(a.acr);
-    if (!seenSpans.has(spanId(toks[a.s]!.start, toks[a.s]!.end))) addMention(owner, toks[a.s]!.start, toks[a.s]!.end, false);
+    if (!seenSpans.has(spanId(ts[a.s]!, te[a.s]!))) addMention(owner, ts[a.s]!, te[a.s]!, false);
     covered[a.s] = 1;
     addForm([a.acr], owner, normForm(a.acr));
   }
@@ -1709,7 +1710,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       // inside a longer capitalised run it is part of another name
       if (i > 0 && !starts[i] && hasUpper(words[i - 1]!) && !isPunct(words[i - 1]!)) break;
       if (i + L < words.length && hasUpper(words[i + L]!) && !isPunct(words[i + L]!) && !starts[i + L]) break;
-      addMention(cand.ent, toks[i]!.start, toks[i + L - 1]!.end, false);
+      addMention(cand.ent, ts[i]!, te[i + L - 1]!, false);
       for (let k = 0; k < L; k++) covered[i + k] = 1;
       break;
     }

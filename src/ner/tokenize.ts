@@ -106,11 +106,40 @@ export function hasWordChar(w: string): boolean {
   return false;
 }
 
+/** Tokens as parallel arrays (no object per token): the names layer's form. */
+export interface TokenArrays {
+  n: number;
+  words: string[];
+  ts: Int32Array;
+  te: Int32Array;
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+  const ta = tokenArrays(text);
+  const out = new Array<Token>(ta.n);
+  for (let i = 0; i < ta.n; i++) out[i] = { text: ta.words[i]!, start: ta.ts[i]!, end: ta.te[i]! };
+  return out;
+}
+
+/** The tokens of tokenize(), as parallel arrays. */
+export function tokenArrays(text: string): TokenArrays {
+  const words: string[] = [];
+  let ts = new Int32Array(64 + (text.length >> 2));
+  let te = new Int32Array(ts.length);
+  let m = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
+    if (m + 2 > ts.length) {
+      ts = grow(ts);
+      te = grow(te);
+    }
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       i++;
@@ -121,12 +150,16 @@ export function tokenize(text: string): Token[] {
     if ((c === 104 || c === 119) && (text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i))) {
       let j = i + 4;
       while (j < n && isUrlChar(text.charCodeAt(j))) j++;
-      out.push({ text: text.slice(start, j), start, end: j });
+      words.push(text.slice(start, j));
+      ts[m] = start;
+      te[m++] = j;
       i = j;
       continue;
     }
     if (!isWord(c)) {
-      out.push({ text: text[i]!, start, end: i + 1 });
+      words.push(text[i]!);
+      ts[m] = start;
+      te[m++] = i + 1;
       i++;
       continue;
     }
@@ -135,7 +168,9 @@ export function tokenize(text: string): Token[] {
       let j = i;
       while (j + 1 < n && isUpperAt(text, j) && text.charCodeAt(j + 1) === 46 && !(j + 2 < n && isWord(text.charCodeAt(j + 2)) && !isUpperAt(text, j + 2))) j += 2;
       if (j - i >= 4) {
-        out.push({ text: text.slice(start, j), start, end: j });
+        words.push(text.slice(start, j));
+        ts[m] = start;
+        te[m++] = j;
         i = j;
         continue;
       }
@@ -159,8 +194,11 @@ export function tokenize(text: string): Token[] {
     if (j - start > 2) {
       const cut = contraction(text, start, j);
       if (cut > start) {
-        out.push({ text: text.slice(start, cut), start, end: cut });
-        out.push({ text: text.slice(cut, j), start: cut, end: j });
+        words.push(text.slice(start, cut), text.slice(cut, j));
+        ts[m] = start;
+        te[m++] = cut;
+        ts[m] = cut;
+        te[m++] = j;
         i = j;
         continue;
       }
@@ -168,8 +206,11 @@ export function tokenize(text: string): Token[] {
     // possessive 's split off
     const last = text.charCodeAt(j - 1);
     if (j - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) {
-      out.push({ text: text.slice(start, j - 2), start, end: j - 2 });
-      out.push({ text: text.slice(j - 2, j), start: j - 2, end: j });
+      words.push(text.slice(start, j - 2), text.slice(j - 2, j));
+      ts[m] = start;
+      te[m++] = j - 2;
+      ts[m] = j - 2;
+      te[m++] = j;
       i = j;
       continue;
     }
@@ -180,10 +221,12 @@ export function tokenize(text: string): Token[] {
         t += ".";
       }
     }
-    out.push({ text: t, start, end: j });
+    words.push(t);
+    ts[m] = start;
+    te[m++] = j;
     i = j;
   }
-  return out;
+  return { n: m, words, ts, te };
 }
 
 const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "*", "_"]);
@@ -194,6 +237,21 @@ const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "*", "_"]);
  */
 export function sentenceStarts(text: string, tokens: Token[], sentences: Span[]): Uint8Array {
   const n = tokens.length;
+  const words = new Array<string>(n);
+  const ts = new Int32Array(n);
+  const te = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    words[i] = t.text;
+    ts[i] = t.start;
+    te[i] = t.end;
+  }
+  return sentenceStartsOf(text, { n, words, ts, te }, sentences);
+}
+
+/** sentenceStarts over token arrays. */
+export function sentenceStartsOf(text: string, tokens: TokenArrays, sentences: Span[]): Uint8Array {
+  const { n, words, ts, te } = tokens;
   const starts = new Uint8Array(n);
   if (n === 0) return starts;
   starts[0] = 1;
@@ -206,22 +264,22 @@ export function sentenceStarts(text: string, tokens: Token[], sentences: Span[])
     ss.sort((a, b) => a - b);
     let j = 0;
     for (let i = 0; i < n && j < ss.length; i++) {
-      const tok = tokens[i]!;
-      while (j < ss.length && ss[j]! < tok.end && ss[j]! <= tok.start) {
+      const tokStart = ts[i]!;
+      const tokEnd = te[i]!;
+      while (j < ss.length && ss[j]! < tokEnd && ss[j]! <= tokStart) {
         // no sentence starts right after an initial or a title abbreviation ("L. | Ron Hubbard")
-        if (i === 0 || !(isInitialOrTitle(tokens[i - 1]!.text) || (isDotted(tokens[i - 1]!.text) && !STARTERS.has(tok.text)))) starts[i] = 1;
+        if (i === 0 || !(isInitialOrTitle(words[i - 1]!) || (isDotted(words[i - 1]!) && !STARTERS.has(words[i]!)))) starts[i] = 1;
         j++;
       }
       // skip starts that fall inside a token
-      while (j < ss.length && ss[j]! < tok.end) j++;
+      while (j < ss.length && ss[j]! < tokEnd) j++;
     }
   }
   for (let i = 1; i < n; i++) {
-    const prev = tokens[i - 1]!;
-    const tok = tokens[i]!;
     // a line break between the tokens
     let nl = false;
-    for (let c = prev.end; c < tok.start; c++) {
+    const tokStart = ts[i]!;
+    for (let c = te[i - 1]!; c < tokStart; c++) {
       if (text.charCodeAt(c) === 10) {
         nl = true;
         break;
@@ -231,13 +289,13 @@ export function sentenceStarts(text: string, tokens: Token[], sentences: Span[])
       starts[i] = 1;
       continue;
     }
-    const pt = prev.text;
+    const pt = words[i - 1]!;
     const pc = pt.charCodeAt(0);
     if (pt.length === 1 && (pc === 46 || pc === 33 || pc === 63 || pc === 0x2026)) {
       let k = i;
-      while (k < n && CLOSERS.has(tokens[k]!.text)) k++;
+      while (k < n && CLOSERS.has(words[k]!)) k++;
       if (k < n) {
-        const c = tokens[k]!.text;
+        const c = words[k]!;
         if (/^[\p{Lu}"“‘'\d]/u.test(c)) starts[k] = 1;
       }
     }
