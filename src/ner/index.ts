@@ -188,6 +188,45 @@ const PARTICLE_NAME = /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|bint)[-‐]\p{Lu}
 
 const PREFIXES = new Set(["anti", "pro", "post", "pre", "non", "ex"]);
 
+/** /^\d/ */
+function digitFirst(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+/** /\d/ */
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+/** /^[A-Z]+$/ */
+function allCaps(w: string): boolean {
+  const n = w.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+/** /^[A-Z]{2,}$/ */
+function allCaps2(w: string): boolean {
+  return w.length >= 2 && allCaps(w);
+}
+/** PREFIX_WORD.test(w), with a cheap pre-check for the hyphen */
+function prefixWord(w: string): boolean {
+  return (w.charCodeAt(2) === 45 || w.charCodeAt(3) === 45 || w.charCodeAt(4) === 45) && PREFIX_WORD.test(w);
+}
+/** PARTICLE_NAME.test(w), with a cheap pre-check for the hyphen */
+function particleName(w: string): boolean {
+  const a = w.charCodeAt(2);
+  const b = w.charCodeAt(3);
+  const c = w.charCodeAt(4);
+  return (a === 45 || b === 45 || c === 45 || a === 0x2010 || b === 0x2010 || c === 0x2010) && PARTICLE_NAME.test(w);
+}
+
 /** Whether the token is the country code of a currency: "$" follows without a space ("US$", "HK$"). */
 function currencyAt(doc: Doc, i: number): boolean {
   return i + 1 < doc.words.length && doc.ts[i + 1] === doc.te[i] && doc.text.charCodeAt(doc.ts[i + 1]!) === 36;
@@ -276,7 +315,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       let e = i + 1;
       while (e < n && tags[e] === ti + 1 && !starts[e]) e++;
       // particle surnames the tagger leaves out ("Bashar al-Assad")
-      while (e < n && !starts[e] && (PARTICLE_NAME.test(words[e]!) || (label === "PER" && e - i === 1 && HYPHEN_GIVEN.test(words[e]!)))) e++;
+      while (e < n && !starts[e] && (particleName(words[e]!) || (label === "PER" && e - i === 1 && HYPHEN_GIVEN.test(words[e]!)))) e++;
       // a demonym alone is handled by the demonym rule; a currency code is no name ("HK$")
       if (e === i + 1 && ((gm[i] && gm[i]!.hit.cat === "demonym") || currencyAt(doc, i))) continue;
       // a sentence-initial capitalised word the tagger left out ("Yau | Wai-ching defeated")
@@ -529,7 +568,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
   // a dateline ("KYIV, Ukraine —") names a place
   for (const c of tagged) {
     const w = words[c.s]!;
-    if (c.e - c.s === 1 && starts[c.s] && w.length > 3 && /^[A-Z]+$/.test(w) && DATELINE_NEXT.has(words[c.e] ?? "")) c.label = "LOC";
+    if (c.e - c.s === 1 && starts[c.s] && w.length > 3 && allCaps(w) && DATELINE_NEXT.has(words[c.e] ?? "")) c.label = "LOC";
   }
   const covered = new Uint8Array(words.length);
   for (const c of tagged) for (let k = c.s; k < c.e; k++) covered[k] = 1;
@@ -546,7 +585,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
       continue;
     }
     // not a shouted headline: the neighbours are not all-caps too
-    if ((i > 0 && /^[A-Z]{2,}$/.test(words[i - 1]!)) || (i + 1 < words.length && /^[A-Z]{2,}$/.test(words[i + 1]!))) continue;
+    if ((i > 0 && allCaps2(words[i - 1]!)) || (i + 1 < words.length && allCaps2(words[i + 1]!))) continue;
     tagged.push(mkCand(i, i + 1, "ORG"));
     added = true;
   }
@@ -621,7 +660,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     let usedAndBack = false;
     let usedPossessive = false;
     const nameWord = (k: number): boolean =>
-      isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !PREFIX_WORD.test(words[k]!);
+      isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !prefixWord(words[k]!);
     while (s > 0 && h - s < 6 && !starts[s]) {
       // "the Russian | Embassy": the demonym stays a mention of Russia
       if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
@@ -666,7 +705,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
         m - j < 6 &&
         !starts[m] &&
         !(m > j && doc.tags[m] === B_PER) &&
-        ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !/\d/.test(words[m]!)) ||
+        ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !hasDigit(words[m]!)) ||
           (words[m] === "-" && m > j && m + 1 < n && isCap(words[m + 1]!)))
       )
         m++;
@@ -773,7 +812,7 @@ function personApposition(doc: Doc, c: Cand): boolean {
   if (words[c.e] !== "," || (low[c.e + 1] !== "a" && low[c.e + 1] !== "an")) return false;
   for (let k = c.s; k < c.e; k++) {
     const w = words[k]!;
-    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
+    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || allCaps2(w)) return false;
   }
   const g = doc.gm[c.s];
   if (g && g.hit.cat !== "first" && g.hit.cat !== "town") return false;
@@ -790,7 +829,7 @@ function nameShaped(doc: Doc, c: Cand): boolean {
   if (len < 2 || len > 3 || c.hit || c.type) return false;
   for (let k = c.s; k < c.e; k++) {
     const w = doc.words[k]!;
-    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
+    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || allCaps2(w)) return false;
     const g = doc.gm[k];
     if (g && g.hit.cat !== "first" && g.hit.cat !== "town" && g.hit.cat !== "region") return false;
   }
@@ -852,10 +891,10 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   // boilerplate words at the start ("However", "Multiple")
   while (s < e && LEADING_JUNK.has(low[s]!)) s++;
   // lower-case words at the edges ("U.S. anti-ISIS"), "pro-Beijing", "Pan-democrat" first
-  while (s < e && ((!hasUpper(words[s]!) && !/^\d/.test(words[s]!)) || PREFIX_WORD.test(words[s]!))) s++;
-  while (e > s && ((!hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) || PREFIX_WORD.test(words[e - 1]!))) e--;
+  while (s < e && ((!hasUpper(words[s]!) && !digitFirst(words[s]!)) || prefixWord(words[s]!))) s++;
+  while (e > s && ((!hasUpper(words[e - 1]!) && !digitFirst(words[e - 1]!)) || prefixWord(words[e - 1]!))) e--;
   // a score ends no name ("the San Francisco Giants 5-3")
-  while (e > s && /^\d+[-–]\d+$/.test(words[e - 1]!)) e--;
+  while (e > s && digitFirst(words[e - 1]!) && /^\d+[-–]\d+$/.test(words[e - 1]!)) e--;
   // "NASA T-shirt", "an X-ray": a letter-hyphen word ends no name
   while (e > s && words[e - 1]!.charCodeAt(1) === 45 && /^\p{Lu}-\p{Ll}+$/u.test(words[e - 1]!)) e--;
   if (s >= e) return null;
@@ -914,7 +953,7 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     for (let i = s; i < e; i++) {
       const w = words[i]!;
       const g = doc.gm[i];
-      if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || /^[A-Z]{2,}$/.test(w) || (g && g.hit.cat !== "first" && g.hit.cat !== "town" && g.hit.cat !== "city" && g.hit.cat !== "region")) ok = false;
+      if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || allCaps2(w) || (g && g.hit.cat !== "first" && g.hit.cat !== "town" && g.hit.cat !== "city" && g.hit.cat !== "region")) ok = false;
     }
     if (ok) c.label = "PER";
   }
@@ -927,7 +966,7 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   // a month followed by a number ends the name ("Summit April 12")
   for (let k = s; k < e; k++) {
-    if (MONTHS.has(low[k]!) && (k + 1 >= e || /^\d/.test(words[k + 1]!) || k === s)) {
+    if (MONTHS.has(low[k]!) && (k + 1 >= e || digitFirst(words[k + 1]!) || k === s)) {
       e = k;
       break;
     }
@@ -948,8 +987,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     // strip titles: "U.S. President Donald Trump" → "Donald Trump"
     let k = -1;
     for (let i = s; i < e - 1; i++) {
-      const l = low[i]!.replace(/\.$/, "");
-      if (TITLES.has(low[i]!) || TITLES.has(l) || ROLE_HEADS.has(low[i]!)) k = i;
+      const li = low[i]!;
+      if (TITLES.has(li) || (li.charCodeAt(li.length - 1) === 46 && TITLES.has(li.slice(0, -1))) || ROLE_HEADS.has(li)) k = i;
       else if (!hasUpper(words[i]!) && low[i] !== "of") break;
     }
     if (k >= 0) s = k + 1;
@@ -966,12 +1005,12 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   if (allRole) return null;
   // a shouted line ("RUSSIA AND SYRIA SIGNED A DEAL") is no name
-  if (e - s >= 2 && /^[A-Z]+$/.test(words[s]!)) {
+  if (e - s >= 2 && allCaps(words[s]!)) {
     let caps = 0;
     let common = 0;
     const lcvSet = getModel()?.lcv;
     for (let k = s; k < e; k++) {
-      if (/^[A-Z]+$/.test(words[k]!)) caps++;
+      if (allCaps(words[k]!)) caps++;
       if (lcvSet?.has(low[k]!)) common++;
     }
     if (caps === e - s && common * 2 >= e - s) return null;
@@ -1587,6 +1626,12 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     if (list) list.push({ toks: ft, ent: e });
     else byFirst.set(ft[0]!, [{ toks: ft, ent: e }]);
   };
+  // addForm(words.slice(s, e), ent, nf) without the slice when the form is known already
+  const addFormAt = (s: number, e: number, ent: Ent, nf: string): void => {
+    if (e <= s || !hasUpper(words[s]!) || (e - s === 1 && words[s]!.length < 2)) return;
+    if (formSeen.has(ent.key + "\u0000" + nf)) return;
+    addForm(words.slice(s, e), ent, nf);
+  };
   for (const pre of sorted) {
     const { c, start, end, surface, nf } = pre;
     let { type, key } = pre;
@@ -1648,7 +1693,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     addMention(e, start, end, c.demonym, surface, nf);
     if (c.cs === undefined) {
       for (let k = c.s; k < c.e; k++) covered[k] = 1;
-      if (!c.demonym) addForm(words.slice(c.s, c.e), e, nf);
+      if (!c.demonym) addFormAt(c.s, c.e, e, nf);
       // a person named in full is named by the surname later, even where the tagger missed it
       if (type === "person" && e.type === "person" && c.e - c.s >= 2 && isCap(words[c.e - 1]!)) addForm([words[c.e - 1]!], e, low[c.e - 1]!);
     }
@@ -1721,7 +1766,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     if (e.mentions.length === 0) continue;
     if (!e.fixed) {
       // the training text's type for a name it knows well counts as three more votes
-      const known = trainedNames?.get([...e.forms.values()][0] ?? "");
+      const known = trainedNames?.get(firstForm(e));
       if (known) {
         const t: NameType = known === "PER" ? "person" : known === "ORG" ? "organization" : "place";
         e.votes.set(t, (e.votes.get(t) ?? 0) + 3);
@@ -1738,7 +1783,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       if (e.type === "person" && !e.role && e.persons === 0 && e.personCues === 0) {
         let oneWord = true;
         for (const f of e.forms.values()) if (/[\s]/.test(f.trim())) oneWord = false;
-        const first = [...e.forms.values()][0] ?? "";
+        const first = firstForm(e);
         if (oneWord && !doc.gaz.firstNames.has(first) && !/^\p{Lu}\p{Ll}+s$/u.test(first)) e.type = "organization";
       }
     }
@@ -1770,7 +1815,13 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     const nn = normForm(name);
     const aliases: string[] = [];
     const seen = new Set<string>([nn]);
-    for (const f of [...e.forms.values(), ...e.aliases]) {
+    // (a form's key is its normalised form)
+    for (const [k, f] of e.forms) {
+      if (seen.has(k) || e.demonymMentions.has(k)) continue;
+      seen.add(k);
+      aliases.push(f);
+    }
+    for (const f of e.aliases) {
       const k = normForm(f);
       if (seen.has(k) || e.demonymMentions.has(k)) continue;
       seen.add(k);
@@ -1784,6 +1835,12 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   }
   out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   return out;
+}
+
+/** The first form of an entity, or "". */
+function firstForm(e: Ent): string {
+  for (const f of e.forms.values()) return f;
+  return "";
 }
 
 function stripParticle(l: string): string {
