@@ -255,20 +255,30 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const low = new Array<string>(n);
   // infos are looked up lazily by the tagger (candidates and their neighbours only)
   const infos = new Array<RInfo | undefined>(tg ? n : 0);
+  const upper = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     // a very long token (junk, a URL) is never a name; keep hashing and features cheap
     let w = words[i]!;
     if (w.length > 64) words[i] = w = "<long>";
-    // scan the flat source text rather than the token string (faster in V8)
+    // scan the flat source text rather than the token string (faster in V8): whether the token
+    // has an upper-case letter (hasUpper) and whether its gazetteer form is the token itself
     let plain = true;
     const tEnd = te[i]!;
     for (let k = ts[i]!; k < tEnd; k++) {
       const c = text.charCodeAt(k);
-      if ((c >= 65 && c <= 90) || c === 0x2019 || (c > 127 && text[k] !== text[k]!.toLowerCase())) {
+      if (c < 128) {
+        if (c >= 65 && c <= 90) {
+          upper[i] = 1;
+          plain = false;
+          break;
+        }
+      } else if (text[k] !== text[k]!.toLowerCase()) {
+        upper[i] = 1;
         plain = false;
         break;
-      }
+      } else if (c === 0x2019) plain = false;
     }
+    if (w === "<long>") upper[i] = hasUpper(w) ? 1 : 0;
     low[i] = plain || w === "<long>" ? w : normTok(w);
   }
   const starts = sentenceStartsOf(text, ta, sentences);
@@ -297,7 +307,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   let from = 0;
   for (let i = 1; i <= n; i++) {
     if (i === n || starts[i]) {
-      if (tg) tg.tagSentence(infos, words, low, from, i, gazOut, tags, gm);
+      if (tg) tg.tagSentence(infos, words, low, from, i, gazOut, tags, gm, upper);
       else gazFeatures(gaz, words, low, from, i, gazOut, gm);
       from = i;
     }

@@ -76,6 +76,8 @@ export interface RInfo {
   /** gazetteer entry of the word alone */
   g1: GazHit | null;
   firstName: boolean;
+  /** second words of the gazetteer phrases starting with this word (gmax > 1) */
+  second: Set<string> | undefined;
 }
 
 /**
@@ -148,11 +150,13 @@ export class Tagger {
       gmax: 0,
       g1: null,
       firstName: false,
+      second: undefined,
     };
     if (r.cap) {
       r.gmax = this.gaz.maxLen.get(r.low) ?? 0;
       r.g1 = this.gaz.single(r.low, x.w);
       r.firstName = this.gaz.firstNames.has(x.w);
+      if (r.gmax > 1) r.second = this.gaz.second.get(r.low);
     }
     return r;
   }
@@ -173,7 +177,8 @@ export class Tagger {
       let best: GazMatch | null = null;
       if (r.gmax > 0) {
         if (r.g1) best = { len: 1, hit: r.g1 };
-        if (r.gmax > 1) {
+        // no phrase and no prefix "x y" unless y is a second word of x (skips building the key)
+        if (r.gmax > 1 && i + 1 < to && r.second !== undefined && r.second.has(low[i + 1]!)) {
           let key = r.low;
           for (let l = 2; l <= r.gmax && i + l <= to; l++) {
             key += " " + low[i + l - 1]!;
@@ -269,6 +274,8 @@ export class Tagger {
     gazOut: Uint8Array,
     tags: Uint8Array,
     matches?: (GazMatch | null)[],
+    /** optional: 1 where hasUpper(words[i]) */
+    upper?: Uint8Array,
   ): void {
     this.gazCodes(infos, words, low, from, to, gazOut, matches);
     // a title-case line (headline, caption) capitalises ordinary words: no forcing there
@@ -290,7 +297,7 @@ export class Tagger {
     for (let i = from; i < to; i++) {
       const w0 = words[i]!;
       // lower-case words after O are O: no lookup at all
-      if (t1 === 0 && !hasUpper(w0)) {
+      if (t1 === 0 && (upper !== undefined ? upper[i] === 0 : !hasUpper(w0))) {
         tags[i] = 0;
         t2 = t1;
         continue;
