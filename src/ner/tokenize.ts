@@ -63,6 +63,8 @@ function isApos(c: number): boolean {
 
 /** Start of a contraction suffix ('ll 're 've 'm 'd n't) in text[start, end), or -1. */
 function contraction(text: string, start: number, end: number): number {
+  // every suffix has an apostrophe second or third from the end
+  if (!isApos(text.charCodeAt(end - 2)) && !isApos(text.charCodeAt(end - 3))) return -1;
   const lc = (k: number): number => text.charCodeAt(k) | 0x20;
   // 'll 're 've
   if (end - start > 3 && isApos(text.charCodeAt(end - 3))) {
