@@ -166,7 +166,7 @@ export function tokenArrays(text: string): TokenArrays {
       continue;
     }
     // dotted abbreviation: U.S., D.C.
-    if (isUpperAt(text, i) && text.charCodeAt(i + 1) === 46 && i + 2 < n && isUpperAt(text, i + 2) && text.charCodeAt(i + 3) === 46) {
+    if ((c < 128 ? c >= 65 && c <= 90 : isUpperAt(text, i)) && text.charCodeAt(i + 1) === 46 && i + 2 < n && isUpperAt(text, i + 2) && text.charCodeAt(i + 3) === 46) {
       let j = i;
       while (j + 1 < n && isUpperAt(text, j) && text.charCodeAt(j + 1) === 46 && !(j + 2 < n && isWord(text.charCodeAt(j + 2)) && !isUpperAt(text, j + 2))) j += 2;
       if (j - i >= 4) {
@@ -179,11 +179,17 @@ export function tokenArrays(text: string): TokenArrays {
     }
     // word with inner hyphens/apostrophes
     let j = i + 1;
+    // whether an apostrophe joined the word (contractions and possessives need one)
+    let apos = false;
     for (;;) {
       while (j < n && isWord(text.charCodeAt(j))) j++;
-      if (j + 1 < n && isInner(text.charCodeAt(j)) && isWord(text.charCodeAt(j + 1))) {
-        j += 2;
-        continue;
+      if (j + 1 < n) {
+        const q = text.charCodeAt(j);
+        if (isInner(q) && isWord(text.charCodeAt(j + 1))) {
+          if (isApos(q)) apos = true;
+          j += 2;
+          continue;
+        }
       }
       break;
     }
@@ -193,7 +199,7 @@ export function tokenArrays(text: string): TokenArrays {
       while (j < n && isWord(text.charCodeAt(j))) j++;
     }
     // contractions split off as in treebanks: "I'll" → "I" "'ll", "don't" → "do" "n't"
-    if (j - start > 2) {
+    if (apos && j - start > 2) {
       const cut = contraction(text, start, j);
       if (cut > start) {
         words.push(text.slice(start, cut), text.slice(cut, j));
@@ -206,8 +212,8 @@ export function tokenArrays(text: string): TokenArrays {
       }
     }
     // possessive 's split off
-    const last = text.charCodeAt(j - 1);
-    if (j - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) {
+    const last = apos ? text.charCodeAt(j - 1) : 0;
+    if (apos && j - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) {
       words.push(text.slice(start, j - 2), text.slice(j - 2, j));
       ts[m] = start;
       te[m++] = j - 2;
