@@ -98,6 +98,8 @@ interface Cand {
 
 interface Doc {
   text: string;
+  /** 1 where isCap(words[i]) */
+  cap: Uint8Array;
   /** token start and end offsets */
   ts: Int32Array;
   te: Int32Array;
@@ -256,6 +258,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   // infos are looked up lazily by the tagger (candidates and their neighbours only)
   const infos = new Array<RInfo | undefined>(tg ? n : 0);
   const upper = new Uint8Array(n);
+  const cap = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     // a very long token (junk, a URL) is never a name; keep hashing and features cheap
     let w = words[i]!;
@@ -278,7 +281,14 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
         break;
       } else if (c === 0x2019) plain = false;
     }
-    if (w === "<long>") upper[i] = hasUpper(w) ? 1 : 0;
+    if (w === "<long>") {
+      upper[i] = hasUpper(w) ? 1 : 0;
+      cap[i] = isCap(w) ? 1 : 0;
+    } else {
+      // isCap: the first code unit is upper case
+      const c0 = text.charCodeAt(ts[i]!);
+      cap[i] = (c0 < 128 ? c0 >= 65 && c0 <= 90 : text[ts[i]!] !== text[ts[i]!]!.toLowerCase()) ? 1 : 0;
+    }
     low[i] = plain || w === "<long>" ? w : normTok(w);
   }
   const starts = sentenceStartsOf(text, ta, sentences);
@@ -300,7 +310,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const gaz = getGazetteer();
   const gm = new Array<GazMatch | null>(n).fill(null);
   const tags = new Uint8Array(n);
-  const doc: Doc = { text, ts, te, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), placeOf: [] };
+  const doc: Doc = { text, cap, ts, te, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), placeOf: [] };
 
   // 1. tagger
   const gazOut = new Uint8Array(n);
@@ -411,7 +421,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const demonyms: Cand[] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
-    if (!isCap(w)) {
+    if (cap[i] === 0) {
       // anti-ISIS, pro-Russian
       // only words starting like anti/pro/post/pre/non/ex
       const f = w.charCodeAt(0);
@@ -634,10 +644,16 @@ const PORTFOLIO_WORDS = new Set([
 ]);
 
 /** Last words of event names ("Science Fair", "Lantern Festival", "World Cup"). */
-const EVENT_HEADS = new Set([
+const EVENT_HEADS_LIST = [
   "Fair", "Festival", "Olympics", "Olympiad", "Championship", "Championships", "Cup", "Games", "Summit",
   "Expo", "Awards", "Prize", "Marathon", "Tournament", "Exhibition", "Convention", "Challenge",
-]);
+];
+
+/** Head kind of a word for the head rule: 1 organisation, 2 place, 3 event (in this order of precedence). */
+const HEAD_KIND = new Map<string, number>();
+for (const w of EVENT_HEADS_LIST) HEAD_KIND.set(w, 3);
+for (const w of PLACE_HEADS) HEAD_KIND.set(w, 2);
+for (const w of ORG_RULE_HEADS) HEAD_KIND.set(w, 1);
 
 /** Heads whose "of" complement is a place ("Municipality of Bogliasco", "Province of Livorno"). */
 const PLACE_OF_HEADS = new Set(["Municipality", "City", "Town", "Province", "County", "Republic", "Kingdom", "Governorate", "Commune", "District"]);
@@ -658,10 +674,11 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const w = words[h]!;
     const c0 = w.charCodeAt(0);
     if (c0 < 65 || c0 > 90) continue;
-    const org = ORG_RULE_HEADS.has(w);
-    const place = !org && PLACE_HEADS.has(w);
-    const event = !org && !place && EVENT_HEADS.has(w);
-    if (!org && !place && !event) continue;
+    const kind = HEAD_KIND.get(w);
+    if (kind === undefined) continue;
+    const org = kind === 1;
+    const place = kind === 2;
+    const event = kind === 3;
     // the last head of a run counts ("Irving Police | Department")
     if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) continue;
     // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
@@ -1580,7 +1597,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   const initials = new Set<string>();
   for (const c of acc) if (c.e - c.s === 1 && starts[c.s]) initials.add(words[c.s]!);
   const capMid = new Set<string>();
-  if (initials.size > 0) for (let i = 0; i < words.length; i++) if (!starts[i] && isCap(words[i]!) && initials.has(words[i]!)) capMid.add(words[i]!);
+  if (initials.size > 0) for (let i = 0; i < words.length; i++) if (!starts[i] && doc.cap[i] === 1 && initials.has(words[i]!)) capMid.add(words[i]!);
 
   const lcv = getModel()?.lcv;
   const trainedNames = getModel()?.names;
@@ -1748,7 +1765,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     if (list.length > 1) list.sort((a, b) => b.toks.length - a.toks.length);
   }
   for (let i = 0; i < words.length; i++) {
-    if (covered[i] || !isCap(words[i]!)) continue;
+    if (covered[i] || doc.cap[i] === 0) continue;
     const list = byFirst.get(words[i]!);
     if (!list) continue;
     for (const cand of list) {
