@@ -289,7 +289,13 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       const c0 = text.charCodeAt(ts[i]!);
       cap[i] = (c0 < 128 ? c0 >= 65 && c0 <= 90 : text[ts[i]!] !== text[ts[i]!]!.toLowerCase()) ? 1 : 0;
     }
-    low[i] = plain || w === "<long>" ? w : normTok(w);
+    if (plain || w === "<long>") low[i] = w;
+    else if (tg) {
+      // the word type's cached info holds the same form (and the tagger wants the info anyway)
+      const r = tg.info(w);
+      infos[i] = r;
+      low[i] = r.low;
+    } else low[i] = normTok(w);
   }
   const starts = sentenceStartsOf(text, ta, sentences);
   // cap sentence length (junk input)
