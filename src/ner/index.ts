@@ -234,6 +234,12 @@ function currencyAt(doc: Doc, i: number): boolean {
   return i + 1 < doc.words.length && doc.ts[i + 1] === doc.te[i] && doc.text.charCodeAt(doc.ts[i + 1]!) === 36;
 }
 
+/** No gazetteer match at token k, or only a city, town or first name. */
+function softGaz(gm: (GazMatch | null)[], k: number): boolean {
+  const g = gm[k];
+  return !g || g.hit.cat === "city" || g.hit.cat === "city1" || g.hit.cat === "town" || g.hit.cat === "first";
+}
+
 function isPunct(w: string): boolean {
   return !hasWordChar(w);
 }
@@ -323,7 +329,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   let from = 0;
   for (let i = 1; i <= n; i++) {
     if (i === n || starts[i]) {
-      if (tg) tg.tagSentence(infos, words, low, from, i, gazOut, tags, gm, upper);
+      if (tg) tg.tagSentence(infos, words, low, from, i, gazOut, tags, gm, upper, cap);
       else gazFeatures(gaz, words, low, from, i, gazOut, gm);
       from = i;
     }
@@ -370,10 +376,6 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
         i = e - 1;
         continue;
       }
-      const softGaz = (k: number): boolean => {
-        const g = gm[k];
-        return !g || g.hit.cat === "city" || g.hit.cat === "city1" || g.hit.cat === "town" || g.hit.cat === "first";
-      };
       if (
         prev &&
         prev.e === i &&
@@ -382,9 +384,9 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
         isCap(words[i - 1]!) &&
         prev.e - prev.s === 1 &&
         e - i <= 2 &&
-        (label === "PER" || prev.label === "PER" || ((!gm[i] || softGaz(i)) && (!gm[prev.s] || softGaz(prev.s)))) &&
-        softGaz(prev.s) &&
-        softGaz(i) &&
+        (label === "PER" || prev.label === "PER" || ((!gm[i] || softGaz(gm, i)) && (!gm[prev.s] || softGaz(gm, prev.s)))) &&
+        softGaz(gm, prev.s) &&
+        softGaz(gm, i) &&
         !ORG_HEADS.has(words[i - 1]!)
       ) {
         // one name split in two ("Sergey/MISC Brin/PER", "Regina/LOC Ip/PER")

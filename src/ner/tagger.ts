@@ -165,11 +165,11 @@ export class Tagger {
    * Gazetteer codes of one sentence from cached word infos; the same result as gazFeatures
    * (which training uses), with the first-word lookups cached per word type.
    */
-  private gazCodes(infos: (RInfo | undefined)[], words: string[], low: string[], from: number, to: number, out: Uint8Array, matches?: (GazMatch | null)[]): void {
+  private gazCodes(infos: (RInfo | undefined)[], words: string[], low: string[], from: number, to: number, out: Uint8Array, matches?: (GazMatch | null)[], cap?: Uint8Array): void {
     out.fill(GAZ_NONE, from, to);
     let i = from;
     while (i < to) {
-      if (!isCap(words[i]!)) {
+      if (cap !== undefined ? cap[i] === 0 : !isCap(words[i]!)) {
         i++;
         continue;
       }
@@ -276,8 +276,10 @@ export class Tagger {
     matches?: (GazMatch | null)[],
     /** optional: 1 where hasUpper(words[i]) */
     upper?: Uint8Array,
+    /** optional: 1 where isCap(words[i]) */
+    cap?: Uint8Array,
   ): void {
-    this.gazCodes(infos, words, low, from, to, gazOut, matches);
+    this.gazCodes(infos, words, low, from, to, gazOut, matches, cap);
     // a title-case line (headline, caption) capitalises ordinary words: no forcing there
     let capWords = 0;
     let allWords = 0;
