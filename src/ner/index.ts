@@ -28,11 +28,25 @@ import type { NameType, NamedEntity, Span } from "./types.js";
 export type { NameType, NamedEntity, Span } from "./types.js";
 export { tokenize } from "./tokenize.js";
 
-/** Normalised form used to compare names (the scoring normalisation). */
-const SIMPLE_FORM = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+/** /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/.test(s) as a char-code loop: ASCII letter/digit runs joined by single spaces. */
+function simpleForm(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let prevSpace = true; // no space first
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) prevSpace = false;
+    else return false;
+  }
+  return !prevSpace;
+}
 
+/** Normalised form used to compare names (the scoring normalisation). */
 export function normForm(s: string): string {
-  if (SIMPLE_FORM.test(s)) return s.toLowerCase();
+  if (simpleForm(s)) return s.toLowerCase();
   const l = s.toLowerCase();
   let out = "";
   let pendingSpace = false;
