@@ -94,6 +94,8 @@ export class Gazetteer {
   /** every proper prefix (of 2+ tokens) of a phrase, so a longest-match can stop early */
   readonly prefixes = new Set<string>();
   readonly maxLen = new Map<string, number>();
+  /** second words of the phrases of 2+ tokens, by first word: "x y" is a phrase or a prefix iff y is in second(x) */
+  readonly second = new Map<string, Set<string>>();
   readonly firstNames = new Set<string>();
   readonly countryByCode = new Map<string, GazEntity>();
   /** big cities shadowed by a region of the same name */
@@ -120,6 +122,11 @@ export class Gazetteer {
     else this.exact.delete(key);
     for (let l = 2; l < toks.length; l++) this.prefixes.add(toks.slice(0, l).join(" "));
     const f = toks[0]!;
+    if (toks.length >= 2) {
+      const set = this.second.get(f);
+      if (set) set.add(toks[1]!);
+      else this.second.set(f, new Set([toks[1]!]));
+    }
     if ((this.maxLen.get(f) ?? 0) < toks.length) this.maxLen.set(f, toks.length);
   }
 
@@ -196,6 +203,10 @@ export class Gazetteer {
     let best: GazMatch | null = null;
     const h0 = this.single(f, words ? words[i]! : undefined);
     if (h0) best = { len: 1, hit: h0 };
+    // "x y" is no phrase and no prefix unless y is a second word of x
+    if (ml < 2 || i + 1 >= end) return best;
+    const sec = this.second.get(f);
+    if (sec === undefined || !sec.has(low[i + 1]!)) return best;
     for (let l = 2; l <= ml && i + l <= end; l++) {
       key += " " + low[i + l - 1]!;
       const h = this.phrases.get(key);

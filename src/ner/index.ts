@@ -22,17 +22,31 @@ import {
 } from "./lexicon.js";
 import { getGazetteer, getModel } from "./model.js";
 import { Tagger, type RInfo } from "./tagger.js";
-import { hasWordChar, isWordCode, sentenceStarts, tokenize, type Token } from "./tokenize.js";
+import { hasWordChar, isWordCode, sentenceStartsOf, tokenArrays, tokenize } from "./tokenize.js";
 import type { NameType, NamedEntity, Span } from "./types.js";
 
 export type { NameType, NamedEntity, Span } from "./types.js";
 export { tokenize } from "./tokenize.js";
 
-/** Normalised form used to compare names (the scoring normalisation). */
-const SIMPLE_FORM = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+/** /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/.test(s) as a char-code loop: ASCII letter/digit runs joined by single spaces. */
+function simpleForm(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let prevSpace = true; // no space first
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) prevSpace = false;
+    else return false;
+  }
+  return !prevSpace;
+}
 
+/** Normalised form used to compare names (the scoring normalisation). */
 export function normForm(s: string): string {
-  if (SIMPLE_FORM.test(s)) return s.toLowerCase();
+  if (simpleForm(s)) return s.toLowerCase();
   const l = s.toLowerCase();
   let out = "";
   let pendingSpace = false;
@@ -98,7 +112,11 @@ interface Cand {
 
 interface Doc {
   text: string;
-  toks: Token[];
+  /** 1 where isCap(words[i]) */
+  cap: Uint8Array;
+  /** token start and end offsets */
+  ts: Int32Array;
+  te: Int32Array;
   words: string[];
   low: string[];
   starts: Uint8Array;
@@ -186,10 +204,54 @@ const PARTICLE_NAME = /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|bint)[-‐]\p{Lu}
 
 const PREFIXES = new Set(["anti", "pro", "post", "pre", "non", "ex"]);
 
+/** /^\d/ */
+function digitFirst(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+/** /\d/ */
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+/** /^[A-Z]+$/ */
+function allCaps(w: string): boolean {
+  const n = w.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+/** /^[A-Z]{2,}$/ */
+function allCaps2(w: string): boolean {
+  return w.length >= 2 && allCaps(w);
+}
+/** PREFIX_WORD.test(w), with a cheap pre-check for the hyphen */
+function prefixWord(w: string): boolean {
+  return (w.charCodeAt(2) === 45 || w.charCodeAt(3) === 45 || w.charCodeAt(4) === 45) && PREFIX_WORD.test(w);
+}
+/** PARTICLE_NAME.test(w), with a cheap pre-check for the hyphen */
+function particleName(w: string): boolean {
+  const a = w.charCodeAt(2);
+  const b = w.charCodeAt(3);
+  const c = w.charCodeAt(4);
+  return (a === 45 || b === 45 || c === 45 || a === 0x2010 || b === 0x2010 || c === 0x2010) && PARTICLE_NAME.test(w);
+}
+
 /** Whether the token is the country code of a currency: "$" follows without a space ("US$", "HK$"). */
 function currencyAt(doc: Doc, i: number): boolean {
-  const nx = doc.toks[i + 1];
-  return nx !== undefined && nx.start === doc.toks[i]!.end && doc.text.charCodeAt(nx.start) === 36;
+  return i + 1 < doc.words.length && doc.ts[i + 1] === doc.te[i] && doc.text.charCodeAt(doc.ts[i + 1]!) === 36;
+}
+
+/** No gazetteer match at token k, or only a city, town or first name. */
+function softGaz(gm: (GazMatch | null)[], k: number): boolean {
+  const g = gm[k];
+  return !g || g.hit.cat === "city" || g.hit.cat === "city1" || g.hit.cat === "town" || g.hit.cat === "first";
 }
 
 function isPunct(w: string): boolean {
@@ -207,31 +269,55 @@ export function findEntities(text: string, sentences: Span[]): NamedEntity[] {
 }
 
 function run(text: string, sentences: Span[]): NamedEntity[] {
-  const toks = tokenize(text);
-  const n = toks.length;
+  const ta = tokenArrays(text);
+  const n = ta.n;
   if (n === 0) return [];
+  const { words, ts, te } = ta;
   const tg = getTagger();
-  const words = new Array<string>(n);
   const low = new Array<string>(n);
   // infos are looked up lazily by the tagger (candidates and their neighbours only)
   const infos = new Array<RInfo | undefined>(tg ? n : 0);
+  const upper = new Uint8Array(n);
+  const cap = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const t = toks[i]!;
     // a very long token (junk, a URL) is never a name; keep hashing and features cheap
-    const w = t.text.length > 64 ? "<long>" : t.text;
-    words[i] = w;
-    // scan the flat source text rather than the token string (faster in V8)
+    let w = words[i]!;
+    if (w.length > 64) words[i] = w = "<long>";
+    // scan the flat source text rather than the token string (faster in V8): whether the token
+    // has an upper-case letter (hasUpper) and whether its gazetteer form is the token itself
     let plain = true;
-    for (let k = t.start; k < t.end; k++) {
+    const tEnd = te[i]!;
+    for (let k = ts[i]!; k < tEnd; k++) {
       const c = text.charCodeAt(k);
-      if ((c >= 65 && c <= 90) || c === 0x2019 || (c > 127 && text[k] !== text[k]!.toLowerCase())) {
+      if (c < 128) {
+        if (c >= 65 && c <= 90) {
+          upper[i] = 1;
+          plain = false;
+          break;
+        }
+      } else if (text[k] !== text[k]!.toLowerCase()) {
+        upper[i] = 1;
         plain = false;
         break;
-      }
+      } else if (c === 0x2019) plain = false;
     }
-    low[i] = plain || w === "<long>" ? w : normTok(w);
+    if (w === "<long>") {
+      upper[i] = hasUpper(w) ? 1 : 0;
+      cap[i] = isCap(w) ? 1 : 0;
+    } else {
+      // isCap: the first code unit is upper case
+      const c0 = text.charCodeAt(ts[i]!);
+      cap[i] = (c0 < 128 ? c0 >= 65 && c0 <= 90 : text[ts[i]!] !== text[ts[i]!]!.toLowerCase()) ? 1 : 0;
+    }
+    if (plain || w === "<long>") low[i] = w;
+    else if (tg) {
+      // the word type's cached info holds the same form (and the tagger wants the info anyway)
+      const r = tg.info(w);
+      infos[i] = r;
+      low[i] = r.low;
+    } else low[i] = normTok(w);
   }
-  const starts = sentenceStarts(text, toks, sentences);
+  const starts = sentenceStartsOf(text, ta, sentences);
   // cap sentence length (junk input)
   let run0 = 0;
   for (let i = 0; i < n; i++) {
@@ -250,14 +336,14 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const gaz = getGazetteer();
   const gm = new Array<GazMatch | null>(n).fill(null);
   const tags = new Uint8Array(n);
-  const doc: Doc = { text, toks, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), placeOf: [] };
+  const doc: Doc = { text, cap, ts, te, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), placeOf: [] };
 
   // 1. tagger
   const gazOut = new Uint8Array(n);
   let from = 0;
   for (let i = 1; i <= n; i++) {
     if (i === n || starts[i]) {
-      if (tg) tg.tagSentence(infos, words, low, from, i, gazOut, tags, gm);
+      if (tg) tg.tagSentence(infos, words, low, from, i, gazOut, tags, gm, upper, cap);
       else gazFeatures(gaz, words, low, from, i, gazOut, gm);
       from = i;
     }
@@ -275,7 +361,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       let e = i + 1;
       while (e < n && tags[e] === ti + 1 && !starts[e]) e++;
       // particle surnames the tagger leaves out ("Bashar al-Assad")
-      while (e < n && !starts[e] && (PARTICLE_NAME.test(words[e]!) || (label === "PER" && e - i === 1 && HYPHEN_GIVEN.test(words[e]!)))) e++;
+      while (e < n && !starts[e] && (particleName(words[e]!) || (label === "PER" && e - i === 1 && HYPHEN_GIVEN.test(words[e]!)))) e++;
       // a demonym alone is handled by the demonym rule; a currency code is no name ("HK$")
       if (e === i + 1 && ((gm[i] && gm[i]!.hit.cat === "demonym") || currencyAt(doc, i))) continue;
       // a sentence-initial capitalised word the tagger left out ("Yau | Wai-ching defeated")
@@ -304,10 +390,6 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
         i = e - 1;
         continue;
       }
-      const softGaz = (k: number): boolean => {
-        const g = gm[k];
-        return !g || g.hit.cat === "city" || g.hit.cat === "city1" || g.hit.cat === "town" || g.hit.cat === "first";
-      };
       if (
         prev &&
         prev.e === i &&
@@ -316,9 +398,9 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
         isCap(words[i - 1]!) &&
         prev.e - prev.s === 1 &&
         e - i <= 2 &&
-        (label === "PER" || prev.label === "PER" || ((!gm[i] || softGaz(i)) && (!gm[prev.s] || softGaz(prev.s)))) &&
-        softGaz(prev.s) &&
-        softGaz(i) &&
+        (label === "PER" || prev.label === "PER" || ((!gm[i] || softGaz(gm, i)) && (!gm[prev.s] || softGaz(gm, prev.s)))) &&
+        softGaz(gm, prev.s) &&
+        softGaz(gm, i) &&
         !ORG_HEADS.has(words[i - 1]!)
       ) {
         // one name split in two ("Sergey/MISC Brin/PER", "Regina/LOC Ip/PER")
@@ -361,7 +443,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const demonyms: Cand[] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
-    if (!isCap(w)) {
+    if (cap[i] === 0) {
       // anti-ISIS, pro-Russian
       // only words starting like anti/pro/post/pre/non/ex
       const f = w.charCodeAt(0);
@@ -380,10 +462,10 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
           const orig = tokenize(first).map((t) => t.text);
           const mm = gaz.match(orig.map(normTok), 0, orig.length, orig);
           if (mm && mm.len === orig.length) {
-            const tok = toks[i]!;
+            const tokStart = ts[i]!;
             const ty = GAZ_ACCEPT[mm.hit.cat];
-            if (ty) lex.push(mkCand(i, i + 1, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: mm.hit, cs: tok.start, ce: tok.start + first.length }));
-            else if (mm.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: mm.hit, demonym: true, cs: tok.start, ce: tok.start + first.length }));
+            if (ty) lex.push(mkCand(i, i + 1, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: mm.hit, cs: tokStart, ce: tokStart + first.length }));
+            else if (mm.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: mm.hit, demonym: true, cs: tokStart, ce: tokStart + first.length }));
           }
         }
       }
@@ -528,7 +610,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
   // a dateline ("KYIV, Ukraine —") names a place
   for (const c of tagged) {
     const w = words[c.s]!;
-    if (c.e - c.s === 1 && starts[c.s] && w.length > 3 && /^[A-Z]+$/.test(w) && DATELINE_NEXT.has(words[c.e] ?? "")) c.label = "LOC";
+    if (c.e - c.s === 1 && starts[c.s] && w.length > 3 && allCaps(w) && DATELINE_NEXT.has(words[c.e] ?? "")) c.label = "LOC";
   }
   const covered = new Uint8Array(words.length);
   for (const c of tagged) for (let k = c.s; k < c.e; k++) covered[k] = 1;
@@ -545,7 +627,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
       continue;
     }
     // not a shouted headline: the neighbours are not all-caps too
-    if ((i > 0 && /^[A-Z]{2,}$/.test(words[i - 1]!)) || (i + 1 < words.length && /^[A-Z]{2,}$/.test(words[i + 1]!))) continue;
+    if ((i > 0 && allCaps2(words[i - 1]!)) || (i + 1 < words.length && allCaps2(words[i + 1]!))) continue;
     tagged.push(mkCand(i, i + 1, "ORG"));
     added = true;
   }
@@ -584,10 +666,16 @@ const PORTFOLIO_WORDS = new Set([
 ]);
 
 /** Last words of event names ("Science Fair", "Lantern Festival", "World Cup"). */
-const EVENT_HEADS = new Set([
+const EVENT_HEADS_LIST = [
   "Fair", "Festival", "Olympics", "Olympiad", "Championship", "Championships", "Cup", "Games", "Summit",
   "Expo", "Awards", "Prize", "Marathon", "Tournament", "Exhibition", "Convention", "Challenge",
-]);
+];
+
+/** Head kind of a word for the head rule: 1 organisation, 2 place, 3 event (in this order of precedence). */
+const HEAD_KIND = new Map<string, number>();
+for (const w of EVENT_HEADS_LIST) HEAD_KIND.set(w, 3);
+for (const w of PLACE_HEADS) HEAD_KIND.set(w, 2);
+for (const w of ORG_RULE_HEADS) HEAD_KIND.set(w, 1);
 
 /** Heads whose "of" complement is a place ("Municipality of Bogliasco", "Province of Livorno"). */
 const PLACE_OF_HEADS = new Set(["Municipality", "City", "Town", "Province", "County", "Republic", "Kingdom", "Governorate", "Commune", "District"]);
@@ -608,10 +696,11 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const w = words[h]!;
     const c0 = w.charCodeAt(0);
     if (c0 < 65 || c0 > 90) continue;
-    const org = ORG_RULE_HEADS.has(w);
-    const place = !org && PLACE_HEADS.has(w);
-    const event = !org && !place && EVENT_HEADS.has(w);
-    if (!org && !place && !event) continue;
+    const kind = HEAD_KIND.get(w);
+    if (kind === undefined) continue;
+    const org = kind === 1;
+    const place = kind === 2;
+    const event = kind === 3;
     // the last head of a run counts ("Irving Police | Department")
     if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) continue;
     // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
@@ -620,7 +709,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     let usedAndBack = false;
     let usedPossessive = false;
     const nameWord = (k: number): boolean =>
-      isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !PREFIX_WORD.test(words[k]!);
+      isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !prefixWord(words[k]!);
     while (s > 0 && h - s < 6 && !starts[s]) {
       // "the Russian | Embassy": the demonym stays a mention of Russia
       if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
@@ -665,7 +754,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
         m - j < 6 &&
         !starts[m] &&
         !(m > j && doc.tags[m] === B_PER) &&
-        ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !/\d/.test(words[m]!)) ||
+        ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !hasDigit(words[m]!)) ||
           (words[m] === "-" && m > j && m + 1 < n && isCap(words[m + 1]!)))
       )
         m++;
@@ -772,7 +861,7 @@ function personApposition(doc: Doc, c: Cand): boolean {
   if (words[c.e] !== "," || (low[c.e + 1] !== "a" && low[c.e + 1] !== "an")) return false;
   for (let k = c.s; k < c.e; k++) {
     const w = words[k]!;
-    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
+    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || allCaps2(w)) return false;
   }
   const g = doc.gm[c.s];
   if (g && g.hit.cat !== "first" && g.hit.cat !== "town") return false;
@@ -789,7 +878,7 @@ function nameShaped(doc: Doc, c: Cand): boolean {
   if (len < 2 || len > 3 || c.hit || c.type) return false;
   for (let k = c.s; k < c.e; k++) {
     const w = doc.words[k]!;
-    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || /^[A-Z]{2,}$/.test(w)) return false;
+    if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || allCaps2(w)) return false;
     const g = doc.gm[k];
     if (g && g.hit.cat !== "first" && g.hit.cat !== "town" && g.hit.cat !== "region") return false;
   }
@@ -851,10 +940,10 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   // boilerplate words at the start ("However", "Multiple")
   while (s < e && LEADING_JUNK.has(low[s]!)) s++;
   // lower-case words at the edges ("U.S. anti-ISIS"), "pro-Beijing", "Pan-democrat" first
-  while (s < e && ((!hasUpper(words[s]!) && !/^\d/.test(words[s]!)) || PREFIX_WORD.test(words[s]!))) s++;
-  while (e > s && ((!hasUpper(words[e - 1]!) && !/^\d/.test(words[e - 1]!)) || PREFIX_WORD.test(words[e - 1]!))) e--;
+  while (s < e && ((!hasUpper(words[s]!) && !digitFirst(words[s]!)) || prefixWord(words[s]!))) s++;
+  while (e > s && ((!hasUpper(words[e - 1]!) && !digitFirst(words[e - 1]!)) || prefixWord(words[e - 1]!))) e--;
   // a score ends no name ("the San Francisco Giants 5-3")
-  while (e > s && /^\d+[-–]\d+$/.test(words[e - 1]!)) e--;
+  while (e > s && digitFirst(words[e - 1]!) && /^\d+[-–]\d+$/.test(words[e - 1]!)) e--;
   // "NASA T-shirt", "an X-ray": a letter-hyphen word ends no name
   while (e > s && words[e - 1]!.charCodeAt(1) === 45 && /^\p{Lu}-\p{Ll}+$/u.test(words[e - 1]!)) e--;
   if (s >= e) return null;
@@ -913,7 +1002,7 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     for (let i = s; i < e; i++) {
       const w = words[i]!;
       const g = doc.gm[i];
-      if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || /^[A-Z]{2,}$/.test(w) || (g && g.hit.cat !== "first" && g.hit.cat !== "town" && g.hit.cat !== "city" && g.hit.cat !== "region")) ok = false;
+      if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || allCaps2(w) || (g && g.hit.cat !== "first" && g.hit.cat !== "town" && g.hit.cat !== "city" && g.hit.cat !== "region")) ok = false;
     }
     if (ok) c.label = "PER";
   }
@@ -926,7 +1015,7 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   // a month followed by a number ends the name ("Summit April 12")
   for (let k = s; k < e; k++) {
-    if (MONTHS.has(low[k]!) && (k + 1 >= e || /^\d/.test(words[k + 1]!) || k === s)) {
+    if (MONTHS.has(low[k]!) && (k + 1 >= e || digitFirst(words[k + 1]!) || k === s)) {
       e = k;
       break;
     }
@@ -947,8 +1036,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     // strip titles: "U.S. President Donald Trump" → "Donald Trump"
     let k = -1;
     for (let i = s; i < e - 1; i++) {
-      const l = low[i]!.replace(/\.$/, "");
-      if (TITLES.has(low[i]!) || TITLES.has(l) || ROLE_HEADS.has(low[i]!)) k = i;
+      const li = low[i]!;
+      if (TITLES.has(li) || (li.charCodeAt(li.length - 1) === 46 && TITLES.has(li.slice(0, -1))) || ROLE_HEADS.has(li)) k = i;
       else if (!hasUpper(words[i]!) && low[i] !== "of") break;
     }
     if (k >= 0) s = k + 1;
@@ -965,12 +1054,12 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   if (allRole) return null;
   // a shouted line ("RUSSIA AND SYRIA SIGNED A DEAL") is no name
-  if (e - s >= 2 && /^[A-Z]+$/.test(words[s]!)) {
+  if (e - s >= 2 && allCaps(words[s]!)) {
     let caps = 0;
     let common = 0;
     const lcvSet = getModel()?.lcv;
     for (let k = s; k < e; k++) {
-      if (/^[A-Z]+$/.test(words[k]!)) caps++;
+      if (allCaps(words[k]!)) caps++;
       if (lcvSet?.has(low[k]!)) common++;
     }
     if (caps === e - s && common * 2 >= e - s) return null;
@@ -994,7 +1083,7 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   if (e - s >= 2 && STORM_PREFIX.has(words[s]!)) return null;
   // ships and spacecraft are no person, organisation or place ("Shuttle Atlantis", "USS Cole")
   if (VEHICLE_PREFIX.has(words[s]!)) return null;
-  const form = normForm(doc.text.slice(doc.toks[s]!.start, doc.toks[e - 1]!.end));
+  const form = normForm(doc.text.slice(doc.ts[s]!, doc.te[e - 1]!));
   if (form.length < 2 && !/\d/.test(form)) return null;
   if (BOILERPLATE.has(form)) return null;
   if (e - s === 1 && NOT_NAMES.has(form)) return null;
@@ -1017,11 +1106,11 @@ function prefixed(doc: Doc, i: number, h: number, lex: Cand[], demonyms: Cand[])
   const toks = orig.map(normTok);
   const m = doc.gaz.match(toks, 0, toks.length, orig);
   if (!m || m.len !== toks.length) return;
-  const tok = doc.toks[i]!;
-  const cs = tok.start + h + 1;
+  const cs = doc.ts[i]! + h + 1;
+  const ce = doc.te[i]!;
   const ty = GAZ_ACCEPT[m.hit.cat];
-  if (ty) lex.push(mkCand(i, i + 1, "ORG", { hit: m.hit, cs, ce: tok.end }));
-  else if (m.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: m.hit, demonym: true, cs, ce: tok.end }));
+  if (ty) lex.push(mkCand(i, i + 1, "ORG", { hit: m.hit, cs, ce }));
+  else if (m.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: m.hit, demonym: true, cs, ce }));
 }
 
 /** The base suffixes by their first word, in lexicon order. */
@@ -1068,7 +1157,7 @@ function findBases(doc: Doc): Cand[] {
             i = i + L - 1;
             break;
           }
-          const nameText = doc.text.slice(doc.toks[p + 1]!.start, doc.toks[q - 1]!.end);
+          const nameText = doc.text.slice(doc.ts[p + 1]!, doc.te[q - 1]!);
           const lexBase = gaz.match([...nt, ...suf.words], 0, nt.length + L);
           const c = mkCand(i, q, "LOC", { type: "base", name: nameText + " " + suf.canonical, aliases: [] });
           if (lexBase && lexBase.len === nt.length + L && lexBase.hit.cat === "base") c.hit = lexBase.hit;
@@ -1089,10 +1178,10 @@ function findBases(doc: Doc): Cand[] {
       const nameToks = low.slice(s, i);
       const m = gaz.match(nameToks, 0, nameToks.length);
       if (m && m.len === nameToks.length && (m.hit.cat === "demonym" || m.hit.cat === "country")) continue;
-      const nameText = doc.text.slice(doc.toks[s]!.start, doc.toks[i - 1]!.end);
+      const nameText = doc.text.slice(doc.ts[s]!, doc.te[i - 1]!);
       const lexHit = m && m.len === nameToks.length && m.hit.cat === "base" ? m.hit : undefined;
       const capSuffix = hasUpper(words[i]!);
-      const canonical = capSuffix ? doc.text.slice(doc.toks[i]!.start, doc.toks[i + L - 1]!.end) : suf.canonical;
+      const canonical = capSuffix ? doc.text.slice(doc.ts[i]!, doc.te[i + L - 1]!) : suf.canonical;
       const c = mkCand(s, i + L, "LOC", { type: "base", name: nameText + " " + canonical, aliases: [nameText] });
       const full = gaz.match([...nameToks, ...suf.words], 0, nameToks.length + L);
       const hit = lexHit ?? (full && full.len === nameToks.length + L && full.hit.cat === "base" ? full.hit : undefined);
@@ -1346,7 +1435,7 @@ function acronyms(doc: Doc, acc: Cand[]): Acronym[] {
     if (c.label === "PER" || c.e + 2 >= words.length + 1) continue;
     if (words[c.e] !== "(" || words[c.e + 2] !== ")") continue;
     const a = words[c.e + 1];
-    if (a && /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u.test(a) && a.length < c.e - c.s + doc.toks[c.e - 1]!.end) {
+    if (a && /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u.test(a) && a.length < c.e - c.s + doc.te[c.e - 1]!) {
       out.push({ cand: c, acr: a, s: c.e + 1 });
     }
   }
@@ -1451,7 +1540,7 @@ function personContext(doc: Doc, c: Cand): boolean {
 }
 
 function findRole(doc: Doc, s: number): string | undefined {
-  const { words, low, starts, toks, text } = doc;
+  const { words, low, starts, ts, te, text } = doc;
   let k = s - 1;
   let first = -1;
   let hasHead = false;
@@ -1475,14 +1564,14 @@ function findRole(doc: Doc, s: number): string | undefined {
   }
   if (!hasHead || first < 0 || endTok !== s - 1) return undefined;
   while (first < endTok && (low[first] === "of" || low[first] === "and" || low[first] === "'s" || low[first] === "-")) first++;
-  return text.slice(toks[first]!.start, toks[endTok]!.end);
+  return text.slice(ts[first]!, te[endTok]!);
 }
 
 function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
-  const { toks, text, low, words, starts } = doc;
+  const { ts, te, text, low, words, starts } = doc;
   const ents = new Map<string, Ent>();
   const order: Ent[] = [];
-  const covered = new Uint8Array(toks.length);
+  const covered = new Uint8Array(words.length);
 
   const getEnt = (key: string, type: NameType, first: number): Ent => {
     let e = ents.get(key);
@@ -1530,7 +1619,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   const initials = new Set<string>();
   for (const c of acc) if (c.e - c.s === 1 && starts[c.s]) initials.add(words[c.s]!);
   const capMid = new Set<string>();
-  if (initials.size > 0) for (let i = 0; i < words.length; i++) if (!starts[i] && isCap(words[i]!) && initials.has(words[i]!)) capMid.add(words[i]!);
+  if (initials.size > 0) for (let i = 0; i < words.length; i++) if (!starts[i] && doc.cap[i] === 1 && initials.has(words[i]!)) capMid.add(words[i]!);
 
   const lcv = getModel()?.lcv;
   const trainedNames = getModel()?.names;
@@ -1548,8 +1637,8 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   const sorted: Pre[] = [];
   for (const c of sorted0) {
     if (c.e - c.s === 1 && !c.hit && !c.type && starts[c.s] && lcv?.has(low[c.s]!) && !capMid.has(words[c.s]!)) continue;
-    const start = c.cs ?? toks[c.s]!.start;
-    const end = c.ce ?? toks[c.e - 1]!.end;
+    const start = c.cs ?? ts[c.s]!;
+    const end = c.ce ?? te[c.e - 1]!;
     const surface = text.slice(start, end);
     const nf = normForm(surface);
     const key = c.hit ? c.hit.entity.key : c.key ? c.key : "n:" + nf;
@@ -1585,6 +1674,12 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     const list = byFirst.get(ft[0]!);
     if (list) list.push({ toks: ft, ent: e });
     else byFirst.set(ft[0]!, [{ toks: ft, ent: e }]);
+  };
+  // addForm(words.slice(s, e), ent, nf) without the slice when the form is known already
+  const addFormAt = (s: number, e: number, ent: Ent, nf: string): void => {
+    if (e <= s || !hasUpper(words[s]!) || (e - s === 1 && words[s]!.length < 2)) return;
+    if (formSeen.has(ent.key + "\u0000" + nf)) return;
+    addForm(words.slice(s, e), ent, nf);
   };
   for (const pre of sorted) {
     const { c, start, end, surface, nf } = pre;
@@ -1647,7 +1742,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     addMention(e, start, end, c.demonym, surface, nf);
     if (c.cs === undefined) {
       for (let k = c.s; k < c.e; k++) covered[k] = 1;
-      if (!c.demonym) addForm(words.slice(c.s, c.e), e, nf);
+      if (!c.demonym) addFormAt(c.s, c.e, e, nf);
       // a person named in full is named by the surname later, even where the tagger missed it
       if (type === "person" && e.type === "person" && c.e - c.s >= 2 && isCap(words[c.e - 1]!)) addForm([words[c.e - 1]!], e, low[c.e - 1]!);
     }
@@ -1663,8 +1758,8 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   const formIndex = new Map<string, Ent>();
   for (const e of order) for (const f of e.forms.keys()) if (!formIndex.has(f)) formIndex.set(f, e);
   for (const a of acrs) {
-    const start = a.cand.cs ?? toks[a.cand.s]!.start;
-    const owner = formIndex.get(normForm(text.slice(start, a.cand.ce ?? toks[a.cand.e - 1]!.end)));
+    const start = a.cand.cs ?? ts[a.cand.s]!;
+    const owner = formIndex.get(normForm(text.slice(start, a.cand.ce ?? te[a.cand.e - 1]!)));
     if (!owner) continue;
     const other = formIndex.get(normForm(a.acr));
     if (other && other !== owner) {
@@ -1677,7 +1772,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       other.mentions = [];
     }
     owner.aliases.add(a.acr);
-    if (!seenSpans.has(spanId(toks[a.s]!.start, toks[a.s]!.end))) addMention(owner, toks[a.s]!.start, toks[a.s]!.end, false);
+    if (!seenSpans.has(spanId(ts[a.s]!, te[a.s]!))) addMention(owner, ts[a.s]!, te[a.s]!, false);
     covered[a.s] = 1;
     addForm([a.acr], owner, normForm(a.acr));
   }
@@ -1692,7 +1787,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     if (list.length > 1) list.sort((a, b) => b.toks.length - a.toks.length);
   }
   for (let i = 0; i < words.length; i++) {
-    if (covered[i] || !isCap(words[i]!)) continue;
+    if (covered[i] || doc.cap[i] === 0) continue;
     const list = byFirst.get(words[i]!);
     if (!list) continue;
     for (const cand of list) {
@@ -1709,7 +1804,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       // inside a longer capitalised run it is part of another name
       if (i > 0 && !starts[i] && hasUpper(words[i - 1]!) && !isPunct(words[i - 1]!)) break;
       if (i + L < words.length && hasUpper(words[i + L]!) && !isPunct(words[i + L]!) && !starts[i + L]) break;
-      addMention(cand.ent, toks[i]!.start, toks[i + L - 1]!.end, false);
+      addMention(cand.ent, ts[i]!, te[i + L - 1]!, false);
       for (let k = 0; k < L; k++) covered[i + k] = 1;
       break;
     }
@@ -1720,7 +1815,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     if (e.mentions.length === 0) continue;
     if (!e.fixed) {
       // the training text's type for a name it knows well counts as three more votes
-      const known = trainedNames?.get([...e.forms.values()][0] ?? "");
+      const known = trainedNames?.get(firstForm(e));
       if (known) {
         const t: NameType = known === "PER" ? "person" : known === "ORG" ? "organization" : "place";
         e.votes.set(t, (e.votes.get(t) ?? 0) + 3);
@@ -1737,7 +1832,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       if (e.type === "person" && !e.role && e.persons === 0 && e.personCues === 0) {
         let oneWord = true;
         for (const f of e.forms.values()) if (/[\s]/.test(f.trim())) oneWord = false;
-        const first = [...e.forms.values()][0] ?? "";
+        const first = firstForm(e);
         if (oneWord && !doc.gaz.firstNames.has(first) && !/^\p{Lu}\p{Ll}+s$/u.test(first)) e.type = "organization";
       }
     }
@@ -1769,7 +1864,13 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     const nn = normForm(name);
     const aliases: string[] = [];
     const seen = new Set<string>([nn]);
-    for (const f of [...e.forms.values(), ...e.aliases]) {
+    // (a form's key is its normalised form)
+    for (const [k, f] of e.forms) {
+      if (seen.has(k) || e.demonymMentions.has(k)) continue;
+      seen.add(k);
+      aliases.push(f);
+    }
+    for (const f of e.aliases) {
       const k = normForm(f);
       if (seen.has(k) || e.demonymMentions.has(k)) continue;
       seen.add(k);
@@ -1783,6 +1884,12 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   }
   out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   return out;
+}
+
+/** The first form of an entity, or "". */
+function firstForm(e: Ent): string {
+  for (const f of e.forms.values()) return f;
+  return "";
 }
 
 function stripParticle(l: string): string {

@@ -76,6 +76,8 @@ export interface RInfo {
   /** gazetteer entry of the word alone */
   g1: GazHit | null;
   firstName: boolean;
+  /** second words of the gazetteer phrases starting with this word (gmax > 1) */
+  second: Set<string> | undefined;
 }
 
 /**
@@ -148,11 +150,13 @@ export class Tagger {
       gmax: 0,
       g1: null,
       firstName: false,
+      second: undefined,
     };
     if (r.cap) {
       r.gmax = this.gaz.maxLen.get(r.low) ?? 0;
       r.g1 = this.gaz.single(r.low, x.w);
       r.firstName = this.gaz.firstNames.has(x.w);
+      if (r.gmax > 1) r.second = this.gaz.second.get(r.low);
     }
     return r;
   }
@@ -161,11 +165,11 @@ export class Tagger {
    * Gazetteer codes of one sentence from cached word infos; the same result as gazFeatures
    * (which training uses), with the first-word lookups cached per word type.
    */
-  private gazCodes(infos: (RInfo | undefined)[], words: string[], low: string[], from: number, to: number, out: Uint8Array, matches?: (GazMatch | null)[]): void {
+  private gazCodes(infos: (RInfo | undefined)[], words: string[], low: string[], from: number, to: number, out: Uint8Array, matches?: (GazMatch | null)[], cap?: Uint8Array): void {
     out.fill(GAZ_NONE, from, to);
     let i = from;
     while (i < to) {
-      if (!isCap(words[i]!)) {
+      if (cap !== undefined ? cap[i] === 0 : !isCap(words[i]!)) {
         i++;
         continue;
       }
@@ -173,7 +177,8 @@ export class Tagger {
       let best: GazMatch | null = null;
       if (r.gmax > 0) {
         if (r.g1) best = { len: 1, hit: r.g1 };
-        if (r.gmax > 1) {
+        // no phrase and no prefix "x y" unless y is a second word of x (skips building the key)
+        if (r.gmax > 1 && i + 1 < to && r.second !== undefined && r.second.has(low[i + 1]!)) {
           let key = r.low;
           for (let l = 2; l <= r.gmax && i + l <= to; l++) {
             key += " " + low[i + l - 1]!;
@@ -269,8 +274,12 @@ export class Tagger {
     gazOut: Uint8Array,
     tags: Uint8Array,
     matches?: (GazMatch | null)[],
+    /** optional: 1 where hasUpper(words[i]) */
+    upper?: Uint8Array,
+    /** optional: 1 where isCap(words[i]) */
+    cap?: Uint8Array,
   ): void {
-    this.gazCodes(infos, words, low, from, to, gazOut, matches);
+    this.gazCodes(infos, words, low, from, to, gazOut, matches, cap);
     // a title-case line (headline, caption) capitalises ordinary words: no forcing there
     let capWords = 0;
     let allWords = 0;
@@ -290,7 +299,7 @@ export class Tagger {
     for (let i = from; i < to; i++) {
       const w0 = words[i]!;
       // lower-case words after O are O: no lookup at all
-      if (t1 === 0 && !hasUpper(w0)) {
+      if (t1 === 0 && (upper !== undefined ? upper[i] === 0 : !hasUpper(w0))) {
         tags[i] = 0;
         t2 = t1;
         continue;

@@ -63,6 +63,8 @@ function isApos(c: number): boolean {
 
 /** Start of a contraction suffix ('ll 're 've 'm 'd n't) in text[start, end), or -1. */
 function contraction(text: string, start: number, end: number): number {
+  // every suffix has an apostrophe second or third from the end
+  if (!isApos(text.charCodeAt(end - 2)) && !isApos(text.charCodeAt(end - 3))) return -1;
   const lc = (k: number): number => text.charCodeAt(k) | 0x20;
   // 'll 're 've
   if (end - start > 3 && isApos(text.charCodeAt(end - 3))) {
@@ -106,11 +108,40 @@ export function hasWordChar(w: string): boolean {
   return false;
 }
 
+/** Tokens as parallel arrays (no object per token): the names layer's form. */
+export interface TokenArrays {
+  n: number;
+  words: string[];
+  ts: Int32Array;
+  te: Int32Array;
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+  const ta = tokenArrays(text);
+  const out = new Array<Token>(ta.n);
+  for (let i = 0; i < ta.n; i++) out[i] = { text: ta.words[i]!, start: ta.ts[i]!, end: ta.te[i]! };
+  return out;
+}
+
+/** The tokens of tokenize(), as parallel arrays. */
+export function tokenArrays(text: string): TokenArrays {
+  const words: string[] = [];
+  let ts = new Int32Array(64 + (text.length >> 2));
+  let te = new Int32Array(ts.length);
+  let m = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
+    if (m + 2 > ts.length) {
+      ts = grow(ts);
+      te = grow(te);
+    }
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       i++;
@@ -121,32 +152,44 @@ export function tokenize(text: string): Token[] {
     if ((c === 104 || c === 119) && (text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i))) {
       let j = i + 4;
       while (j < n && isUrlChar(text.charCodeAt(j))) j++;
-      out.push({ text: text.slice(start, j), start, end: j });
+      words.push(text.slice(start, j));
+      ts[m] = start;
+      te[m++] = j;
       i = j;
       continue;
     }
     if (!isWord(c)) {
-      out.push({ text: text[i]!, start, end: i + 1 });
+      words.push(text[i]!);
+      ts[m] = start;
+      te[m++] = i + 1;
       i++;
       continue;
     }
     // dotted abbreviation: U.S., D.C.
-    if (isUpperAt(text, i) && text.charCodeAt(i + 1) === 46 && i + 2 < n && isUpperAt(text, i + 2) && text.charCodeAt(i + 3) === 46) {
+    if ((c < 128 ? c >= 65 && c <= 90 : isUpperAt(text, i)) && text.charCodeAt(i + 1) === 46 && i + 2 < n && isUpperAt(text, i + 2) && text.charCodeAt(i + 3) === 46) {
       let j = i;
       while (j + 1 < n && isUpperAt(text, j) && text.charCodeAt(j + 1) === 46 && !(j + 2 < n && isWord(text.charCodeAt(j + 2)) && !isUpperAt(text, j + 2))) j += 2;
       if (j - i >= 4) {
-        out.push({ text: text.slice(start, j), start, end: j });
+        words.push(text.slice(start, j));
+        ts[m] = start;
+        te[m++] = j;
         i = j;
         continue;
       }
     }
     // word with inner hyphens/apostrophes
     let j = i + 1;
+    // whether an apostrophe joined the word (contractions and possessives need one)
+    let apos = false;
     for (;;) {
       while (j < n && isWord(text.charCodeAt(j))) j++;
-      if (j + 1 < n && isInner(text.charCodeAt(j)) && isWord(text.charCodeAt(j + 1))) {
-        j += 2;
-        continue;
+      if (j + 1 < n) {
+        const q = text.charCodeAt(j);
+        if (isInner(q) && isWord(text.charCodeAt(j + 1))) {
+          if (isApos(q)) apos = true;
+          j += 2;
+          continue;
+        }
       }
       break;
     }
@@ -156,20 +199,26 @@ export function tokenize(text: string): Token[] {
       while (j < n && isWord(text.charCodeAt(j))) j++;
     }
     // contractions split off as in treebanks: "I'll" → "I" "'ll", "don't" → "do" "n't"
-    if (j - start > 2) {
+    if (apos && j - start > 2) {
       const cut = contraction(text, start, j);
       if (cut > start) {
-        out.push({ text: text.slice(start, cut), start, end: cut });
-        out.push({ text: text.slice(cut, j), start: cut, end: j });
+        words.push(text.slice(start, cut), text.slice(cut, j));
+        ts[m] = start;
+        te[m++] = cut;
+        ts[m] = cut;
+        te[m++] = j;
         i = j;
         continue;
       }
     }
     // possessive 's split off
-    const last = text.charCodeAt(j - 1);
-    if (j - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) {
-      out.push({ text: text.slice(start, j - 2), start, end: j - 2 });
-      out.push({ text: text.slice(j - 2, j), start: j - 2, end: j });
+    const last = apos ? text.charCodeAt(j - 1) : 0;
+    if (apos && j - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) {
+      words.push(text.slice(start, j - 2), text.slice(j - 2, j));
+      ts[m] = start;
+      te[m++] = j - 2;
+      ts[m] = j - 2;
+      te[m++] = j;
       i = j;
       continue;
     }
@@ -180,10 +229,12 @@ export function tokenize(text: string): Token[] {
         t += ".";
       }
     }
-    out.push({ text: t, start, end: j });
+    words.push(t);
+    ts[m] = start;
+    te[m++] = j;
     i = j;
   }
-  return out;
+  return { n: m, words, ts, te };
 }
 
 const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "*", "_"]);
@@ -194,6 +245,21 @@ const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "*", "_"]);
  */
 export function sentenceStarts(text: string, tokens: Token[], sentences: Span[]): Uint8Array {
   const n = tokens.length;
+  const words = new Array<string>(n);
+  const ts = new Int32Array(n);
+  const te = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    words[i] = t.text;
+    ts[i] = t.start;
+    te[i] = t.end;
+  }
+  return sentenceStartsOf(text, { n, words, ts, te }, sentences);
+}
+
+/** sentenceStarts over token arrays. */
+export function sentenceStartsOf(text: string, tokens: TokenArrays, sentences: Span[]): Uint8Array {
+  const { n, words, ts, te } = tokens;
   const starts = new Uint8Array(n);
   if (n === 0) return starts;
   starts[0] = 1;
@@ -206,22 +272,22 @@ export function sentenceStarts(text: string, tokens: Token[], sentences: Span[])
     ss.sort((a, b) => a - b);
     let j = 0;
     for (let i = 0; i < n && j < ss.length; i++) {
-      const tok = tokens[i]!;
-      while (j < ss.length && ss[j]! < tok.end && ss[j]! <= tok.start) {
+      const tokStart = ts[i]!;
+      const tokEnd = te[i]!;
+      while (j < ss.length && ss[j]! < tokEnd && ss[j]! <= tokStart) {
         // no sentence starts right after an initial or a title abbreviation ("L. | Ron Hubbard")
-        if (i === 0 || !(isInitialOrTitle(tokens[i - 1]!.text) || (isDotted(tokens[i - 1]!.text) && !STARTERS.has(tok.text)))) starts[i] = 1;
+        if (i === 0 || !(isInitialOrTitle(words[i - 1]!) || (isDotted(words[i - 1]!) && !STARTERS.has(words[i]!)))) starts[i] = 1;
         j++;
       }
       // skip starts that fall inside a token
-      while (j < ss.length && ss[j]! < tok.end) j++;
+      while (j < ss.length && ss[j]! < tokEnd) j++;
     }
   }
   for (let i = 1; i < n; i++) {
-    const prev = tokens[i - 1]!;
-    const tok = tokens[i]!;
     // a line break between the tokens
     let nl = false;
-    for (let c = prev.end; c < tok.start; c++) {
+    const tokStart = ts[i]!;
+    for (let c = te[i - 1]!; c < tokStart; c++) {
       if (text.charCodeAt(c) === 10) {
         nl = true;
         break;
@@ -231,13 +297,13 @@ export function sentenceStarts(text: string, tokens: Token[], sentences: Span[])
       starts[i] = 1;
       continue;
     }
-    const pt = prev.text;
+    const pt = words[i - 1]!;
     const pc = pt.charCodeAt(0);
     if (pt.length === 1 && (pc === 46 || pc === 33 || pc === 63 || pc === 0x2026)) {
       let k = i;
-      while (k < n && CLOSERS.has(tokens[k]!.text)) k++;
+      while (k < n && CLOSERS.has(words[k]!)) k++;
       if (k < n) {
-        const c = tokens[k]!.text;
+        const c = words[k]!;
         if (/^[\p{Lu}"“‘'\d]/u.test(c)) starts[k] = 1;
       }
     }
