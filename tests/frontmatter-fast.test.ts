@@ -4,11 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { isMap, isScalar, parseDocument, type Node as YamlNode } from "yaml";
 import { readSimpleFrontMatter } from "../src/plugins/frontmatter.js";
-import { repoRoot, sharedDir } from "./helpers/shared.js";
+import { realMarkdownFiles } from "./helpers/shared.js";
 
 /** What the full parser says: data, and per key the offsets of key and value (origin 3, no BOM). */
 function reference(source: string) {
@@ -38,14 +37,10 @@ function check(source: string): boolean {
 describe("simple front-matter reader", () => {
   it("equals gray-matter + yaml on every real article it takes", () => {
     let taken = 0;
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith(".md") && readFileSync(path, "utf8").startsWith("---\n") && check(readFileSync(path, "utf8"))) taken++;
-      }
-    };
-    for (const dir of [join(sharedDir, "corpus", "gum-news", "articles"), join(sharedDir, "corpus", "gum-other", "articles"), join(repoRoot, "content", "articles"), join(repoRoot, "tests", "fixtures")]) walk(dir);
+    for (const path of realMarkdownFiles()) {
+      const text = readFileSync(path, "utf8");
+      if (text.startsWith("---\n") && check(text)) taken++;
+    }
     expect(taken).toBeGreaterThan(150);
   });
 

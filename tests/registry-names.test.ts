@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadRegistry } from "../src/registry.js";
 import { registryMatcher } from "../src/plugins/registry-names.js";
-import { repoRoot, sharedDir } from "./helpers/shared.js";
+import { realMarkdownFiles, repoRoot } from "./helpers/shared.js";
 
 const entries = loadRegistry(join(repoRoot, "content")).registry.entries.filter((e) => e.type !== "source");
 const fast = registryMatcher(entries)!;
@@ -32,14 +32,7 @@ const same = (text: string) => {
 describe("registry matcher", () => {
   it("finds the same names with the trie as with the expression on real articles", () => {
     let found = 0;
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith(".md")) found += same(readFileSync(path, "utf8"));
-      }
-    };
-    for (const dir of [join(sharedDir, "corpus", "gum-news", "articles"), join(sharedDir, "corpus", "gum-other", "articles"), join(repoRoot, "content", "articles"), join(repoRoot, "tests", "fixtures")]) walk(dir);
+    for (const path of realMarkdownFiles()) found += same(readFileSync(path, "utf8"));
     expect(found).toBeGreaterThan(200);
   });
 

@@ -1,29 +1,21 @@
 /** The word scanner must give exactly the tokens of its defining expression. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { letterRuns, words, wordsByExpression } from "../src/nlp/words.js";
-import { repoRoot, sharedDir } from "./helpers/shared.js";
+import { realMarkdownFiles } from "./helpers/shared.js";
 
 describe("words", () => {
   it("equals the expression on every real article, whole and in slices", () => {
     let tokens = 0;
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith(".md")) {
-          const text = readFileSync(path, "utf8");
-          const all = words(text);
-          expect(all, path).toEqual(wordsByExpression(text));
-          tokens += all.length;
-          const a = Math.floor(text.length / 3);
-          expect(words(text, a, 2 * a), path).toEqual(wordsByExpression(text, a, 2 * a));
-        }
-      }
-    };
-    for (const dir of [join(sharedDir, "corpus", "gum-news", "articles"), join(sharedDir, "corpus", "gum-other", "articles"), join(repoRoot, "content", "articles"), join(repoRoot, "tests", "fixtures")]) walk(dir);
+    for (const path of realMarkdownFiles()) {
+      const text = readFileSync(path, "utf8");
+      const all = words(text);
+      expect(all, path).toEqual(wordsByExpression(text));
+      tokens += all.length;
+      const a = Math.floor(text.length / 3);
+      expect(words(text, a, 2 * a), path).toEqual(wordsByExpression(text, a, 2 * a));
+    }
     expect(tokens).toBeGreaterThan(100_000);
   });
 
