@@ -30,6 +30,14 @@ export function entitiesExport(index: SiteIndex) {
   };
 }
 
+/** The data export, by site path (JSON made when asked for): every Briefing as extracted, and the aggregated index. */
+export function dataExport(index: SiteIndex): Map<string, () => string> {
+  return new Map([
+    ["/data/briefings.json", () => JSON.stringify(index.briefings.map((b) => b.briefing))],
+    ["/data/entities.json", () => JSON.stringify(entitiesExport(index))],
+  ]);
+}
+
 /** Site-relative URLs of every HTML page in the output (`/x/` for `x/index.html`), but the 404 page. */
 export function pagePaths(outDir: string): string[] {
   const out: string[] = [];
@@ -68,10 +76,8 @@ export async function searchIndex(outDir: string): Promise<number> {
 }
 
 export async function postBuild(index: SiteIndex, outDir: string): Promise<void> {
-  const data = join(outDir, "data");
-  mkdirSync(data, { recursive: true });
-  writeFileSync(join(data, "briefings.json"), JSON.stringify(index.briefings.map((b) => b.briefing)));
-  writeFileSync(join(data, "entities.json"), JSON.stringify(entitiesExport(index)));
+  mkdirSync(join(outDir, "data"), { recursive: true });
+  for (const [path, json] of dataExport(index)) writeFileSync(join(outDir, path), json());
   writeFileSync(join(outDir, "sitemap.xml"), sitemap(index.site, pagePaths(outDir)));
   await searchIndex(outDir);
 }

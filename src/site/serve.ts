@@ -24,7 +24,7 @@ import { readArticle } from "../content.js";
 import { formatMessage } from "../util/messages.js";
 import { contentType, loadTemplates, pageTable, type Template } from "./pages.js";
 import { mapFile } from "./map.js";
-import { entitiesExport } from "./postbuild.js";
+import { dataExport } from "./postbuild.js";
 import { sitemap } from "./feeds.js";
 import type { VFile } from "vfile";
 
@@ -68,8 +68,8 @@ export async function serve(contentDir: string, port: number): Promise<void> {
     if (map) return { headers: { "Content-Type": "image/svg+xml" }, body: map };
     const key = pageKey(state.table, path);
     if (key) return { headers: { "Content-Type": contentType(key) }, body: state.table.get(key)!() };
-    if (path === "/data/briefings.json") return { headers: { "Content-Type": "application/json" }, body: JSON.stringify(state.index.briefings.map((b) => b.briefing)) };
-    if (path === "/data/entities.json") return { headers: { "Content-Type": "application/json" }, body: JSON.stringify(entitiesExport(state.index)) };
+    const data = dataExport(state.index).get(path);
+    if (data) return { headers: { "Content-Type": "application/json" }, body: data() };
     if (path === "/sitemap.xml") {
       const urls = [...state.table.keys()].filter((u) => u.endsWith("/")).sort();
       return { headers: { "Content-Type": "application/xml" }, body: sitemap(state.index.site, urls) };
