@@ -21,6 +21,7 @@ import type { Topology, GeometryCollection } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from "geojson";
 import type { LonLat } from "../types.js";
 import { publicDir } from "../paths.js";
+import { flat } from "../util/flat.js";
 
 export interface MapPlace {
   id: string;
@@ -260,11 +261,6 @@ function visibleWindow(projection: GeoProjection, width: number, height: number)
   return { west: west - m, east: east + m, south: south - m, north: north + m };
 }
 
-/** d3-geo builds path strings by `+=`: ropes of many small pieces (~5× their text in memory). Cached ones are flattened (in place, by V8, on `indexOf`). */
-function flat(text: string): string {
-  void text.indexOf("\u0000");
-  return text;
-}
 
 const meets = (p: Part<unknown>, w: Extent) => p.west <= w.east && p.east >= w.west && p.south <= w.north && p.north >= w.south;
 

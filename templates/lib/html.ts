@@ -52,14 +52,3 @@ export function safeUrl(url: string | null | undefined): string {
 export function refLink(ref: { name: string; url: string | null }): SafeHtml {
   return ref.url ? html`<a href="${safeUrl(ref.url)}">${ref.name}</a>` : html`${ref.name}`;
 }
-
-/**
- * The same string, stored flat. Strings built by many `+=` and template concatenations are ropes
- * (a tree of small pieces, ~5× the memory of their text); Eleventy keeps every page's output until
- * the build ends, so pages are flattened before they are handed over. `indexOf` makes V8 flatten a
- * rope in place (no copy is kept); elsewhere it is a harmless search.
- */
-export function flat(text: string): string {
-  void text.indexOf("\u0000");
-  return text;
-}

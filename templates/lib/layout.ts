@@ -4,7 +4,8 @@
  * No inline scripts or styles anywhere: the CSP below forbids them.
  */
 import type { SiteMeta } from "../../src/site/index.js";
-import { flat, html, safeUrl, type SafeHtml } from "./html.js";
+import { html, safeUrl, type SafeHtml } from "./html.js";
+import { flat } from "../../src/util/flat.js";
 
 export type Section = "home" | "briefings" | "actors" | "bases" | "locations" | "sources" | "map" | "timeline" | "search" | null;
 
