@@ -2,21 +2,17 @@
  * Slugs: stable, URL-safe ASCII ids that can never leave the output folder.
  * `^[a-z0-9]+(?:-[a-z0-9]+)*$`, at most 120 characters (the schema's slug).
  */
+import { memoize } from "./util/memo.js";
+
 const MAX = 120;
 /** Names Windows refuses as file or folder names, whatever the extension. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
-const slugs = new Map<string, string>();
+// Names repeat across mentions and articles: recent slugs (of the default fallback) are remembered.
+const slugs = memoize((name) => computeSlug(name, "item"));
 
 export function slugify(name: string, fallback = "item"): string {
-  // Names repeat across mentions and articles: remember recent slugs (of the default fallback).
-  if (fallback !== "item") return computeSlug(name, fallback);
-  let slug = slugs.get(name);
-  if (slug === undefined) {
-    if (slugs.size >= 100_000) slugs.clear();
-    slugs.set(name, (slug = computeSlug(name, fallback)));
-  }
-  return slug;
+  return fallback === "item" ? slugs(name) : computeSlug(name, fallback);
 }
 
 function computeSlug(name: string, fallback: string): string {
@@ -38,17 +34,12 @@ function computeSlug(name: string, fallback: string): string {
   return s;
 }
 
-const keys = new Map<string, string>();
+// Names repeat across mentions, articles and registry lookups: recent keys are remembered.
+const keys = memoize(computeNameKey);
 
 /** Normalised comparison key for names: case, punctuation, diacritics and possessives ignored. */
 export function nameKey(name: string): string {
-  // Names repeat across mentions, articles and registry lookups: remember recent keys.
-  let key = keys.get(name);
-  if (key === undefined) {
-    if (keys.size >= 100_000) keys.clear();
-    keys.set(name, (key = computeNameKey(name)));
-  }
-  return key;
+  return keys(name);
 }
 
 function computeNameKey(name: string): string {

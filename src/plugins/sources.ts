@@ -10,6 +10,7 @@ import type { VFile } from "vfile";
 import type { Actor, Mention, Source, SourceKind } from "../types.js";
 import { nameKey, slugify } from "../slug.js";
 import { words, type Word } from "../nlp/words.js";
+import { memoize } from "../util/memo.js";
 import { toMention } from "./link.js";
 import type { Span } from "../ner/index.js";
 
@@ -255,17 +256,8 @@ function candidateFor(text: string, np: Word[], actors: ActorMentions): Candidat
   return null;
 }
 
-const headWords = new Map<string, boolean>();
-
 /** True when a source noun matches the word on its own ("officials", "spokesman"); remembered per word. */
-function isHeadWord(word: string): boolean {
-  let head = headWords.get(word);
-  if (head === undefined) {
-    if (headWords.size >= 100_000) headWords.clear();
-    headWords.set(word, (head = HEADS.some(([re]) => re.test(word))));
-  }
-  return head;
-}
+const isHeadWord = memoize((word) => HEADS.some(([re]) => re.test(word)));
 
 /** Every actor mention sorted by offset, for "which actors does this phrase name" in log time. */
 class ActorMentions {
