@@ -36,13 +36,23 @@ describe("plain-text fast path", () => {
     }
   });
 
+  it("takes paragraphs that open with brackets but cannot be definitions, as remark-parse does", () => {
+    const taken = ["[12] Holt started the season.\n", "---\ntitle: x\n---\n\n[1] [2] His father.\n\n[19]\n", "[The neologism is] offensive.\n", "a\n\n[x] y: z\n", "[a] b\n[c]: d\n", "[a\nb] c\n"];
+    for (const doc of taken) {
+      const fast = parsePlainText(doc);
+      expect(fast, JSON.stringify(doc)).not.toBeNull();
+      expect(plain(fast), JSON.stringify(doc)).toEqual(plain(remark.parse(doc)));
+    }
+    for (const doc of ["[a]: /url\n", "[a]:\n", "[a [b]] c\n", "[no close\n", "x\n\n[a\nb]: /u\n\n[a b]\n"]) expect(parsePlainText(doc), JSON.stringify(doc)).toBeNull();
+  });
+
   it("equals remark-parse on generated documents", () => {
     // Brackets, `&`, `#`, `>`, `|`, `~` and backticks are taken by the fast path where they are text; words may
     // form "[x](y)", "&amp;", "#1" or "[KPA]", and lines may start with them.
     const word = fc.oneof(
       fc.stringMatching(/^[A-Za-z0-9,.;:'"?!()%$@\u00e9\u2019\u201c\u201d-]{1,12}$/),
       fc.stringMatching(/^[A-Za-z0-9[\]()!&#;>|~:]{1,8}$/),
-      fc.constantFrom("[KPA]", "[...]", "[x](y)", "![a]", "[a]:", "[a][b]", "&", "&amp;", "&#35;", "&x", "#2", "#", ">", "|", "~~~", "AT&T"),
+      fc.constantFrom("[KPA]", "[...]", "[x](y)", "![a]", "[a]:", "[a][b]", "[12]", "[1]:", "[a", "b]", "b]:", "[[a]]", "&", "&amp;", "&#35;", "&x", "#2", "#", ">", "|", "~~~", "AT&T"),
       // Code spans: "don`t … can`t", runs of several backticks, padding, spans across lines.
       fc.constantFrom("`", "``", "```", "don`t", "` a `", "`` ` ``", "` `", "`  `", "`a", "a`", "x``y", " `"),
     );

@@ -18,7 +18,8 @@ const SYNTAX = /[*_<\\\r\t\0]/;
 const CHARACTER_REFERENCE = /&[#A-Za-z0-9]+;/;
 /**
  * `[…](` is an inline link or image. Without definitions, `[…]`, `[…][…]` and `![…]` stay text;
- * a definition can only open a paragraph, so paragraphs that start with `[` are declined.
+ * a definition can only open a paragraph, so a paragraph that starts with `[` is declined when it
+ * may open one (see mayDefine).
  */
 const INLINE_LINK = /\]\(/;
 /**
@@ -76,7 +77,7 @@ export function parsePlainText(doc: string): Root | null {
       if (text.length) return null; // whitespace-only lines: leave to micromark
       flush();
     } else {
-      if (BLOCK_START.test(text) || / $/.test(text) || (!paragraph && text.charCodeAt(0) === 91)) return null;
+      if (BLOCK_START.test(text) || / $/.test(text) || (!paragraph && text.charCodeAt(0) === 91 && mayDefine(doc, offset))) return null;
       if (paragraph) {
         paragraph.end = end;
         paragraph.endLine = line;
@@ -94,6 +95,20 @@ export function parsePlainText(doc: string): Root | null {
     children,
     position: { start: point(1, 1, 0), end: point(doc.split("\n").length, doc.length - lastLineStart + 1, doc.length) },
   };
+}
+
+/**
+ * Whether a paragraph opening with `[` at `at` may be a link reference definition: `[label]:` needs
+ * the first `]` after the `[`, no other `[` before it (labels hold no unescaped brackets, and the
+ * body has no backslashes), and a `:` right after it. Anything else — a footnote mark "[12] …",
+ * "[sic] …", "[1] [2] …" — is text. Declining more than needed is safe, so no `]` at all declines too.
+ */
+function mayDefine(doc: string, at: number): boolean {
+  const close = doc.indexOf("]", at + 1);
+  if (close < 0) return true;
+  const open = doc.indexOf("[", at + 1);
+  if (open >= 0 && open < close) return true;
+  return doc.charCodeAt(close + 1) === 58;
 }
 
 /**
