@@ -5,7 +5,7 @@
  */
 
 import { ARMED, BASES, ORGS, REGIONS, WATER, type LexEntry } from "./lexicon.js";
-import { tokenize } from "./tokenize.js";
+import { tokenArrays } from "./tokenize.js";
 import type { NameType } from "./types.js";
 
 export interface GazCountry {
@@ -78,8 +78,16 @@ export interface GazMatch {
 
 /** Latin letters without diacritics ("Herāt" → "Herat"). */
 export function fold(s: string): string {
+  // ASCII without a backtick: NFD changes nothing and neither pattern matches
+  if (ASCII_NO_BACKTICK.test(s)) return s;
+  return foldByExpression(s);
+}
+/** fold's definition (the tests check the ASCII shortcut against it). */
+export function foldByExpression(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[‘’ʻʼ`]/g, "'");
 }
+
+const ASCII_NO_BACKTICK = /^[\x00-\x5f\x61-\x7f]*$/;
 
 /** Normalise a token for gazetteer keys. */
 export function normTok(t: string): string {
@@ -111,8 +119,12 @@ export class Gazetteer {
   }
 
   private add(phrase: string, hit: GazHit): void {
-    const orig = tokenize(phrase).map((t) => t.text);
-    const toks = orig.map(normTok);
+    const orig = tokenArrays(phrase).words;
+    this.addTokens(orig, orig.map(normTok), hit);
+  }
+
+  /** add() of a phrase already tokenized: its tokens and their normTok forms. */
+  private addTokens(orig: string[], toks: string[], hit: GazHit): void {
     if (toks.length === 0 || toks.length > 8) return;
     const key = toks.join(" ");
     const old = this.phrases.get(key);
@@ -170,15 +182,21 @@ export class Gazetteer {
       };
       if (country) ent.within = country.name;
       const cat: GazCat = pop >= 1_000_000 ? "city1" : pop >= 100_000 ? "city" : "town";
-      const key = tokenize(name).map((t) => normTok(t.text)).join(" ");
+      const orig = tokenArrays(name).words;
+      const toks = orig.map(normTok);
+      const key = toks.join(" ");
       const old = this.phrases.get(key);
       if (old && (old.cat === "city1" || old.cat === "city" || old.cat === "town")) continue;
       // a big city named like its region ("Berlin", "Madrid") is the city when typing a place
       if (old && old.cat === "region" && cat === "city1") this.cityOverRegion.set(key, { cat, entity: ent });
-      this.add(name, { cat, entity: ent });
+      this.addTokens(orig, toks, { cat, entity: ent });
       // "Herāt" is written "Herat" in English text
       const folded = fold(name);
-      if (folded !== name && !this.phrases.has(tokenize(folded).map((t) => normTok(t.text)).join(" "))) this.add(folded, { cat, entity: ent });
+      if (folded !== name) {
+        const fo = tokenArrays(folded).words;
+        const ft = fo.map(normTok);
+        if (!this.phrases.has(ft.join(" "))) this.addTokens(fo, ft, { cat, entity: ent });
+      }
     }
     for (const n of d.firstNames) this.firstNames.add(n);
   }

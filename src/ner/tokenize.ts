@@ -132,7 +132,10 @@ export function tokenize(text: string): Token[] {
 /** The tokens of tokenize(), as parallel arrays. */
 export function tokenArrays(text: string): TokenArrays {
   const words: string[] = [];
-  let ts = new Int32Array(64 + (text.length >> 2));
+  // a short text (a name, a gazetteer phrase) gets arrays small enough for V8 to keep on its heap:
+  // off-heap ones cost a malloc and external-memory accounting each, which dominated loading the
+  // gazetteer (tens of thousands of short phrases)
+  let ts = new Int32Array(8 + (text.length >> 2));
   let te = new Int32Array(ts.length);
   let m = 0;
   const n = text.length;

@@ -1,0 +1,41 @@
+/** Loading the gazetteer takes shortcuts; each must give what its definition gives. */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fold, foldByExpression, type GazData } from "../../src/ner/gazetteer.js";
+import { tokenArrays, tokenize } from "../../src/ner/tokenize.js";
+import { repoRoot } from "../helpers/shared.js";
+
+const data = JSON.parse(readFileSync(join(repoRoot, "models", "gazetteer.json"), "utf8")) as GazData;
+const names = [...data.cities.map((c) => c[0]), ...data.regions.map((r) => r[0]), ...data.countries.flatMap((c) => [c.name, ...c.aliases, ...c.demonyms])];
+
+describe("gazetteer loading", () => {
+  it("fold equals its expression on every gazetteer name and on generated text", () => {
+    let changed = 0;
+    for (const n of names) {
+      expect(fold(n), n).toBe(foldByExpression(n));
+      if (fold(n) !== n) changed++;
+    }
+    // the names do have diacritics to fold
+    expect(changed).toBeGreaterThan(100);
+    const piece = fc.oneof(fc.constantFrom("é", "e\u0301", "`", "'", "’", "ʻ", "ʼ", "‘", "Å", "ß", "ﬁ", "\u00a0", "~", "_", "a"), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (ps) => {
+        const s = ps.join("");
+        expect(fold(s)).toBe(foldByExpression(s));
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+
+  it("tokenArrays of short phrases (small arrays that grow) equals tokenize", () => {
+    for (const n of [...names, "a b c d e f g h i j k l m n o p q r s t", "I'll do n't U.S. A&M", "x".repeat(3), "- - - - - - - - - - - -"]) {
+      const ta = tokenArrays(n);
+      const ref = tokenize(n);
+      expect(ta.words, n).toEqual(ref.map((t) => t.text));
+      expect([...ta.ts.subarray(0, ta.n)], n).toEqual(ref.map((t) => t.start));
+      expect([...ta.te.subarray(0, ta.n)], n).toEqual(ref.map((t) => t.end));
+    }
+  });
+});
