@@ -89,6 +89,15 @@ export function foldByExpression(s: string): string {
 
 const ASCII_NO_BACKTICK = /^[\x00-\x5f\x61-\x7f]*$/;
 
+const SIMPLE_PHRASE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+/**
+ * The tokens of a gazetteer phrase: tokenArrays(s).words, with a shortcut for the commonest
+ * phrase (ASCII letter runs joined by single spaces: a tokenArrays token each).
+ */
+export function phraseTokens(s: string): string[] {
+  return SIMPLE_PHRASE.test(s) ? s.split(" ") : tokenArrays(s).words;
+}
+
 /** Normalise a token for gazetteer keys. */
 export function normTok(t: string): string {
   const l = t.toLowerCase();
@@ -119,7 +128,7 @@ export class Gazetteer {
   }
 
   private add(phrase: string, hit: GazHit): void {
-    const orig = tokenArrays(phrase).words;
+    const orig = phraseTokens(phrase);
     this.addTokens(orig, orig.map(normTok), hit);
   }
 
@@ -182,7 +191,7 @@ export class Gazetteer {
       };
       if (country) ent.within = country.name;
       const cat: GazCat = pop >= 1_000_000 ? "city1" : pop >= 100_000 ? "city" : "town";
-      const orig = tokenArrays(name).words;
+      const orig = phraseTokens(name);
       const toks = orig.map(normTok);
       const key = toks.join(" ");
       const old = this.phrases.get(key);
@@ -193,7 +202,7 @@ export class Gazetteer {
       // "Herāt" is written "Herat" in English text
       const folded = fold(name);
       if (folded !== name) {
-        const fo = tokenArrays(folded).words;
+        const fo = phraseTokens(folded);
         const ft = fo.map(normTok);
         if (!this.phrases.has(ft.join(" "))) this.addTokens(fo, ft, { cat, entity: ent });
       }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fold, foldByExpression, type GazData } from "../../src/ner/gazetteer.js";
+import { fold, foldByExpression, phraseTokens, type GazData } from "../../src/ner/gazetteer.js";
 import { tokenArrays, tokenize } from "../../src/ner/tokenize.js";
 import { repoRoot } from "../helpers/shared.js";
 
@@ -26,6 +26,21 @@ describe("gazetteer loading", () => {
         expect(fold(s)).toBe(foldByExpression(s));
       }),
       { numRuns: 2000, seed: 11 },
+    );
+  });
+
+  it("phraseTokens equals tokenArrays on every gazetteer name and on generated phrases", () => {
+    let simple = 0;
+    for (const n of [...names, ...data.firstNames, "New  York", " York", "York ", "A.B", "U.S. Virgin Islands", "Côte d'Ivoire", "O'Hare", "I'll"]) {
+      expect(phraseTokens(n), n).toEqual(tokenArrays(n).words);
+      if (/^[A-Za-z ]+$/.test(n)) simple++;
+    }
+    expect(simple).toBeGreaterThan(10_000);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z .'-]{0,12}$/), (s) => {
+        expect(phraseTokens(s)).toEqual(tokenArrays(s).words);
+      }),
+      { numRuns: 3000, seed: 3 },
     );
   });
 
