@@ -129,6 +129,8 @@ interface Doc {
   tags: Uint8Array;
   /** 1 at the first token of an affiliation ("Gary Fan of the | Neo Democrats") */
   affil: Uint8Array;
+  /** 1 at a one-word name listed among people ("Zeus, | Hera, Poseidon and Athena") */
+  plist: Uint8Array;
   /** token spans (start, end pairs) of places named as the "of" complement of a longer name */
   placeOf: number[];
 }
@@ -336,7 +338,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const gaz = getGazetteer();
   const gm = new Array<GazMatch | null>(n).fill(null);
   const tags = new Uint8Array(n);
-  const doc: Doc = { text, cap, ts, te, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), placeOf: [] };
+  const doc: Doc = { text, cap, ts, te, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), plist: new Uint8Array(n), placeOf: [] };
 
   // 1. tagger
   const gazOut = new Uint8Array(n);
@@ -600,6 +602,19 @@ const NOT_ACRONYMS = new Set([
   "LOL", "APP", "KM", "KG", "MW", "GW", "MPH", "KPH", "ICU", "ER", "PR", "HR", "QA", "FYI", "ASAP", "PS",
   "MRI", "CT", "IVF", "IPO", "ETF", "CPI", "PPE", "WMD", "IED", "RPG", "SAM", "ICBM", "UAV", "APC",
 ]);
+/** Post-nominal letters after a name ("Tom Molomby, SC, said"): no organisation. */
+const POST_NOMINALS = new Set(["SC", "QC", "KC", "MBE", "OBE", "CBE", "KBE", "DBE", "MD", "RN", "JP"]);
+for (const w of POST_NOMINALS) NOT_ACRONYMS.add(w);
+
+/** An all-caps token that is an ordinary lower-case word of the training text ("UNLESS", "JULY"). */
+function shouted(doc: Doc, i: number): boolean {
+  const l = doc.low[i]!;
+  if (!(MONTHS.has(l) || LEADING_JUNK.has(l) || (getModel()?.lcv.has(l) ?? false))) return false;
+  // an acronym that spells a word is used again ("FIRST Global … the FIRST competition"); emphasis is not
+  const w = doc.words[i]!;
+  for (let k = 0; k < doc.words.length; k++) if (k !== i && doc.words[k] === w) return false;
+  return true;
+}
 
 /**
  * An all-caps word (2–6 letters) inside a sentence that the tagger left out is an organisation
@@ -628,6 +643,8 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     }
     // not a shouted headline: the neighbours are not all-caps too
     if ((i > 0 && allCaps2(words[i - 1]!)) || (i + 1 < words.length && allCaps2(words[i + 1]!))) continue;
+    // an ordinary word in capitals is emphasis, not an acronym ("UNLESS", "HUGE", "ALL")
+    if (w.length >= 3 && shouted(doc, i)) continue;
     tagged.push(mkCand(i, i + 1, "ORG"));
     added = true;
   }
@@ -925,6 +942,18 @@ function personRules(doc: Doc, tagged: Cand[]): void {
     if (j > i) {
       const group = tagged.slice(i, j + 1);
       if (group.some((c) => c.label === "PER" && c.e - c.s >= 2)) for (const c of group) if (c.label !== "PER" && nameShaped(doc, c)) c.label = "PER";
+      // one-word names listed among people are people too ("Zeus, Hera, Poseidon and Athena",
+      // "Messi, Neymar and Suárez"): mostly people in the list, the word no place or acronym
+      let people = 0;
+      for (const c of group) if (c.label === "PER") people++;
+      if (group.length >= 3 && people >= 2 && people * 2 >= group.length)
+        for (const c of group) {
+          const w = words[c.s]!;
+          // (an owner is no list member: "Lau Siu-lai and Youngspiration's Yau Wai-ching")
+          if (c.e - c.s !== 1 || low[c.e] === "'s" || low[c.e] === "’s" || c.hit || c.type || c.label === "LOC" || allCaps2(w) || ORG_HEADS.has(w) || !softGaz(doc.gm, c.s) || (doc.gm[c.s] && doc.gm[c.s]!.hit.cat !== "first")) continue;
+          c.label = "PER";
+          doc.plist[c.s] = 1;
+        }
     }
     i = j + 1;
   }
@@ -947,6 +976,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   // "NASA T-shirt", "an X-ray": a letter-hyphen word ends no name
   while (e > s && words[e - 1]!.charCodeAt(1) === 45 && /^\p{Lu}-\p{Ll}+$/u.test(words[e - 1]!)) e--;
   if (s >= e) return null;
+  // post-nominal letters set off after a name ("Tom Molomby, SC, said")
+  if (e - s === 1 && s > 0 && words[s - 1] === "," && POST_NOMINALS.has(words[s]!)) return null;
   // "Scientology-related", "Iran-backed": an adjective, not the name (the name inside is found apart)
   if (e - s === 1 && words[s]!.indexOf("-") > 0 && COMPOUND_ADJ.test(words[s]!)) return null;
   // "the Russian Embassy": the head alone names nothing (the demonym is the country's mention)
@@ -1531,9 +1562,33 @@ function orgContext(doc: Doc, c: Cand): boolean {
 /** Speech verbs before a name set off by punctuation: the inverted quote of a person ("…, said Mauer."). */
 const SPEECH_BEFORE = new Set(["said", "says", "added", "adds", "explained", "wrote", "noted", "asked", "continued", "recalled"]);
 
+/** A year as cited: "2010", "2009a". */
+const CITED_YEAR = /^(?:1[5-9]|20)\d\d[a-z]?$/;
+
+/**
+ * An author cited by surname: "Kessler et al.", "Kessler (2010)", "(Kessler, 2010)",
+ * "Smith and Jones (2009)", "(Smith & Jones, 2009)". Only people write papers.
+ */
+function citedAuthor(doc: Doc, c: Cand): boolean {
+  const { low, words } = doc;
+  const n = words.length;
+  // an organisation cited as author ("Constitutional Rights Foundation, 2012") stays one
+  for (let k = c.s; k < c.e; k++) if (ORG_RULE_HEADS.has(words[k]!) || ORG_HEADS.has(words[k]!) || allCaps2(words[k]!)) return false;
+  let e = c.e;
+  // the first of two authors: "Smith and Jones (2009)"
+  if ((low[e] === "and" || low[e] === "&") && e + 1 < n && isCap(words[e + 1]!) && (words[e + 2] === "(" || words[e + 2] === ",")) e += 2;
+  if (low[e] === "et" && (low[e + 1] === "al" || low[e + 1] === "al.")) return true;
+  if (words[e] === "(" && CITED_YEAR.test(low[e + 1] ?? "")) return true;
+  // "(Kessler, 2010)", "; Li, 2011)"
+  const before = c.s > 0 ? words[c.s - 1] : undefined;
+  const opened = before === "(" || before === ";" || (c.s > 2 && (low[c.s - 1] === "and" || low[c.s - 1] === "&") && words[c.s - 3] === "(");
+  return opened && words[e] === "," && CITED_YEAR.test(low[e + 1] ?? "");
+}
+
 function personContext(doc: Doc, c: Cand): boolean {
   const { low, words } = doc;
   if (c.cs !== undefined || c.s === 0 || c.e - c.s > 3) return false;
+  if (doc.plist[c.s] === 1 || citedAuthor(doc, c)) return true;
   if (!SPEECH_BEFORE.has(low[c.s - 1]!)) return false;
   const nx = words[c.e];
   return nx === undefined || nx === "," || nx === "." || nx === ";" || doc.starts[c.e] === 1;

@@ -357,7 +357,7 @@ export const BOILERPLATE = new Set([
   "opinion", "editorial", "exclusive", "live", "watch", "video", "photos", "copyright", "all rights reserved",
   "first", "second", "third", "last", "next", "previous", "key", "major", "minor", "main", "top",
   "city", "country", "region", "capital", "north", "south", "east", "west", "nation", "republic",
-  "king", "queen", "prince", "pope", "internet", "web", "online", "email", "tv",
+  "king", "queen", "prince", "pope", "internet", "web", "online", "email", "tv", "no", "yes",
 ]);
 
 /** Person-name particles that may be written lower case inside a name ("Bashar al-Assad"). */

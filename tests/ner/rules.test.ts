@@ -515,3 +515,34 @@ describe("teams and storms", () => {
     expect(r.by("Niagara Falls")?.type).not.toBe("organization");
   });
 });
+
+describe("organisation precision (issue 3)", () => {
+  it("matches a mixed-case acronym alias only as written ('LeT' is no 'Let')", () => {
+    const r = run("Let us be clear about this. Officials blamed LeT for the attack in Mumbai.");
+    const let_ = r.by("Lashkar-e-Taiba");
+    expect(let_?.type).toBe("armed-group");
+    expect(r.forms(let_!)).toEqual(["LeT"]);
+  });
+  it("reads an ordinary word in capitals as emphasis, not an acronym, unless it is used again", () => {
+    const r = run("They will not leave UNLESS the board agrees. The firm said it was HUGE news.");
+    expect(r.ents.some((e) => /UNLESS|HUGE/.test(e.name))).toBe(false);
+    const f = run("The FIRST Global contest was held in Washington. This is the first FIRST competition abroad.");
+    expect(f.ents.some((e) => e.aliases.includes("FIRST") || e.name === "FIRST" || e.name === "FIRST Global")).toBe(true);
+  });
+  it("keeps post-nominal letters and 'No.' out of the organisations", () => {
+    const r = run("Speaking for the parents, Tom Molomby, SC, said they had acted in good faith. No. It was not true, he added.");
+    expect(r.ents.some((e) => e.name === "SC" || e.name === "No." || e.name === "No")).toBe(false);
+    expect(r.by("Tom Molomby")?.type).toBe("person");
+  });
+  it("types a surname cited as an author as a person", () => {
+    const r = run("Training improved working memory (Klingberg, 2010). Later studies by Thorell et al. found the same, as Prensky (2001) argued. The Constitutional Rights Foundation (2012) disagreed.");
+    for (const n of ["Klingberg", "Thorell", "Prensky"]) expect(r.by(n)?.type, n).toBe("person");
+    expect(r.by("Constitutional Rights Foundation")?.type).toBe("organization");
+  });
+  it("types one-word names listed among people as people, but not an owner in the list", () => {
+    const r = run("Today about 100,000 Greeks worship the ancient gods, such as Zeus, Hera, Poseidon, Aphrodite, and Athena.");
+    for (const n of ["Hera", "Poseidon", "Aphrodite"]) expect(r.by(n)?.type, n).toBe("person");
+    const y = run("The winners were Lau Siu-lai and Youngspiration's Yau Wai-ching, both from the localist group Youngspiration.");
+    expect(y.by("Youngspiration")?.type).toBe("organization");
+  });
+});
