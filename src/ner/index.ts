@@ -669,7 +669,7 @@ const ORG_RULE_HEADS = new Set([
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
   "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly", "Front",
-  "Movement", "Coalition",
+  "Movement", "Coalition", "Force", "Corps", "Library", "Libraries",
 ]);
 
 /** Capitalised titles that portfolio words precede ("Home Secretary", "Foreign Minister"). */
@@ -740,7 +740,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
         usedPossessive = true;
         s -= 2;
       }
-      else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
+      else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !HEAD_KIND.has(words[s - 2]!) && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
         // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
         usedAndBack = true;
         s--;
@@ -1042,7 +1042,10 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   if (c.label !== "PER" && e - s >= 2 && isCap(words[e - 1]!) && !ORG_HEADS.has(words[e - 1]!) && !FACILITY_HEADS.has(words[e - 1]!)) {
     const before = s > 0 ? low[s - 1]! : "";
     const afterRole = (before === "of" && s > 1 && ROLE_HEADS.has(low[s - 2]!)) || ROLE_HEADS.has(before);
-    if (PERSON_TITLE_START.has(low[s]!) || (afterRole && TITLES.has(low[s]!))) c.label = "PER";
+    // (not an institution named with a title word: "General Assembly of the United Nations", "General Motors")
+    let institution = false;
+    for (let k = s + 1; k < e; k++) if (ORG_RULE_HEADS.has(words[k]!)) institution = true;
+    if (!institution && (PERSON_TITLE_START.has(low[s]!) || (afterRole && TITLES.has(low[s]!)))) c.label = "PER";
   }
   // a month followed by a number ends the name ("Summit April 12")
   for (let k = s; k < e; k++) {

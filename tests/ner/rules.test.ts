@@ -546,3 +546,27 @@ describe("organisation precision (issue 3)", () => {
     expect(y.by("Youngspiration")?.type).toBe("organization");
   });
 });
+
+describe("organisation heads (issue 3)", () => {
+  it("takes Force, Corps and Library as organisation heads, with the country kept as its own mention", () => {
+    const r = run("He served in the U.S. Air Force for ten years. The Royal Air Force and the Marine Corps joined. The British Library agreed.");
+    expect(r.by("U.S. Air Force")?.type).toBe("organization");
+    expect(r.by("United States")?.type).toBe("country");
+    expect(r.by("Royal Air Force")?.type).toBe("organization");
+    expect(r.by("Marine Corps")?.type).toBe("organization");
+    expect(r.by("British Library")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.type === "person")).toBe(false);
+  });
+  it("reads a title word that begins an institution's name as part of it", () => {
+    const r = run("Diplomats said the General Assembly of the United Nations voted on Monday. General Motors shares fell.");
+    expect(r.by("General Assembly of the United Nations")?.type).toBe("organization");
+    expect(r.by("General Motors")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.type === "person")).toBe(false);
+  });
+  it("does not join two institutions over 'and'", () => {
+    const r = run("The British Library and Columbia University signed a deal. The National Air and Space Museum opened.");
+    expect(r.by("British Library")?.type).toBe("organization");
+    expect(r.by("Columbia University")?.type).toBe("organization");
+    expect(r.by("National Air and Space Museum")).toBeDefined();
+  });
+});
