@@ -959,6 +959,15 @@ function personRules(doc: Doc, tagged: Cand[]): void {
   }
 }
 
+/** Whether token k is the "of/for [the]" complement of an organisation head inside [s, k) ("Ministry of | Defence"). */
+function institutionOf(doc: Doc, s: number, k: number): boolean {
+  const { low, words } = doc;
+  let j = k - 1;
+  if (j > s && low[j] === "the") j--;
+  if (j <= s || (low[j] !== "of" && low[j] !== "for")) return false;
+  return ORG_RULE_HEADS.has(words[j - 1]!);
+}
+
 /** Trims a tagger span to the proper name; drops it when nothing name-like remains. */
 function cleanSpan(doc: Doc, c: Cand): Cand | null {
   const { words, low } = doc;
@@ -1056,7 +1065,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   if (s >= e) return null;
   // role words at the end are no part of a name ("LA Sheriff", "NASA Administrator")
-  if (e - s > 1 && ROLE_HEADS.has(low[e - 1]!) && !ORG_HEADS.has(words[e - 1]!)) {
+  // (but the portfolio of an institution is: "Ministry of Defence", "Department of the Interior")
+  if (e - s > 1 && ROLE_HEADS.has(low[e - 1]!) && !ORG_HEADS.has(words[e - 1]!) && !institutionOf(doc, s, e - 1)) {
     while (e - s > 1 && (ROLE_HEADS.has(low[e - 1]!) || ROLE_MODIFIERS.has(low[e - 1]!) || low[e - 1] === "majority" || low[e - 1] === "minority") && !ORG_HEADS.has(words[e - 1]!)) e--;
   }
   if (c.label === "PER") {
@@ -1532,6 +1542,8 @@ const ORG_CUE_BEFORE = new Set([
 const ORG_CUE_AFTER = new Set([
   "spokesperson", "spokesman", "spokeswoman", "spokespeople", "headquarters", "ceo", "chairman",
   "chairwoman", "executives", "employees", "employee", "staffers", "shareholders", "co-founder",
+  // people who work for it ("Goldman Sachs analysts said")
+  "analysts", "economists", "strategists", "researchers", "scientists",
 ]);
 /** Plural nouns for people who work somewhere ("analysts at X"). */
 const WORKERS = new Set([

@@ -570,3 +570,18 @@ describe("organisation heads (issue 3)", () => {
     expect(r.by("National Air and Space Museum")).toBeDefined();
   });
 });
+
+describe("institutions with a portfolio and staff cues (issue 3)", () => {
+  it("keeps the portfolio of 'Ministry of X' / 'Department of the X' in the name", () => {
+    const r = run("Amnesty criticised the Saudi Ministry of Interior. Officials at the Ministry of Defence said the Department of the Interior agreed.");
+    expect(r.by("Ministry of Interior")?.type).toBe("organization");
+    expect(r.by("Ministry of Defence")?.type).toBe("organization");
+    expect(r.by("Department of the Interior")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.name === "Ministry of")).toBe(false);
+  });
+  it("reads '<name> analysts/economists' as an organisation", () => {
+    const r = run("Goldman Sachs analysts said the Treasury would issue more debt. Morgan Stanley economists agreed.");
+    expect(r.by("Goldman Sachs")?.type).toBe("organization");
+    expect(r.by("Morgan Stanley")?.type).toBe("organization");
+  });
+});
