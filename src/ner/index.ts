@@ -985,6 +985,12 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   // "NASA T-shirt", "an X-ray": a letter-hyphen word ends no name
   while (e > s && words[e - 1]!.charCodeAt(1) === 45 && /^\p{Lu}-\p{Ll}+$/u.test(words[e - 1]!)) e--;
   if (s >= e) return null;
+  // the portfolio of a role is no name ("High Commissioner for | Refugees", "Minister for | Women")
+  if (s > 1 && low[s - 1] === "for" && (PORTFOLIO_TITLES.has(words[s - 2]!) || ROLE_HEADS.has(low[s - 2]!))) {
+    let head = false;
+    for (let k = s; k < e; k++) if (ORG_RULE_HEADS.has(words[k]!) || doc.gm[k]) head = true;
+    if (!head) return null;
+  }
   // post-nominal letters set off after a name ("Tom Molomby, SC, said")
   if (e - s === 1 && s > 0 && words[s - 1] === "," && POST_NOMINALS.has(words[s]!)) return null;
   // "Scientology-related", "Iran-backed": an adjective, not the name (the name inside is found apart)
@@ -1480,6 +1486,12 @@ function acronyms(doc: Doc, acc: Cand[]): Acronym[] {
     if (words[c.e] !== "(" || words[c.e + 2] !== ")") continue;
     const a = words[c.e + 1];
     if (a && /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u.test(a) && a.length < c.e - c.s + doc.te[c.e - 1]!) {
+      // an acronym starts like its name ("Security Service of Ukraine (SBU)"); a wire credit
+      // after a dateline names the agency ("KYIV, Ukraine (AP)")
+      const first = c.cs !== undefined ? doc.text[c.cs]! : words[c.s]![0]!;
+      if (first.toUpperCase() !== a[0]) continue;
+      const known = doc.gaz.single(normTok(a), a);
+      if (known && (known.cat === "org" || known.cat === "armed" || known.cat === "country") && known.entity.key !== c.hit?.entity.key) continue;
       out.push({ cand: c, acr: a, s: c.e + 1 });
     }
   }

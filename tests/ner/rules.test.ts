@@ -585,3 +585,18 @@ describe("institutions with a portfolio and staff cues (issue 3)", () => {
     expect(r.by("Morgan Stanley")?.type).toBe("organization");
   });
 });
+
+describe("acronym definitions and role portfolios (issue 3)", () => {
+  it("takes a parenthesised acronym only when it starts like the name and names nothing else", () => {
+    const r = run("KYIV, Ukraine (AP) — The Security Service of Ukraine (SBU) detained two suspects.");
+    expect(r.by("Ukraine")?.aliases ?? []).not.toContain("AP");
+    expect(r.by("Ukraine")?.aliases ?? []).not.toContain("SBU");
+    expect(r.by("Security Service of Ukraine")?.aliases).toContain("SBU");
+    expect(r.by("AP")?.type).toBe("organization");
+  });
+  it("does not make the portfolio of a role an organisation", () => {
+    const r = run("The United Nations High Commissioner for Refugees said six million people had fled.");
+    expect(r.by("United Nations")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.name === "Refugees")).toBe(false);
+  });
+});
