@@ -669,7 +669,8 @@ const ORG_RULE_HEADS = new Set([
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
   "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly", "Front",
-  "Movement", "Coalition", "Force", "Corps", "Library", "Libraries",
+  "Movement", "Coalition", "Force", "Corps", "Library", "Libraries", "Forces", "Programme", "Co", "Cos",
+  "Bhd", "Pty", "SpA", "Oyj",
 ]);
 
 /** Capitalised titles that portfolio words precede ("Home Secretary", "Foreign Minister"). */

@@ -311,7 +311,7 @@ export const ORG_HEADS = new Set([
   "Fund", "Alliance", "Coalition", "Movement", "Assembly", "Senate", "Congress", "Cabinet",
   "Guard", "Corps", "Forces", "Enterprises", "Holdings", "Industries", "Technologies", "Systems",
   "Television", "Radio", "Magazine", "Agency", "Directorate", "Secretariat", "Tribunal", "Commission",
-  "Force", "Motors", "Library", "Libraries",
+  "Force", "Motors", "Library", "Libraries", "Programme", "Co", "Cos", "Bhd", "Pty", "SpA", "Oyj",
 ]);
 
 /** Last words of facility names (place). */

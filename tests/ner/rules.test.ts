@@ -600,3 +600,13 @@ describe("acronym definitions and role portfolios (issue 3)", () => {
     expect(r.ents.some((e) => e.name === "Refugees")).toBe(false);
   });
 });
+
+describe("company suffixes and agency heads (issue 3)", () => {
+  it("types 'X Co', 'X Programme' and 'X Armed Forces' as organisations", () => {
+    const r = run("Boeing Co said its deliveries resumed. Nintendo Co reported profits. The World Food Programme (WFP) warned of famine. The Sudanese Armed Forces bombed a market.");
+    expect(r.by("Boeing Co")?.type).toBe("organization");
+    expect(r.by("Nintendo Co")?.type).toBe("organization");
+    expect(r.by("World Food Programme")?.aliases).toContain("WFP");
+    expect(r.by("Sudanese Armed Forces")?.type).toBe("organization");
+  });
+});
