@@ -1916,7 +1916,8 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         let oneWord = true;
         for (const f of e.forms.values()) if (/[\s]/.test(f.trim())) oneWord = false;
         const first = firstForm(e);
-        if (oneWord && !doc.gaz.firstNames.has(first) && !/^\p{Lu}\p{Ll}+s$/u.test(first)) e.type = "organization";
+        // (unless the training text knows the word as a person's name: "Trump", "Einstein")
+        if (oneWord && !doc.gaz.firstNames.has(first) && known !== "PER" && !/^\p{Lu}\p{Ll}+s$/u.test(first)) e.type = "organization";
       }
     }
     if (e.type === "other") continue;

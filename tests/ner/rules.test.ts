@@ -610,3 +610,10 @@ describe("company suffixes and agency heads (issue 3)", () => {
     expect(r.by("Sudanese Armed Forces")?.type).toBe("organization");
   });
 });
+
+describe("one-word names (issue 3)", () => {
+  it("keeps a one-word name the training text knows as a person a person", () => {
+    const r = run("Trump left the summit early, aides said. Critics of Trump were loud.");
+    expect(r.by("Trump")?.type).toBe("person");
+  });
+});
