@@ -189,7 +189,7 @@ const LEADING_JUNK = new Set([
   "but", "and", "or", "so", "yet", "if", "when", "as", "at", "on", "for", "from", "by", "with", "a", "an",
   "today", "yesterday", "tomorrow", "image", "photo", "source", "sources", "update", "breaking", "exclusive",
   "unless", "whether", "because", "though", "until", "whereas", "once", "upon", "within", "without", "among",
-  "amid", "throughout",
+  "amid", "throughout", "no", "no.", "yes", "oh",
 ]);
 
 /** Religion and group adjectives: no name when alone ("Muslim", "Christian"). */
@@ -601,6 +601,8 @@ const NOT_ACRONYMS = new Set([
   "VII", "VIII", "IX", "XI", "XII", "XP", "OS", "UV", "CO", "NO", "SO", "US", "UK", "EU", "UN", "RSS",
   "LOL", "APP", "KM", "KG", "MW", "GW", "MPH", "KPH", "ICU", "ER", "PR", "HR", "QA", "FYI", "ASAP", "PS",
   "MRI", "CT", "IVF", "IPO", "ETF", "CPI", "PPE", "WMD", "IED", "RPG", "SAM", "ICBM", "UAV", "APC",
+  "FDI", "GNP", "LED", "CFL", "UVR", "CD", "DVD", "ROV", "GPA", "VHF", "UHF", "MSG", "POV", "PV", "SUV",
+  "ATM", "PIN", "LCD", "HD", "RAM", "CPU", "GPU", "API", "SQL",
 ]);
 /** Post-nominal letters after a name ("Tom Molomby, SC, said"): no organisation. */
 const POST_NOMINALS = new Set(["SC", "QC", "KC", "MBE", "OBE", "CBE", "KBE", "DBE", "MD", "RN", "JP"]);
@@ -996,6 +998,18 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   if (e - s === 1 && s > 0 && words[s - 1] === "," && POST_NOMINALS.has(words[s]!)) return null;
   // "Scientology-related", "Iran-backed": an adjective, not the name (the name inside is found apart)
   if (e - s === 1 && words[s]!.indexOf("-") > 0 && COMPOUND_ADJ.test(words[s]!)) return null;
+  // … so is any capitalised word joined to an ordinary lower-case word ("Michelin-rated",
+  // "Romantic-era", "Lesser-known"), unless a person's given name ("Wai-ching") is tagged
+  if (e - s === 1 && c.label !== "PER" && words[s]!.indexOf("-") > 0) {
+    const m = /^\p{Lu}[\p{L}.]*-(\p{Ll}{3,})$/u.exec(words[s]!);
+    if (m && getModel()?.lcv.has(m[1]!)) return null;
+  }
+  // a common abbreviation the tagger took for a name ("GDP", "LEDs", "IQ")
+  if (e - s === 1 && !doc.gm[s]) {
+    const w = words[s]!;
+    const stem = w.length > 2 && w.charCodeAt(w.length - 1) === 115 ? w.slice(0, -1) : w;
+    if (NOT_ACRONYMS.has(stem) && allCaps(stem)) return null;
+  }
   // "the Russian Embassy": the head alone names nothing (the demonym is the country's mention)
   if (e - s === 1 && (words[s] === "Embassy" || words[s] === "Consulate")) return null;
   // a title inside any span followed by a bare name: the name is a person

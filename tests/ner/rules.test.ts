@@ -617,3 +617,15 @@ describe("one-word names (issue 3)", () => {
     expect(r.by("Trump")?.type).toBe("person");
   });
 });
+
+describe("no names: compound adjectives, common abbreviations, interjections (issue 3)", () => {
+  it("drops a capitalised word joined to an ordinary word and common abbreviations", () => {
+    const r = run("The Michelin-rated chef opened a Romantic-era hall lit by LEDs. GDP grew while FDI fell, and IQ scores rose.");
+    for (const n of ["Michelin-rated", "Romantic-era", "LEDs", "GDP", "FDI", "IQ"]) expect(r.ents.some((e) => e.name === n), n).toBe(false);
+  });
+  it("does not start a name with 'No.'", () => {
+    const r = run("Was it fair? No. Besides, the Labour Party said it would appeal.");
+    expect(r.ents.some((e) => /^No\b/.test(e.name))).toBe(false);
+    expect(r.by("Labour Party")?.type).toBe("organization");
+  });
+});
