@@ -998,6 +998,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   if (e - s === 1 && s > 0 && words[s - 1] === "," && POST_NOMINALS.has(words[s]!)) return null;
   // "Scientology-related", "Iran-backed": an adjective, not the name (the name inside is found apart)
   if (e - s === 1 && words[s]!.indexOf("-") > 0 && COMPOUND_ADJ.test(words[s]!)) return null;
+  // … and no part of the name after it ("Kremlin-backed | Rossiya Segodnya")
+  while (e - s >= 2 && words[s]!.indexOf("-") > 0 && COMPOUND_ADJ.test(words[s]!)) s++;
   // … so is any capitalised word joined to an ordinary lower-case word ("Michelin-rated",
   // "Romantic-era", "Lesser-known"), unless a person's given name ("Wai-ching") is tagged
   if (e - s === 1 && c.label !== "PER" && words[s]!.indexOf("-") > 0) {
@@ -1496,10 +1498,27 @@ interface Acronym {
 function acronyms(doc: Doc, acc: Cand[]): Acronym[] {
   const { words } = doc;
   const out: Acronym[] = [];
+  const byStart = new Map<number, Cand>();
+  for (const c of acc) if (c.cs === undefined && (byStart.get(c.s)?.e ?? 0) < c.e) byStart.set(c.s, c);
   for (const c of acc) {
-    if (c.label === "PER" || c.e + 2 >= words.length + 1) continue;
-    if (words[c.e] !== "(" || words[c.e + 2] !== ")") continue;
+    if (c.e + 2 >= words.length + 1 || words[c.e] !== "(") continue;
+    // the other way round: "the ANC (African National Congress)"
+    if (c.e - c.s === 1 && c.label !== "PER" && allCaps2(words[c.s]!)) {
+      const full = byStart.get(c.e + 1);
+      if (full && full.e - full.s >= 2 && words[full.e] === ")" && full.label !== "PER" && words[full.s]![0] === words[c.s]![0]) {
+        out.push({ cand: full, acr: words[c.s]!, s: c.s });
+        continue;
+      }
+    }
+    if (words[c.e + 2] !== ")") continue;
     const a = words[c.e + 1];
+    // a "person" with an acronym of its initials is an organisation ("Médecins Sans Frontières (MSF)")
+    if (c.label === "PER") {
+      let initials = "";
+      for (let k = c.s; k < c.e; k++) if (isCap(words[k]!)) initials += words[k]![0];
+      if (!a || c.e - c.s < 2 || initials !== a) continue;
+      c.label = "ORG";
+    }
     if (a && /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u.test(a) && a.length < c.e - c.s + doc.te[c.e - 1]!) {
       // an acronym starts like its name ("Security Service of Ukraine (SBU)"); a wire credit
       // after a dateline names the agency ("KYIV, Ukraine (AP)")

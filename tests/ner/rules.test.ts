@@ -629,3 +629,21 @@ describe("no names: compound adjectives, common abbreviations, interjections (is
     expect(r.by("Labour Party")?.type).toBe("organization");
   });
 });
+
+describe("acronym definitions both ways (issue 3)", () => {
+  it("reads 'ANC (African National Congress)' and 'Médecins Sans Frontières (MSF)' as one organisation each", () => {
+    const r = run("The ANC (African National Congress) denied the report. Médecins Sans Frontières (MSF) said its clinic was hit. Later the ANC and MSF met.");
+    const anc = r.by("African National Congress")!;
+    expect(anc.type).toBe("organization");
+    expect(anc.aliases).toContain("ANC");
+    expect(r.forms(anc).filter((f) => f === "ANC").length).toBe(2);
+    const msf = r.by("Médecins Sans Frontières")!;
+    expect(msf.type).toBe("organization");
+    expect(msf.aliases).toContain("MSF");
+  });
+  it("leaves a '-backed' adjective out of the name", () => {
+    const r = run("The Kremlin-backed Rossiya Segodnya agency reported the deal.");
+    expect(r.by("Rossiya Segodnya")?.type).toBe("organization");
+    expect(r.by("Kremlin")?.type).toBe("organization");
+  });
+});
