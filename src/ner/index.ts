@@ -1441,6 +1441,34 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     if (!ok || !country || other) continue;
     add.push(mkCand(s, i, "ORG", { type: "organization" }));
   }
+  // membership: "joined the Sea Org", "left the Sea Org", "members of the Legislative Council"
+  for (let t = 1; t + 1 < n; t++) {
+    if (low[t] !== "the") continue;
+    const p = low[t - 1]!;
+    if (!JOIN_VERBS.has(p) && !(p === "of" && t > 1 && (low[t - 2] === "member" || low[t - 2] === "members"))) continue;
+    const j = t + 1;
+    if (starts[j] || !isCap(words[j]!) || isPunct(words[j]!)) continue;
+    let m = j;
+    while (m < n && m - j < 5 && !starts[m] && isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!)) m++;
+    // no place ("left the United States", "joined the Russian army") and no ordinary word alone ("the Army")
+    let place = false;
+    for (let k = j; k < m; k++) if (gm[k] && gm[k]!.hit.cat !== "first" && gm[k]!.hit.cat !== "town") place = true;
+    if (place || (m - j === 1 && getModel()?.lcv.has(low[j]!))) continue;
+    const ci = covered[j]!;
+    if (ci >= 0) {
+      const o = acc[ci]!;
+      if (o.s === j && o.e === m && !o.hit && !o.type) {
+        doc.affil[j] = 1;
+        if (o.label === "MISC") o.label = "ORG";
+      }
+      continue;
+    }
+    let free = true;
+    for (let k = j; k < m; k++) if (covered[k]! >= 0) free = false;
+    if (!free) continue;
+    add.push(mkCand(j, m, "ORG"));
+    doc.affil[j] = 1;
+  }
   for (const a of add) {
     const c = cleanSpan(doc, a);
     if (c) {
@@ -1450,6 +1478,9 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     }
   }
 }
+
+/** Verbs of joining and leaving a body ("joined the Sea Org"). */
+const JOIN_VERBS = new Set(["join", "joins", "joined", "joining", "rejoin", "rejoined", "left", "leaving", "leave", "quit", "quitting"]);
 
 /** Lower-case roles that only an organisation has ("Acme's chief executive", "Labour's spokesperson"). */
 const ORG_ROLE_WORDS = new Set(["ceo", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chairperson", "leader", "treasurer", "founder", "co-founder", "executive"]);

@@ -647,3 +647,14 @@ describe("acronym definitions both ways (issue 3)", () => {
     expect(r.by("Kremlin")?.type).toBe("organization");
   });
 });
+
+describe("membership cues (issue 3)", () => {
+  it("reads the body someone joins, leaves or is a member of as an organisation, not a place", () => {
+    const r = run("She joined the Sea Org aged 14. Members of the Sea Org live a strict life. He left the United States in May. He joined the Russian army.");
+    const so = r.by("Sea Org");
+    expect(so?.type).toBe("organization");
+    expect(r.forms(so!)).toEqual(["Sea Org", "Sea Org"]);
+    expect(r.by("United States")?.type).toBe("country");
+    expect(r.by("Russia")?.type).toBe("country");
+  });
+});
