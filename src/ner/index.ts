@@ -813,6 +813,11 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const purpose = place && e > h + 2 && low[h + 1] === "for";
     // an event is no person, organisation or place: it only keeps the tagger from typing its words
     // ("Google Science Fair", "Taipei City Lantern Festival"); places named in it stay mentions
+    // … and so does its organiser's acronym first ("FIFA | World Cup", "NBA | Finals")
+    if (event && s < h && allCaps2(words[s]!) && !doc.gm[s] && !NOT_ACRONYMS.has(words[s]!)) {
+      add.push(mkCand(s, s + 1, "ORG"));
+      s++;
+    }
     if (event) add.push(mkCand(s, e, "ORG", { type: "other" }));
     else add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
     h = e - 1;
@@ -913,6 +918,11 @@ function personRules(doc: Doc, tagged: Cand[]): void {
   const { words, low } = doc;
   for (const c of tagged) {
     if (c.label !== "PER" && nameShaped(doc, c) && doc.gaz.firstNames.has(words[c.s]!)) c.label = "PER";
+    // an acronym and a city is a university campus, no person ("UNC Greensboro", "UC Davis")
+    if (c.label === "PER" && c.e - c.s === 2 && allCaps2(words[c.s]!) && !doc.gm[c.s]) {
+      const g = doc.gm[c.s + 1];
+      if (g && g.len === 1 && (g.hit.cat === "city1" || g.hit.cat === "city" || g.hit.cat === "town" || g.hit.cat === "region")) c.label = "ORG";
+    }
     // East Asian names: family name + hyphenated given name ("Kwok Wai-keung", "Kim Jong-un")
     if (c.label !== "PER" && c.e - c.s === 2 && FAMILY_NAME.test(words[c.s]!) && HYPHEN_GIVEN.test(words[c.s + 1]!)) c.label = "PER";
     // a person's name has no "of" ("Gary Chan of DAB")

@@ -658,3 +658,15 @@ describe("membership cues (issue 3)", () => {
     expect(r.by("Russia")?.type).toBe("country");
   });
 });
+
+describe("organisers and campuses (issue 3)", () => {
+  it("keeps the organiser's acronym before an event name", () => {
+    const r = run("Belgium beat Panama on Monday at the FIFA World Cup in Russia.");
+    expect(r.by("FIFA")?.type).toBe("organization");
+    expect(r.ents.some((e) => /World Cup/.test(e.name))).toBe(false);
+  });
+  it("reads an acronym and a city as a university campus, no person", () => {
+    const r = run("The successful UNC Greensboro exhibit included photos of Truman Capote.");
+    expect(r.by("UNC Greensboro")?.type).toBe("organization");
+  });
+});
