@@ -437,6 +437,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     placeRule(doc, tagged);
     acronymRule(doc, tagged);
     headRules(doc, tagged);
+    agencyRule(doc, tagged);
     personRules(doc, tagged);
   }
 
@@ -845,6 +846,44 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const c = cleanSpan(doc, a);
     if (c) keep.push(c);
   }
+  keep.sort((a, b) => a.s - b.s);
+  tagged.length = 0;
+  for (const c of keep) tagged.push(c);
+}
+
+/** Portfolio nouns that name a national agency before its country ("Health Canada", "Statistics Canada"). */
+const AGENCY_WORDS = new Set([
+  "health", "environment", "statistics", "transport", "tourism", "sport", "parks", "heritage", "food",
+  "standards", "fisheries", "oceans", "agriculture", "immigration", "finance", "justice", "defence",
+  "energy", "water", "forestry", "housing", "education", "employment", "industry", "innovation",
+  "science", "revenue", "customs", "border", "elections", "infrastructure", "communications",
+]);
+
+/**
+ * A portfolio noun before a country is a national agency ("Environment Canada", "Food Standards
+ * Australia New Zealand"); the country stays its own mention.
+ */
+function agencyRule(doc: Doc, tagged: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const add: Cand[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const g = gm[i];
+    if (!g || g.hit.cat !== "country" || starts[i]) continue;
+    let s = i;
+    while (s > 0 && i - s < 3 && isCap(words[s - 1]!) && AGENCY_WORDS.has(low[s - 1]!) && !starts[s]) s--;
+    if (s === i) continue;
+    let e = i + g.len;
+    // a second country joined on ("Food Standards Australia New Zealand")
+    const g2 = gm[e];
+    if (g2 && g2.hit.cat === "country" && !starts[e]) e += g2.len;
+    // not a longer name ("Health Canada Act") and not a list ("Environment, Canada")
+    if (e < words.length && isCap(words[e]!) && !isPunct(words[e]!) && !starts[e]) continue;
+    add.push(mkCand(s, e, "ORG", { type: "organization" }));
+    i = e - 1;
+  }
+  if (add.length === 0) return;
+  const keep = tagged.filter((t) => !add.some((a) => overlaps(a, t)));
+  for (const a of add) keep.push(a);
   keep.sort((a, b) => a.s - b.s);
   tagged.length = 0;
   for (const c of keep) tagged.push(c);

@@ -670,3 +670,14 @@ describe("organisers and campuses (issue 3)", () => {
     expect(r.by("UNC Greensboro")?.type).toBe("organization");
   });
 });
+
+describe("national agencies named '<portfolio> <country>' (issue 3)", () => {
+  it("reads 'Health Canada', 'Food Standards Australia New Zealand' as organisations and keeps the countries", () => {
+    const r = run("Health Canada approved the drug. Lydia Buchtmann for Food Standards Australia New Zealand said no. Tourism in Canada rose.");
+    expect(r.by("Health Canada")?.type).toBe("organization");
+    expect(r.by("Food Standards Australia New Zealand")?.type).toBe("organization");
+    expect(r.by("Canada")?.type).toBe("country");
+    expect(r.by("New Zealand")?.type).toBe("country");
+    expect(r.ents.some((e) => e.name === "Tourism in Canada" || e.name === "Food Standards")).toBe(false);
+  });
+});
