@@ -609,6 +609,19 @@ const NOT_ACRONYMS = new Set([
 const POST_NOMINALS = new Set(["SC", "QC", "KC", "MBE", "OBE", "CBE", "KBE", "DBE", "MD", "RN", "JP"]);
 for (const w of POST_NOMINALS) NOT_ACRONYMS.add(w);
 
+/** Whether the two-letter capitals at i are initials before a surname: a capitalised rare word follows. */
+function initialsBefore(doc: Doc, i: number): boolean {
+  const { words, low, starts } = doc;
+  const nx = words[i + 1];
+  if (nx === undefined || starts[i + 1] || !/^\p{Lu}\p{Ll}{2,}$/u.test(nx) || doc.gm[i + 1] || ORG_HEADS.has(nx) || PLACE_HEADS.has(nx) || FACILITY_HEADS.has(nx)) return false;
+  if (getModel()?.lcv.has(low[i + 1]!)) return false;
+  // "the UN Heagle …" would be an organisation's name
+  if (i > 0 && (low[i - 1] === "the" || low[i - 1] === "a" || low[i - 1] === "an")) return false;
+  // a longer capitalised run is something else ("JK Rowling Foundation")
+  const after = words[i + 2];
+  return after === undefined || starts[i + 2] === 1 || !isCap(after) || isPunct(after);
+}
+
 /** An all-caps token that is an ordinary lower-case word of the training text ("UNLESS", "JULY"). */
 function shouted(doc: Doc, i: number): boolean {
   const l = doc.low[i]!;
@@ -646,6 +659,18 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     }
     // not a shouted headline: the neighbours are not all-caps too
     if ((i > 0 && allCaps2(words[i - 1]!)) || (i + 1 < words.length && allCaps2(words[i + 1]!))) continue;
+    // two initials before a surname are a person ("AS Heagle", "JK Rowling")
+    if (w.length === 2 && initialsBefore(doc, i)) {
+      const t = tagged.find((c) => c.s === i + 1 && c.e === i + 2);
+      if (t) {
+        t.s = i;
+        t.label = "PER";
+      } else if (!covered[i + 1]) {
+        tagged.push(mkCand(i, i + 2, "PER"));
+        added = true;
+      }
+      continue;
+    }
     // an ordinary word in capitals is emphasis, not an acronym ("UNLESS", "HUGE", "ALL")
     if (w.length >= 3 && shouted(doc, i)) continue;
     tagged.push(mkCand(i, i + 1, "ORG"));
@@ -1198,7 +1223,9 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   // storms are no person, organisation or place ("Typhoon Shanshan", "Hurricane Helene")
   if (e - s >= 2 && STORM_PREFIX.has(words[s]!)) return null;
   // ships and spacecraft are no person, organisation or place ("Shuttle Atlantis", "USS Cole")
-  if (VEHICLE_PREFIX.has(words[s]!)) return null;
+  if (VEHICLE_PREFIX.has(words[s]!) || (words[s] === "Space" && words[s + 1] === "Shuttle")) return null;
+  // "New" ends no name: it begins the next one ("an Ottawa | New Democrat MP")
+  while (e - s > 1 && words[e - 1] === "New") e--;
   const form = normForm(doc.text.slice(doc.ts[s]!, doc.te[e - 1]!));
   if (form.length < 2 && !/\d/.test(form)) return null;
   if (BOILERPLATE.has(form)) return null;

@@ -681,3 +681,17 @@ describe("national agencies named '<portfolio> <country>' (issue 3)", () => {
     expect(r.ents.some((e) => e.name === "Tourism in Canada" || e.name === "Food Standards")).toBe(false);
   });
 });
+
+describe("initials, 'New' and spacecraft (issue 3)", () => {
+  it("reads two capitals before a surname as a person's initials", () => {
+    const r = run("Results of the studies, published in a paper by AS Heagle in 1989, show losses.");
+    expect(r.by("AS Heagle")?.type).toBe("person");
+    expect(r.ents.some((e) => e.name === "AS" || e.name === "Heagle")).toBe(false);
+  });
+  it("ends no name with 'New' and names no organisation 'Space Shuttle'", () => {
+    const r = run("Paul Dewar, an Ottawa New Democrat MP, spoke. NASA showed the Space Shuttle Discovery to visitors.");
+    expect(r.ents.some((e) => e.name === "Ottawa New")).toBe(false);
+    expect(r.ents.some((e) => /Shuttle/.test(e.name))).toBe(false);
+    expect(r.by("NASA")?.type).toBe("organization");
+  });
+});
