@@ -312,6 +312,7 @@ export const ORG_HEADS = new Set([
   "Guard", "Corps", "Forces", "Enterprises", "Holdings", "Industries", "Technologies", "Systems",
   "Television", "Radio", "Magazine", "Agency", "Directorate", "Secretariat", "Tribunal", "Commission",
   "Force", "Motors", "Library", "Libraries", "Programme", "Co", "Cos", "Bhd", "Pty", "SpA", "Oyj",
+  "Academy", "Institution", "School", "Government", "Division", "PLC", "Plc", "AG", "GmbH", "LLP",
 ]);
 
 /** Last words of facility names (place). */

@@ -695,3 +695,10 @@ describe("initials, 'New' and spacecraft (issue 3)", () => {
     expect(r.by("NASA")?.type).toBe("organization");
   });
 });
+
+describe("every organisation head counts as one everywhere (issue 3)", () => {
+  it("does not read 'Royal Academy' as a person", () => {
+    const r = run("He studied painting at the Royal Academy in London.");
+    expect(r.by("Royal Academy")?.type).toBe("organization");
+  });
+});
