@@ -1697,6 +1697,9 @@ const ORG_CUE_AFTER = new Set([
   "chairwoman", "executives", "employees", "employee", "staffers", "shareholders", "co-founder",
   // people who work for it ("Goldman Sachs analysts said")
   "analysts", "economists", "strategists", "researchers", "scientists",
+  // its kind ("the Yonhap news agency", "the Wagner group", "the Asahi newspaper")
+  "newspaper", "daily", "broadcaster", "tabloid", "website", "agency", "group", "party", "company",
+  "firm", "airline", "carmaker", "automaker", "conglomerate", "network",
 ]);
 /** Plural nouns for people who work somewhere ("analysts at X"). */
 const WORKERS = new Set([
@@ -1724,6 +1727,8 @@ function orgContext(doc: Doc, c: Cand): boolean {
     if (k > 0 && !starts[k] && ORG_CUE_BEFORE.has(low[k - 1]!) && !isCap(words[k - 1]!)) return true;
   }
   if (next && ORG_CUE_AFTER.has(next)) return true;
+  // "the Yonhap news agency", "the Al Jazeera news network"
+  if (next === "news" && ORG_CUE_AFTER.has(low[c.e + 1] ?? "")) return true;
   return c.s > 0 && doc.affil[c.s] === 1;
 }
 

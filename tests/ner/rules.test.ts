@@ -702,3 +702,12 @@ describe("every organisation head counts as one everywhere (issue 3)", () => {
     expect(r.by("Royal Academy")?.type).toBe("organization");
   });
 });
+
+describe("kind nouns after a name (issue 3)", () => {
+  it("reads '<name> newspaper/company/news agency' as an organisation", () => {
+    const r = run("The Daily Maverick newspaper reported the deal. Tim Hortons company said sales rose. Today the Yonhap news agency said so.");
+    expect(r.by("Daily Maverick")?.type).toBe("organization");
+    expect(r.by("Tim Hortons")?.type).toBe("organization");
+    expect(r.by("Yonhap")?.type).toBe("organization");
+  });
+});
