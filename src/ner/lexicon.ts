@@ -122,6 +122,13 @@ export const REGIONS: LexEntry[] = [
   { name: "Pacific Northwest", type: "region", coordinates: [-122, 46] },
   { name: "Midwest", type: "region", coordinates: [-90, 42] },
   { name: "Persian Gulf region", type: "region", coordinates: [51, 26] },
+  // former states (no longer in the country data, still named in news): places, not organisations
+  { name: "Soviet Union", type: "region", aliases: ["USSR", "U.S.S.R."], coordinates: [60, 60] },
+  { name: "Yugoslavia", type: "region", coordinates: [20.5, 44] },
+  { name: "Czechoslovakia", type: "region", coordinates: [17, 49.5] },
+  { name: "East Germany", type: "region", coordinates: [12.5, 52] },
+  { name: "West Germany", type: "region", coordinates: [8.5, 50.5] },
+  { name: "Ottoman Empire", type: "region", coordinates: [32, 39] },
 ];
 
 /** Well-known international and state organisations (type organization). */

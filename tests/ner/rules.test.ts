@@ -711,3 +711,13 @@ describe("kind nouns after a name (issue 3)", () => {
     expect(r.by("Yonhap")?.type).toBe("organization");
   });
 });
+
+describe("former states (issue 3)", () => {
+  it("reads the Soviet Union and Yugoslavia as places, not organisations", () => {
+    const r = run("After the collapse of the Soviet Union, Yugoslavia broke up. The USSR had backed East Germany.");
+    expect(r.by("Soviet Union")?.type).toBe("region");
+    expect(r.by("Soviet Union")?.aliases).toContain("USSR");
+    expect(r.by("Yugoslavia")?.type).toBe("region");
+    expect(r.ents.some((e) => e.type === "organization")).toBe(false);
+  });
+});
