@@ -1530,10 +1530,12 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     let place = false;
     for (let k = j; k < m; k++) if (gm[k] && gm[k]!.hit.cat !== "first" && gm[k]!.hit.cat !== "town") place = true;
     if (place || (m - j === 1 && getModel()?.lcv.has(low[j]!))) continue;
+    // the name describes the body joined ("joined the Biden administration", "the Smith family")
+    if (m < n && MEMBER_BODIES.has(low[m]!)) continue;
     const ci = covered[j]!;
     if (ci >= 0) {
       const o = acc[ci]!;
-      if (o.s === j && o.e === m && !o.hit && !o.type) {
+      if (o.s === j && o.e === m && !o.hit && !o.type && o.label !== "PER") {
         doc.affil[j] = 1;
         if (o.label === "MISC") o.label = "ORG";
       }
@@ -1554,6 +1556,13 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     }
   }
 }
+
+/** Nouns of a body named after someone or something ("the Biden administration", "the Smith family"). */
+const MEMBER_BODIES = new Set([
+  "administration", "campaign", "family", "team", "government", "cabinet", "staff", "board", "army",
+  "movement", "party", "household", "camp", "side", "squad", "club", "band", "crew", "race", "company",
+  "firm", "group", "coalition", "project", "program", "programme", "effort", "faculty", "department",
+]);
 
 /** Verbs of joining and leaving a body ("joined the Sea Org"). */
 const JOIN_VERBS = new Set(["join", "joins", "joined", "joining", "rejoin", "rejoined", "left", "leaving", "leave", "quit", "quitting"]);

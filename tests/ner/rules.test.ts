@@ -657,6 +657,11 @@ describe("membership cues (issue 3)", () => {
     expect(r.by("United States")?.type).toBe("country");
     expect(r.by("Russia")?.type).toBe("country");
   });
+  it("leaves a name that describes the body joined alone ('joined the Biden administration')", () => {
+    const r = run("He joined the Biden administration in 2021. She left the Mahoney family after the war. Lisa Mahoney spoke.");
+    expect(r.by("Biden")?.type).toBe("person");
+    expect(r.by("Lisa Mahoney")?.type).toBe("person");
+  });
 });
 
 describe("organisers and campuses (issue 3)", () => {
