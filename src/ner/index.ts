@@ -189,7 +189,7 @@ const LEADING_JUNK = new Set([
   "but", "and", "or", "so", "yet", "if", "when", "as", "at", "on", "for", "from", "by", "with", "a", "an",
   "today", "yesterday", "tomorrow", "image", "photo", "source", "sources", "update", "breaking", "exclusive",
   "unless", "whether", "because", "though", "until", "whereas", "once", "upon", "within", "without", "among",
-  "amid", "throughout", "no", "no.", "yes", "oh",
+  "amid", "throughout", "no", "no.", "yes",
 ]);
 
 /** Religion and group adjectives: no name when alone ("Muslim", "Christian"). */
