@@ -643,6 +643,18 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     const w = words[c.s]!;
     if (c.e - c.s === 1 && starts[c.s] && w.length > 3 && allCaps(w) && DATELINE_NEXT.has(words[c.e] ?? "")) c.label = "LOC";
   }
+  // two initials the tagger took for an acronym, before a surname ("JD | Vance")
+  for (let q = 0; q < tagged.length; q++) {
+    const c = tagged[q]!;
+    if (c.e - c.s !== 1 || c.label === "LOC" || words[c.s]!.length !== 2 || !allCaps(words[c.s]!) || NOT_ACRONYMS.has(words[c.s]!) || doc.gm[c.s] || !initialsBefore(doc, c.s)) continue;
+    const nx = tagged[q + 1];
+    if (nx && nx.s === c.s + 1) {
+      if (nx.e !== c.s + 2) continue;
+      tagged.splice(q + 1, 1);
+    }
+    c.e = c.s + 2;
+    c.label = "PER";
+  }
   const covered = new Uint8Array(words.length);
   for (const c of tagged) for (let k = c.s; k < c.e; k++) covered[k] = 1;
   let added = false;
@@ -1744,6 +1756,9 @@ function orgContext(doc: Doc, c: Cand): boolean {
 /** Speech verbs before a name set off by punctuation: the inverted quote of a person ("…, said Mauer."). */
 const SPEECH_BEFORE = new Set(["said", "says", "added", "adds", "explained", "wrote", "noted", "asked", "continued", "recalled"]);
 
+/** Honorifics before a surname. */
+const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "miss", "mx", "mx."]);
+
 /** A year as cited: "2010", "2009a". */
 const CITED_YEAR = /^(?:1[5-9]|20)\d\d[a-z]?$/;
 
@@ -1771,6 +1786,8 @@ function personContext(doc: Doc, c: Cand): boolean {
   const { low, words } = doc;
   if (c.cs !== undefined || c.s === 0 || c.e - c.s > 3) return false;
   if (doc.plist[c.s] === 1 || citedAuthor(doc, c)) return true;
+  // "Mr Sunak", "Dr. Kessler": an honorific names a person
+  if (c.e - c.s === 1 && HONORIFICS.has(low[c.s - 1]!)) return true;
   if (!SPEECH_BEFORE.has(low[c.s - 1]!)) return false;
   const nx = words[c.e];
   return nx === undefined || nx === "," || nx === "." || nx === ";" || doc.starts[c.e] === 1;

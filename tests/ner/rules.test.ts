@@ -726,3 +726,12 @@ describe("former states (issue 3)", () => {
     expect(r.ents.some((e) => e.type === "organization")).toBe(false);
   });
 });
+
+describe("honorifics and initials the tagger took for an acronym (issue 3)", () => {
+  it("reads 'Mr Sunak' and 'JD Vance' as persons", () => {
+    const r = run("JD Vance and Marco Rubio joined the administration. Mr Sunak left the race on Friday.");
+    expect(r.by("JD Vance")?.type).toBe("person");
+    expect(r.by("Sunak")?.type).toBe("person");
+    expect(r.ents.some((e) => e.type === "organization")).toBe(false);
+  });
+});
