@@ -435,6 +435,13 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       tagged.push(c);
     }
     placeRule(doc, tagged);
+    // "posted on Twitter", "announced on Facebook", "uploaded to YouTube": a one-word name no
+    // gazetteer knows, after a verb of publishing and "on/to", is a platform, not a place
+    for (const c of tagged) {
+      if (c.label !== "LOC" || c.e - c.s !== 1 || c.hit || c.s < 2 || gm[c.s] || starts[c.s] || allCaps2(words[c.s]!)) continue;
+      const p = low[c.s - 1];
+      if ((p === "on" || p === "to") && PUBLISH_VERBS.has(low[c.s - 2]!)) c.label = "ORG";
+    }
     acronymRule(doc, tagged);
     headRules(doc, tagged);
     agencyRule(doc, tagged);
@@ -1574,6 +1581,12 @@ const MEMBER_BODIES = new Set([
   "administration", "campaign", "family", "team", "government", "cabinet", "staff", "board", "army",
   "movement", "party", "household", "camp", "side", "squad", "club", "band", "crew", "race", "company",
   "firm", "group", "coalition", "project", "program", "programme", "effort", "faculty", "department",
+]);
+
+/** Verbs of publishing before "on/to <platform>" ("posted on Twitter"). */
+const PUBLISH_VERBS = new Set([
+  "posted", "post", "posts", "posting", "wrote", "writes", "tweeted", "shared", "announced", "published",
+  "uploaded", "streamed", "broadcast", "aired", "appeared", "said", "commented", "replied", "live-streamed",
 ]);
 
 /** Verbs of joining and leaving a body ("joined the Sea Org"). */

@@ -735,3 +735,11 @@ describe("honorifics and initials the tagger took for an acronym (issue 3)", () 
     expect(r.ents.some((e) => e.type === "organization")).toBe(false);
   });
 });
+
+describe("platforms (issue 3)", () => {
+  it("reads an unknown one-word name after 'posted to / announced on' as an organisation, not a place", () => {
+    const r = run("She posted to Twitter on Monday. He announced on Zorbly that he would quit.");
+    expect(r.by("Twitter")?.type).toBe("organization");
+    expect(r.by("Zorbly")?.type).toBe("organization");
+  });
+});
