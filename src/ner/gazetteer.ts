@@ -139,7 +139,8 @@ export class Gazetteer {
     const old = this.phrases.get(key);
     if (old && PRIORITY[old.cat] >= PRIORITY[hit.cat]) return;
     this.phrases.set(key, hit);
-    if (toks.length === 1 && /^[A-Z]{2,6}$/.test(orig[0]!)) this.exact.set(key, orig[0]!);
+    // acronyms match only as written: "WHO" is not "Who"; "LeT" (Lashkar-e-Taiba) is not "Let"
+    if (toks.length === 1 && (/^[A-Z]{2,6}$/.test(orig[0]!) || /^[A-Z][a-z]{0,2}[A-Z][A-Za-z]{0,3}$/.test(orig[0]!))) this.exact.set(key, orig[0]!);
     else this.exact.delete(key);
     for (let l = 2; l < toks.length; l++) this.prefixes.add(toks.slice(0, l).join(" "));
     const f = toks[0]!;

@@ -129,6 +129,8 @@ interface Doc {
   tags: Uint8Array;
   /** 1 at the first token of an affiliation ("Gary Fan of the | Neo Democrats") */
   affil: Uint8Array;
+  /** 1 at a one-word name listed among people ("Zeus, | Hera, Poseidon and Athena") */
+  plist: Uint8Array;
   /** token spans (start, end pairs) of places named as the "of" complement of a longer name */
   placeOf: number[];
 }
@@ -187,7 +189,7 @@ const LEADING_JUNK = new Set([
   "but", "and", "or", "so", "yet", "if", "when", "as", "at", "on", "for", "from", "by", "with", "a", "an",
   "today", "yesterday", "tomorrow", "image", "photo", "source", "sources", "update", "breaking", "exclusive",
   "unless", "whether", "because", "though", "until", "whereas", "once", "upon", "within", "without", "among",
-  "amid", "throughout",
+  "amid", "throughout", "no", "no.", "yes",
 ]);
 
 /** Religion and group adjectives: no name when alone ("Muslim", "Christian"). */
@@ -336,7 +338,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const gaz = getGazetteer();
   const gm = new Array<GazMatch | null>(n).fill(null);
   const tags = new Uint8Array(n);
-  const doc: Doc = { text, cap, ts, te, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), placeOf: [] };
+  const doc: Doc = { text, cap, ts, te, words, low, starts, sent, gaz, gm, tags, affil: new Uint8Array(n), plist: new Uint8Array(n), placeOf: [] };
 
   // 1. tagger
   const gazOut = new Uint8Array(n);
@@ -433,8 +435,16 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       tagged.push(c);
     }
     placeRule(doc, tagged);
+    // "posted on Twitter", "announced on Facebook", "uploaded to YouTube": a one-word name no
+    // gazetteer knows, after a verb of publishing and "on/to", is a platform, not a place
+    for (const c of tagged) {
+      if (c.label !== "LOC" || c.e - c.s !== 1 || c.hit || c.s < 2 || gm[c.s] || starts[c.s] || allCaps2(words[c.s]!)) continue;
+      const p = low[c.s - 1];
+      if ((p === "on" || p === "to") && PUBLISH_VERBS.has(low[c.s - 2]!)) c.label = "ORG";
+    }
     acronymRule(doc, tagged);
     headRules(doc, tagged);
+    agencyRule(doc, tagged);
     personRules(doc, tagged);
   }
 
@@ -599,7 +609,35 @@ const NOT_ACRONYMS = new Set([
   "VII", "VIII", "IX", "XI", "XII", "XP", "OS", "UV", "CO", "NO", "SO", "US", "UK", "EU", "UN", "RSS",
   "LOL", "APP", "KM", "KG", "MW", "GW", "MPH", "KPH", "ICU", "ER", "PR", "HR", "QA", "FYI", "ASAP", "PS",
   "MRI", "CT", "IVF", "IPO", "ETF", "CPI", "PPE", "WMD", "IED", "RPG", "SAM", "ICBM", "UAV", "APC",
+  "FDI", "GNP", "LED", "CFL", "UVR", "CD", "DVD", "ROV", "GPA", "VHF", "UHF", "MSG", "POV", "PV", "SUV",
+  "ATM", "PIN", "LCD", "HD", "RAM", "CPU", "GPU", "API", "SQL",
 ]);
+/** Post-nominal letters after a name ("Tom Molomby, SC, said"): no organisation. */
+const POST_NOMINALS = new Set(["SC", "QC", "KC", "MBE", "OBE", "CBE", "KBE", "DBE", "MD", "RN", "JP"]);
+for (const w of POST_NOMINALS) NOT_ACRONYMS.add(w);
+
+/** Whether the two-letter capitals at i are initials before a surname: a capitalised rare word follows. */
+function initialsBefore(doc: Doc, i: number): boolean {
+  const { words, low, starts } = doc;
+  const nx = words[i + 1];
+  if (nx === undefined || starts[i + 1] || !/^\p{Lu}\p{Ll}{2,}$/u.test(nx) || doc.gm[i + 1] || ORG_HEADS.has(nx) || PLACE_HEADS.has(nx) || FACILITY_HEADS.has(nx)) return false;
+  if (getModel()?.lcv.has(low[i + 1]!)) return false;
+  // "the UN Heagle …" would be an organisation's name
+  if (i > 0 && (low[i - 1] === "the" || low[i - 1] === "a" || low[i - 1] === "an")) return false;
+  // a longer capitalised run is something else ("JK Rowling Foundation")
+  const after = words[i + 2];
+  return after === undefined || starts[i + 2] === 1 || !isCap(after) || isPunct(after);
+}
+
+/** An all-caps token that is an ordinary lower-case word of the training text ("UNLESS", "JULY"). */
+function shouted(doc: Doc, i: number): boolean {
+  const l = doc.low[i]!;
+  if (!(MONTHS.has(l) || LEADING_JUNK.has(l) || (getModel()?.lcv.has(l) ?? false))) return false;
+  // an acronym that spells a word is used again ("FIRST Global … the FIRST competition"); emphasis is not
+  const w = doc.words[i]!;
+  for (let k = 0; k < doc.words.length; k++) if (k !== i && doc.words[k] === w) return false;
+  return true;
+}
 
 /**
  * An all-caps word (2–6 letters) inside a sentence that the tagger left out is an organisation
@@ -611,6 +649,18 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
   for (const c of tagged) {
     const w = words[c.s]!;
     if (c.e - c.s === 1 && starts[c.s] && w.length > 3 && allCaps(w) && DATELINE_NEXT.has(words[c.e] ?? "")) c.label = "LOC";
+  }
+  // two initials the tagger took for an acronym, before a surname ("JD | Vance")
+  for (let q = 0; q < tagged.length; q++) {
+    const c = tagged[q]!;
+    if (c.e - c.s !== 1 || c.label === "LOC" || words[c.s]!.length !== 2 || !allCaps(words[c.s]!) || NOT_ACRONYMS.has(words[c.s]!) || doc.gm[c.s] || !initialsBefore(doc, c.s)) continue;
+    const nx = tagged[q + 1];
+    if (nx && nx.s === c.s + 1) {
+      if (nx.e !== c.s + 2) continue;
+      tagged.splice(q + 1, 1);
+    }
+    c.e = c.s + 2;
+    c.label = "PER";
   }
   const covered = new Uint8Array(words.length);
   for (const c of tagged) for (let k = c.s; k < c.e; k++) covered[k] = 1;
@@ -628,6 +678,20 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     }
     // not a shouted headline: the neighbours are not all-caps too
     if ((i > 0 && allCaps2(words[i - 1]!)) || (i + 1 < words.length && allCaps2(words[i + 1]!))) continue;
+    // two initials before a surname are a person ("AS Heagle", "JK Rowling")
+    if (w.length === 2 && initialsBefore(doc, i)) {
+      const t = tagged.find((c) => c.s === i + 1 && c.e === i + 2);
+      if (t) {
+        t.s = i;
+        t.label = "PER";
+      } else if (!covered[i + 1]) {
+        tagged.push(mkCand(i, i + 2, "PER"));
+        added = true;
+      }
+      continue;
+    }
+    // an ordinary word in capitals is emphasis, not an acronym ("UNLESS", "HUGE", "ALL")
+    if (w.length >= 3 && shouted(doc, i)) continue;
     tagged.push(mkCand(i, i + 1, "ORG"));
     added = true;
   }
@@ -652,7 +716,8 @@ const ORG_RULE_HEADS = new Set([
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
   "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly", "Front",
-  "Movement", "Coalition",
+  "Movement", "Coalition", "Force", "Corps", "Library", "Libraries", "Forces", "Programme", "Co", "Cos",
+  "Bhd", "Pty", "SpA", "Oyj",
 ]);
 
 /** Capitalised titles that portfolio words precede ("Home Secretary", "Foreign Minister"). */
@@ -723,7 +788,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
         usedPossessive = true;
         s -= 2;
       }
-      else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
+      else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !HEAD_KIND.has(words[s - 2]!) && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
         // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
         usedAndBack = true;
         s--;
@@ -793,6 +858,11 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const purpose = place && e > h + 2 && low[h + 1] === "for";
     // an event is no person, organisation or place: it only keeps the tagger from typing its words
     // ("Google Science Fair", "Taipei City Lantern Festival"); places named in it stay mentions
+    // … and so does its organiser's acronym first ("FIFA | World Cup", "NBA | Finals")
+    if (event && s < h && allCaps2(words[s]!) && !doc.gm[s] && !NOT_ACRONYMS.has(words[s]!)) {
+      add.push(mkCand(s, s + 1, "ORG"));
+      s++;
+    }
     if (event) add.push(mkCand(s, e, "ORG", { type: "other" }));
     else add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
     h = e - 1;
@@ -820,6 +890,44 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const c = cleanSpan(doc, a);
     if (c) keep.push(c);
   }
+  keep.sort((a, b) => a.s - b.s);
+  tagged.length = 0;
+  for (const c of keep) tagged.push(c);
+}
+
+/** Portfolio nouns that name a national agency before its country ("Health Canada", "Statistics Canada"). */
+const AGENCY_WORDS = new Set([
+  "health", "environment", "statistics", "transport", "tourism", "sport", "parks", "heritage", "food",
+  "standards", "fisheries", "oceans", "agriculture", "immigration", "finance", "justice", "defence",
+  "energy", "water", "forestry", "housing", "education", "employment", "industry", "innovation",
+  "science", "revenue", "customs", "border", "elections", "infrastructure", "communications",
+]);
+
+/**
+ * A portfolio noun before a country is a national agency ("Environment Canada", "Food Standards
+ * Australia New Zealand"); the country stays its own mention.
+ */
+function agencyRule(doc: Doc, tagged: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const add: Cand[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const g = gm[i];
+    if (!g || g.hit.cat !== "country" || starts[i]) continue;
+    let s = i;
+    while (s > 0 && i - s < 3 && isCap(words[s - 1]!) && AGENCY_WORDS.has(low[s - 1]!) && !starts[s]) s--;
+    if (s === i) continue;
+    let e = i + g.len;
+    // a second country joined on ("Food Standards Australia New Zealand")
+    const g2 = gm[e];
+    if (g2 && g2.hit.cat === "country" && !starts[e]) e += g2.len;
+    // not a longer name ("Health Canada Act") and not a list ("Environment, Canada")
+    if (e < words.length && isCap(words[e]!) && !isPunct(words[e]!) && !starts[e]) continue;
+    add.push(mkCand(s, e, "ORG", { type: "organization" }));
+    i = e - 1;
+  }
+  if (add.length === 0) return;
+  const keep = tagged.filter((t) => !add.some((a) => overlaps(a, t)));
+  for (const a of add) keep.push(a);
   keep.sort((a, b) => a.s - b.s);
   tagged.length = 0;
   for (const c of keep) tagged.push(c);
@@ -893,6 +1001,11 @@ function personRules(doc: Doc, tagged: Cand[]): void {
   const { words, low } = doc;
   for (const c of tagged) {
     if (c.label !== "PER" && nameShaped(doc, c) && doc.gaz.firstNames.has(words[c.s]!)) c.label = "PER";
+    // an acronym and a city is a university campus, no person ("UNC Greensboro", "UC Davis")
+    if (c.label === "PER" && c.e - c.s === 2 && allCaps2(words[c.s]!) && !doc.gm[c.s]) {
+      const g = doc.gm[c.s + 1];
+      if (g && g.len === 1 && (g.hit.cat === "city1" || g.hit.cat === "city" || g.hit.cat === "town" || g.hit.cat === "region")) c.label = "ORG";
+    }
     // East Asian names: family name + hyphenated given name ("Kwok Wai-keung", "Kim Jong-un")
     if (c.label !== "PER" && c.e - c.s === 2 && FAMILY_NAME.test(words[c.s]!) && HYPHEN_GIVEN.test(words[c.s + 1]!)) c.label = "PER";
     // a person's name has no "of" ("Gary Chan of DAB")
@@ -925,9 +1038,30 @@ function personRules(doc: Doc, tagged: Cand[]): void {
     if (j > i) {
       const group = tagged.slice(i, j + 1);
       if (group.some((c) => c.label === "PER" && c.e - c.s >= 2)) for (const c of group) if (c.label !== "PER" && nameShaped(doc, c)) c.label = "PER";
+      // one-word names listed among people are people too ("Zeus, Hera, Poseidon and Athena",
+      // "Messi, Neymar and Suárez"): mostly people in the list, the word no place or acronym
+      let people = 0;
+      for (const c of group) if (c.label === "PER") people++;
+      if (group.length >= 3 && people >= 2 && people * 2 >= group.length)
+        for (const c of group) {
+          const w = words[c.s]!;
+          // (an owner is no list member: "Lau Siu-lai and Youngspiration's Yau Wai-ching")
+          if (c.e - c.s !== 1 || low[c.e] === "'s" || low[c.e] === "’s" || c.hit || c.type || c.label === "LOC" || allCaps2(w) || ORG_HEADS.has(w) || !softGaz(doc.gm, c.s) || (doc.gm[c.s] && doc.gm[c.s]!.hit.cat !== "first")) continue;
+          c.label = "PER";
+          doc.plist[c.s] = 1;
+        }
     }
     i = j + 1;
   }
+}
+
+/** Whether token k is the "of/for [the]" complement of an organisation head inside [s, k) ("Ministry of | Defence"). */
+function institutionOf(doc: Doc, s: number, k: number): boolean {
+  const { low, words } = doc;
+  let j = k - 1;
+  if (j > s && low[j] === "the") j--;
+  if (j <= s || (low[j] !== "of" && low[j] !== "for")) return false;
+  return ORG_RULE_HEADS.has(words[j - 1]!);
 }
 
 /** Trims a tagger span to the proper name; drops it when nothing name-like remains. */
@@ -947,8 +1081,30 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   // "NASA T-shirt", "an X-ray": a letter-hyphen word ends no name
   while (e > s && words[e - 1]!.charCodeAt(1) === 45 && /^\p{Lu}-\p{Ll}+$/u.test(words[e - 1]!)) e--;
   if (s >= e) return null;
+  // the portfolio of a role is no name ("High Commissioner for | Refugees", "Minister for | Women")
+  if (s > 1 && low[s - 1] === "for" && (PORTFOLIO_TITLES.has(words[s - 2]!) || ROLE_HEADS.has(low[s - 2]!))) {
+    let head = false;
+    for (let k = s; k < e; k++) if (ORG_RULE_HEADS.has(words[k]!) || doc.gm[k]) head = true;
+    if (!head) return null;
+  }
+  // post-nominal letters set off after a name ("Tom Molomby, SC, said")
+  if (e - s === 1 && s > 0 && words[s - 1] === "," && POST_NOMINALS.has(words[s]!)) return null;
   // "Scientology-related", "Iran-backed": an adjective, not the name (the name inside is found apart)
   if (e - s === 1 && words[s]!.indexOf("-") > 0 && COMPOUND_ADJ.test(words[s]!)) return null;
+  // … and no part of the name after it ("Kremlin-backed | Rossiya Segodnya")
+  while (e - s >= 2 && words[s]!.indexOf("-") > 0 && COMPOUND_ADJ.test(words[s]!)) s++;
+  // … so is any capitalised word joined to an ordinary lower-case word ("Michelin-rated",
+  // "Romantic-era", "Lesser-known"), unless a person's given name ("Wai-ching") is tagged
+  if (e - s === 1 && c.label !== "PER" && words[s]!.indexOf("-") > 0) {
+    const m = /^\p{Lu}[\p{L}.]*-(\p{Ll}{3,})$/u.exec(words[s]!);
+    if (m && getModel()?.lcv.has(m[1]!)) return null;
+  }
+  // a common abbreviation the tagger took for a name ("GDP", "LEDs", "IQ")
+  if (e - s === 1 && !doc.gm[s]) {
+    const w = words[s]!;
+    const stem = w.length > 2 && w.charCodeAt(w.length - 1) === 115 ? w.slice(0, -1) : w;
+    if (NOT_ACRONYMS.has(stem) && allCaps(stem)) return null;
+  }
   // "the Russian Embassy": the head alone names nothing (the demonym is the country's mention)
   if (e - s === 1 && (words[s] === "Embassy" || words[s] === "Consulate")) return null;
   // a title inside any span followed by a bare name: the name is a person
@@ -1011,7 +1167,10 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   if (c.label !== "PER" && e - s >= 2 && isCap(words[e - 1]!) && !ORG_HEADS.has(words[e - 1]!) && !FACILITY_HEADS.has(words[e - 1]!)) {
     const before = s > 0 ? low[s - 1]! : "";
     const afterRole = (before === "of" && s > 1 && ROLE_HEADS.has(low[s - 2]!)) || ROLE_HEADS.has(before);
-    if (PERSON_TITLE_START.has(low[s]!) || (afterRole && TITLES.has(low[s]!))) c.label = "PER";
+    // (not an institution named with a title word: "General Assembly of the United Nations", "General Motors")
+    let institution = false;
+    for (let k = s + 1; k < e; k++) if (ORG_RULE_HEADS.has(words[k]!)) institution = true;
+    if (!institution && (PERSON_TITLE_START.has(low[s]!) || (afterRole && TITLES.has(low[s]!)))) c.label = "PER";
   }
   // a month followed by a number ends the name ("Summit April 12")
   for (let k = s; k < e; k++) {
@@ -1022,7 +1181,8 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   if (s >= e) return null;
   // role words at the end are no part of a name ("LA Sheriff", "NASA Administrator")
-  if (e - s > 1 && ROLE_HEADS.has(low[e - 1]!) && !ORG_HEADS.has(words[e - 1]!)) {
+  // (but the portfolio of an institution is: "Ministry of Defence", "Department of the Interior")
+  if (e - s > 1 && ROLE_HEADS.has(low[e - 1]!) && !ORG_HEADS.has(words[e - 1]!) && !institutionOf(doc, s, e - 1)) {
     while (e - s > 1 && (ROLE_HEADS.has(low[e - 1]!) || ROLE_MODIFIERS.has(low[e - 1]!) || low[e - 1] === "majority" || low[e - 1] === "minority") && !ORG_HEADS.has(words[e - 1]!)) e--;
   }
   if (c.label === "PER") {
@@ -1082,7 +1242,9 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   // storms are no person, organisation or place ("Typhoon Shanshan", "Hurricane Helene")
   if (e - s >= 2 && STORM_PREFIX.has(words[s]!)) return null;
   // ships and spacecraft are no person, organisation or place ("Shuttle Atlantis", "USS Cole")
-  if (VEHICLE_PREFIX.has(words[s]!)) return null;
+  if (VEHICLE_PREFIX.has(words[s]!) || (words[s] === "Space" && words[s + 1] === "Shuttle")) return null;
+  // "New" ends no name: it begins the next one ("an Ottawa | New Democrat MP")
+  while (e - s > 1 && words[e - 1] === "New") e--;
   const form = normForm(doc.text.slice(doc.ts[s]!, doc.te[e - 1]!));
   if (form.length < 2 && !/\d/.test(form)) return null;
   if (BOILERPLATE.has(form)) return null;
@@ -1374,6 +1536,36 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     if (!ok || !country || other) continue;
     add.push(mkCand(s, i, "ORG", { type: "organization" }));
   }
+  // membership: "joined the Sea Org", "left the Sea Org", "members of the Legislative Council"
+  for (let t = 1; t + 1 < n; t++) {
+    if (low[t] !== "the") continue;
+    const p = low[t - 1]!;
+    if (!JOIN_VERBS.has(p) && !(p === "of" && t > 1 && (low[t - 2] === "member" || low[t - 2] === "members"))) continue;
+    const j = t + 1;
+    if (starts[j] || !isCap(words[j]!) || isPunct(words[j]!)) continue;
+    let m = j;
+    while (m < n && m - j < 5 && !starts[m] && isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!)) m++;
+    // no place ("left the United States", "joined the Russian army") and no ordinary word alone ("the Army")
+    let place = false;
+    for (let k = j; k < m; k++) if (gm[k] && gm[k]!.hit.cat !== "first" && gm[k]!.hit.cat !== "town") place = true;
+    if (place || (m - j === 1 && getModel()?.lcv.has(low[j]!))) continue;
+    // the name describes the body joined ("joined the Biden administration", "the Smith family")
+    if (m < n && MEMBER_BODIES.has(low[m]!)) continue;
+    const ci = covered[j]!;
+    if (ci >= 0) {
+      const o = acc[ci]!;
+      if (o.s === j && o.e === m && !o.hit && !o.type && o.label !== "PER") {
+        doc.affil[j] = 1;
+        if (o.label === "MISC") o.label = "ORG";
+      }
+      continue;
+    }
+    let free = true;
+    for (let k = j; k < m; k++) if (covered[k]! >= 0) free = false;
+    if (!free) continue;
+    add.push(mkCand(j, m, "ORG"));
+    doc.affil[j] = 1;
+  }
   for (const a of add) {
     const c = cleanSpan(doc, a);
     if (c) {
@@ -1383,6 +1575,22 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     }
   }
 }
+
+/** Nouns of a body named after someone or something ("the Biden administration", "the Smith family"). */
+const MEMBER_BODIES = new Set([
+  "administration", "campaign", "family", "team", "government", "cabinet", "staff", "board", "army",
+  "movement", "party", "household", "camp", "side", "squad", "club", "band", "crew", "race", "company",
+  "firm", "group", "coalition", "project", "program", "programme", "effort", "faculty", "department",
+]);
+
+/** Verbs of publishing before "on/to <platform>" ("posted on Twitter"). */
+const PUBLISH_VERBS = new Set([
+  "posted", "post", "posts", "posting", "wrote", "writes", "tweeted", "shared", "announced", "published",
+  "uploaded", "streamed", "broadcast", "aired", "appeared", "said", "commented", "replied", "live-streamed",
+]);
+
+/** Verbs of joining and leaving a body ("joined the Sea Org"). */
+const JOIN_VERBS = new Set(["join", "joins", "joined", "joining", "rejoin", "rejoined", "left", "leaving", "leave", "quit", "quitting"]);
 
 /** Lower-case roles that only an organisation has ("Acme's chief executive", "Labour's spokesperson"). */
 const ORG_ROLE_WORDS = new Set(["ceo", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chairperson", "leader", "treasurer", "founder", "co-founder", "executive"]);
@@ -1431,11 +1639,34 @@ interface Acronym {
 function acronyms(doc: Doc, acc: Cand[]): Acronym[] {
   const { words } = doc;
   const out: Acronym[] = [];
+  const byStart = new Map<number, Cand>();
+  for (const c of acc) if (c.cs === undefined && (byStart.get(c.s)?.e ?? 0) < c.e) byStart.set(c.s, c);
   for (const c of acc) {
-    if (c.label === "PER" || c.e + 2 >= words.length + 1) continue;
-    if (words[c.e] !== "(" || words[c.e + 2] !== ")") continue;
+    if (c.e + 2 >= words.length + 1 || words[c.e] !== "(") continue;
+    // the other way round: "the ANC (African National Congress)"
+    if (c.e - c.s === 1 && c.label !== "PER" && allCaps2(words[c.s]!)) {
+      const full = byStart.get(c.e + 1);
+      if (full && full.e - full.s >= 2 && words[full.e] === ")" && full.label !== "PER" && words[full.s]![0] === words[c.s]![0]) {
+        out.push({ cand: full, acr: words[c.s]!, s: c.s });
+        continue;
+      }
+    }
+    if (words[c.e + 2] !== ")") continue;
     const a = words[c.e + 1];
+    // a "person" with an acronym of its initials is an organisation ("Médecins Sans Frontières (MSF)")
+    if (c.label === "PER") {
+      let initials = "";
+      for (let k = c.s; k < c.e; k++) if (isCap(words[k]!)) initials += words[k]![0];
+      if (!a || c.e - c.s < 2 || initials !== a) continue;
+      c.label = "ORG";
+    }
     if (a && /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u.test(a) && a.length < c.e - c.s + doc.te[c.e - 1]!) {
+      // an acronym starts like its name ("Security Service of Ukraine (SBU)"); a wire credit
+      // after a dateline names the agency ("KYIV, Ukraine (AP)")
+      const first = c.cs !== undefined ? doc.text[c.cs]! : words[c.s]![0]!;
+      if (first.toUpperCase() !== a[0]) continue;
+      const known = doc.gaz.single(normTok(a), a);
+      if (known && (known.cat === "org" || known.cat === "armed" || known.cat === "country") && known.entity.key !== c.hit?.entity.key) continue;
       out.push({ cand: c, acr: a, s: c.e + 1 });
     }
   }
@@ -1498,6 +1729,11 @@ const ORG_CUE_BEFORE = new Set([
 const ORG_CUE_AFTER = new Set([
   "spokesperson", "spokesman", "spokeswoman", "spokespeople", "headquarters", "ceo", "chairman",
   "chairwoman", "executives", "employees", "employee", "staffers", "shareholders", "co-founder",
+  // people who work for it ("Goldman Sachs analysts said")
+  "analysts", "economists", "strategists", "researchers", "scientists",
+  // its kind ("the Yonhap news agency", "the Wagner group", "the Asahi newspaper")
+  "newspaper", "daily", "broadcaster", "tabloid", "website", "agency", "group", "party", "company",
+  "firm", "airline", "carmaker", "automaker", "conglomerate", "network",
 ]);
 /** Plural nouns for people who work somewhere ("analysts at X"). */
 const WORKERS = new Set([
@@ -1525,15 +1761,46 @@ function orgContext(doc: Doc, c: Cand): boolean {
     if (k > 0 && !starts[k] && ORG_CUE_BEFORE.has(low[k - 1]!) && !isCap(words[k - 1]!)) return true;
   }
   if (next && ORG_CUE_AFTER.has(next)) return true;
+  // "the Yonhap news agency", "the Al Jazeera news network"
+  if (next === "news" && ORG_CUE_AFTER.has(low[c.e + 1] ?? "")) return true;
   return c.s > 0 && doc.affil[c.s] === 1;
 }
 
 /** Speech verbs before a name set off by punctuation: the inverted quote of a person ("…, said Mauer."). */
 const SPEECH_BEFORE = new Set(["said", "says", "added", "adds", "explained", "wrote", "noted", "asked", "continued", "recalled"]);
 
+/** Honorifics before a surname. */
+const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "miss", "mx", "mx."]);
+
+/** A year as cited: "2010", "2009a". */
+const CITED_YEAR = /^(?:1[5-9]|20)\d\d[a-z]?$/;
+
+/**
+ * An author cited by surname: "Kessler et al.", "Kessler (2010)", "(Kessler, 2010)",
+ * "Smith and Jones (2009)", "(Smith & Jones, 2009)". Only people write papers.
+ */
+function citedAuthor(doc: Doc, c: Cand): boolean {
+  const { low, words } = doc;
+  const n = words.length;
+  // an organisation cited as author ("Constitutional Rights Foundation, 2012") stays one
+  for (let k = c.s; k < c.e; k++) if (ORG_RULE_HEADS.has(words[k]!) || ORG_HEADS.has(words[k]!) || allCaps2(words[k]!)) return false;
+  let e = c.e;
+  // the first of two authors: "Smith and Jones (2009)"
+  if ((low[e] === "and" || low[e] === "&") && e + 1 < n && isCap(words[e + 1]!) && (words[e + 2] === "(" || words[e + 2] === ",")) e += 2;
+  if (low[e] === "et" && (low[e + 1] === "al" || low[e + 1] === "al.")) return true;
+  if (words[e] === "(" && CITED_YEAR.test(low[e + 1] ?? "")) return true;
+  // "(Kessler, 2010)", "; Li, 2011)"
+  const before = c.s > 0 ? words[c.s - 1] : undefined;
+  const opened = before === "(" || before === ";" || (c.s > 2 && (low[c.s - 1] === "and" || low[c.s - 1] === "&") && words[c.s - 3] === "(");
+  return opened && words[e] === "," && CITED_YEAR.test(low[e + 1] ?? "");
+}
+
 function personContext(doc: Doc, c: Cand): boolean {
   const { low, words } = doc;
   if (c.cs !== undefined || c.s === 0 || c.e - c.s > 3) return false;
+  if (doc.plist[c.s] === 1 || citedAuthor(doc, c)) return true;
+  // "Mr Sunak", "Dr. Kessler": an honorific names a person
+  if (c.e - c.s === 1 && HONORIFICS.has(low[c.s - 1]!)) return true;
   if (!SPEECH_BEFORE.has(low[c.s - 1]!)) return false;
   const nx = words[c.e];
   return nx === undefined || nx === "," || nx === "." || nx === ";" || doc.starts[c.e] === 1;
@@ -1833,7 +2100,8 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         let oneWord = true;
         for (const f of e.forms.values()) if (/[\s]/.test(f.trim())) oneWord = false;
         const first = firstForm(e);
-        if (oneWord && !doc.gaz.firstNames.has(first) && !/^\p{Lu}\p{Ll}+s$/u.test(first)) e.type = "organization";
+        // (unless the training text knows the word as a person's name: "Trump", "Einstein")
+        if (oneWord && !doc.gaz.firstNames.has(first) && known !== "PER" && !/^\p{Lu}\p{Ll}+s$/u.test(first)) e.type = "organization";
       }
     }
     if (e.type === "other") continue;

@@ -122,6 +122,13 @@ export const REGIONS: LexEntry[] = [
   { name: "Pacific Northwest", type: "region", coordinates: [-122, 46] },
   { name: "Midwest", type: "region", coordinates: [-90, 42] },
   { name: "Persian Gulf region", type: "region", coordinates: [51, 26] },
+  // former states (no longer in the country data, still named in news): places, not organisations
+  { name: "Soviet Union", type: "region", aliases: ["USSR", "U.S.S.R."], coordinates: [60, 60] },
+  { name: "Yugoslavia", type: "region", coordinates: [20.5, 44] },
+  { name: "Czechoslovakia", type: "region", coordinates: [17, 49.5] },
+  { name: "East Germany", type: "region", coordinates: [12.5, 52] },
+  { name: "West Germany", type: "region", coordinates: [8.5, 50.5] },
+  { name: "Ottoman Empire", type: "region", coordinates: [32, 39] },
 ];
 
 /** Well-known international and state organisations (type organization). */
@@ -311,6 +318,8 @@ export const ORG_HEADS = new Set([
   "Fund", "Alliance", "Coalition", "Movement", "Assembly", "Senate", "Congress", "Cabinet",
   "Guard", "Corps", "Forces", "Enterprises", "Holdings", "Industries", "Technologies", "Systems",
   "Television", "Radio", "Magazine", "Agency", "Directorate", "Secretariat", "Tribunal", "Commission",
+  "Force", "Motors", "Library", "Libraries", "Programme", "Co", "Cos", "Bhd", "Pty", "SpA", "Oyj",
+  "Academy", "Institution", "School", "Government", "Division", "PLC", "Plc", "AG", "GmbH", "LLP",
 ]);
 
 /** Last words of facility names (place). */
@@ -357,7 +366,7 @@ export const BOILERPLATE = new Set([
   "opinion", "editorial", "exclusive", "live", "watch", "video", "photos", "copyright", "all rights reserved",
   "first", "second", "third", "last", "next", "previous", "key", "major", "minor", "main", "top",
   "city", "country", "region", "capital", "north", "south", "east", "west", "nation", "republic",
-  "king", "queen", "prince", "pope", "internet", "web", "online", "email", "tv",
+  "king", "queen", "prince", "pope", "internet", "web", "online", "email", "tv", "no", "yes",
 ]);
 
 /** Person-name particles that may be written lower case inside a name ("Bashar al-Assad"). */

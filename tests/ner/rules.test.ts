@@ -515,3 +515,231 @@ describe("teams and storms", () => {
     expect(r.by("Niagara Falls")?.type).not.toBe("organization");
   });
 });
+
+describe("organisation precision (issue 3)", () => {
+  it("matches a mixed-case acronym alias only as written ('LeT' is no 'Let')", () => {
+    const r = run("Let us be clear about this. Officials blamed LeT for the attack in Mumbai.");
+    const let_ = r.by("Lashkar-e-Taiba");
+    expect(let_?.type).toBe("armed-group");
+    expect(r.forms(let_!)).toEqual(["LeT"]);
+  });
+  it("reads an ordinary word in capitals as emphasis, not an acronym, unless it is used again", () => {
+    const r = run("They will not leave UNLESS the board agrees. The firm said it was HUGE news.");
+    expect(r.ents.some((e) => /UNLESS|HUGE/.test(e.name))).toBe(false);
+    const f = run("The FIRST Global contest was held in Washington. This is the first FIRST competition abroad.");
+    expect(f.ents.some((e) => e.aliases.includes("FIRST") || e.name === "FIRST" || e.name === "FIRST Global")).toBe(true);
+  });
+  it("keeps post-nominal letters and 'No.' out of the organisations", () => {
+    const r = run("Speaking for the parents, Tom Molomby, SC, said they had acted in good faith. No. It was not true, he added.");
+    expect(r.ents.some((e) => e.name === "SC" || e.name === "No." || e.name === "No")).toBe(false);
+    expect(r.by("Tom Molomby")?.type).toBe("person");
+  });
+  it("types a surname cited as an author as a person", () => {
+    const r = run("Training improved working memory (Klingberg, 2010). Later studies by Thorell et al. found the same, as Prensky (2001) argued. The Constitutional Rights Foundation (2012) disagreed.");
+    for (const n of ["Klingberg", "Thorell", "Prensky"]) expect(r.by(n)?.type, n).toBe("person");
+    expect(r.by("Constitutional Rights Foundation")?.type).toBe("organization");
+  });
+  it("types one-word names listed among people as people, but not an owner in the list", () => {
+    const r = run("Today about 100,000 Greeks worship the ancient gods, such as Zeus, Hera, Poseidon, Aphrodite, and Athena.");
+    for (const n of ["Hera", "Poseidon", "Aphrodite"]) expect(r.by(n)?.type, n).toBe("person");
+    const y = run("The winners were Lau Siu-lai and Youngspiration's Yau Wai-ching, both from the localist group Youngspiration.");
+    expect(y.by("Youngspiration")?.type).toBe("organization");
+  });
+});
+
+describe("organisation heads (issue 3)", () => {
+  it("takes Force, Corps and Library as organisation heads, with the country kept as its own mention", () => {
+    const r = run("He served in the U.S. Air Force for ten years. The Royal Air Force and the Marine Corps joined. The British Library agreed.");
+    expect(r.by("U.S. Air Force")?.type).toBe("organization");
+    expect(r.by("United States")?.type).toBe("country");
+    expect(r.by("Royal Air Force")?.type).toBe("organization");
+    expect(r.by("Marine Corps")?.type).toBe("organization");
+    expect(r.by("British Library")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.type === "person")).toBe(false);
+  });
+  it("reads a title word that begins an institution's name as part of it", () => {
+    const r = run("Diplomats said the General Assembly of the United Nations voted on Monday. General Motors shares fell.");
+    expect(r.by("General Assembly of the United Nations")?.type).toBe("organization");
+    expect(r.by("General Motors")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.type === "person")).toBe(false);
+  });
+  it("does not join two institutions over 'and'", () => {
+    const r = run("The British Library and Columbia University signed a deal. The National Air and Space Museum opened.");
+    expect(r.by("British Library")?.type).toBe("organization");
+    expect(r.by("Columbia University")?.type).toBe("organization");
+    expect(r.by("National Air and Space Museum")).toBeDefined();
+  });
+});
+
+describe("institutions with a portfolio and staff cues (issue 3)", () => {
+  it("keeps the portfolio of 'Ministry of X' / 'Department of the X' in the name", () => {
+    const r = run("Amnesty criticised the Saudi Ministry of Interior. Officials at the Ministry of Defence said the Department of the Interior agreed.");
+    expect(r.by("Ministry of Interior")?.type).toBe("organization");
+    expect(r.by("Ministry of Defence")?.type).toBe("organization");
+    expect(r.by("Department of the Interior")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.name === "Ministry of")).toBe(false);
+  });
+  it("reads '<name> analysts/economists' as an organisation", () => {
+    const r = run("Goldman Sachs analysts said the Treasury would issue more debt. Morgan Stanley economists agreed.");
+    expect(r.by("Goldman Sachs")?.type).toBe("organization");
+    expect(r.by("Morgan Stanley")?.type).toBe("organization");
+  });
+});
+
+describe("acronym definitions and role portfolios (issue 3)", () => {
+  it("takes a parenthesised acronym only when it starts like the name and names nothing else", () => {
+    const r = run("KYIV, Ukraine (AP) — The Security Service of Ukraine (SBU) detained two suspects.");
+    expect(r.by("Ukraine")?.aliases ?? []).not.toContain("AP");
+    expect(r.by("Ukraine")?.aliases ?? []).not.toContain("SBU");
+    expect(r.by("Security Service of Ukraine")?.aliases).toContain("SBU");
+    expect(r.by("AP")?.type).toBe("organization");
+  });
+  it("does not make the portfolio of a role an organisation", () => {
+    const r = run("The United Nations High Commissioner for Refugees said six million people had fled.");
+    expect(r.by("United Nations")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.name === "Refugees")).toBe(false);
+  });
+});
+
+describe("company suffixes and agency heads (issue 3)", () => {
+  it("types 'X Co', 'X Programme' and 'X Armed Forces' as organisations", () => {
+    const r = run("Boeing Co said its deliveries resumed. Nintendo Co reported profits. The World Food Programme (WFP) warned of famine. The Sudanese Armed Forces bombed a market.");
+    expect(r.by("Boeing Co")?.type).toBe("organization");
+    expect(r.by("Nintendo Co")?.type).toBe("organization");
+    expect(r.by("World Food Programme")?.aliases).toContain("WFP");
+    expect(r.by("Sudanese Armed Forces")?.type).toBe("organization");
+  });
+});
+
+describe("one-word names (issue 3)", () => {
+  it("keeps a one-word name the training text knows as a person a person", () => {
+    const r = run("Trump left the summit early, aides said. Critics of Trump were loud.");
+    expect(r.by("Trump")?.type).toBe("person");
+  });
+});
+
+describe("no names: compound adjectives, common abbreviations, interjections (issue 3)", () => {
+  it("drops a capitalised word joined to an ordinary word and common abbreviations", () => {
+    const r = run("The Michelin-rated chef opened a Romantic-era hall lit by LEDs. GDP grew while FDI fell, and IQ scores rose.");
+    for (const n of ["Michelin-rated", "Romantic-era", "LEDs", "GDP", "FDI", "IQ"]) expect(r.ents.some((e) => e.name === n), n).toBe(false);
+  });
+  it("does not start a name with 'No.'", () => {
+    const r = run("Was it fair? No. Besides, the Labour Party said it would appeal.");
+    expect(r.ents.some((e) => /^No\b/.test(e.name))).toBe(false);
+    expect(r.by("Labour Party")?.type).toBe("organization");
+  });
+});
+
+describe("acronym definitions both ways (issue 3)", () => {
+  it("reads 'ANC (African National Congress)' and 'Médecins Sans Frontières (MSF)' as one organisation each", () => {
+    const r = run("The ANC (African National Congress) denied the report. Médecins Sans Frontières (MSF) said its clinic was hit. Later the ANC and MSF met.");
+    const anc = r.by("African National Congress")!;
+    expect(anc.type).toBe("organization");
+    expect(anc.aliases).toContain("ANC");
+    expect(r.forms(anc).filter((f) => f === "ANC").length).toBe(2);
+    const msf = r.by("Médecins Sans Frontières")!;
+    expect(msf.type).toBe("organization");
+    expect(msf.aliases).toContain("MSF");
+  });
+  it("leaves a '-backed' adjective out of the name", () => {
+    const r = run("The Kremlin-backed Rossiya Segodnya agency reported the deal.");
+    expect(r.by("Rossiya Segodnya")?.type).toBe("organization");
+    expect(r.by("Kremlin")?.type).toBe("organization");
+  });
+});
+
+describe("membership cues (issue 3)", () => {
+  it("reads the body someone joins, leaves or is a member of as an organisation, not a place", () => {
+    const r = run("She joined the Sea Org aged 14. Members of the Sea Org live a strict life. He left the United States in May. He joined the Russian army.");
+    const so = r.by("Sea Org");
+    expect(so?.type).toBe("organization");
+    expect(r.forms(so!)).toEqual(["Sea Org", "Sea Org"]);
+    expect(r.by("United States")?.type).toBe("country");
+    expect(r.by("Russia")?.type).toBe("country");
+  });
+  it("leaves a name that describes the body joined alone ('joined the Biden administration')", () => {
+    const r = run("He joined the Biden administration in 2021. She left the Mahoney family after the war. Lisa Mahoney spoke.");
+    expect(r.by("Biden")?.type).toBe("person");
+    expect(r.by("Lisa Mahoney")?.type).toBe("person");
+  });
+});
+
+describe("organisers and campuses (issue 3)", () => {
+  it("keeps the organiser's acronym before an event name", () => {
+    const r = run("Belgium beat Panama on Monday at the FIFA World Cup in Russia.");
+    expect(r.by("FIFA")?.type).toBe("organization");
+    expect(r.ents.some((e) => /World Cup/.test(e.name))).toBe(false);
+  });
+  it("reads an acronym and a city as a university campus, no person", () => {
+    const r = run("The successful UNC Greensboro exhibit included photos of Truman Capote.");
+    expect(r.by("UNC Greensboro")?.type).toBe("organization");
+  });
+});
+
+describe("national agencies named '<portfolio> <country>' (issue 3)", () => {
+  it("reads 'Health Canada', 'Food Standards Australia New Zealand' as organisations and keeps the countries", () => {
+    const r = run("Health Canada approved the drug. Lydia Buchtmann for Food Standards Australia New Zealand said no. Tourism in Canada rose.");
+    expect(r.by("Health Canada")?.type).toBe("organization");
+    expect(r.by("Food Standards Australia New Zealand")?.type).toBe("organization");
+    expect(r.by("Canada")?.type).toBe("country");
+    expect(r.by("New Zealand")?.type).toBe("country");
+    expect(r.ents.some((e) => e.name === "Tourism in Canada" || e.name === "Food Standards")).toBe(false);
+  });
+});
+
+describe("initials, 'New' and spacecraft (issue 3)", () => {
+  it("reads two capitals before a surname as a person's initials", () => {
+    const r = run("Results of the studies, published in a paper by AS Heagle in 1989, show losses.");
+    expect(r.by("AS Heagle")?.type).toBe("person");
+    expect(r.ents.some((e) => e.name === "AS" || e.name === "Heagle")).toBe(false);
+  });
+  it("ends no name with 'New' and names no organisation 'Space Shuttle'", () => {
+    const r = run("Paul Dewar, an Ottawa New Democrat MP, spoke. NASA showed the Space Shuttle Discovery to visitors.");
+    expect(r.ents.some((e) => e.name === "Ottawa New")).toBe(false);
+    expect(r.ents.some((e) => /Shuttle/.test(e.name))).toBe(false);
+    expect(r.by("NASA")?.type).toBe("organization");
+  });
+});
+
+describe("every organisation head counts as one everywhere (issue 3)", () => {
+  it("does not read 'Royal Academy' as a person", () => {
+    const r = run("He studied painting at the Royal Academy in London.");
+    expect(r.by("Royal Academy")?.type).toBe("organization");
+  });
+});
+
+describe("kind nouns after a name (issue 3)", () => {
+  it("reads '<name> newspaper/company/news agency' as an organisation", () => {
+    const r = run("The Daily Maverick newspaper reported the deal. Tim Hortons company said sales rose. Today the Yonhap news agency said so.");
+    expect(r.by("Daily Maverick")?.type).toBe("organization");
+    expect(r.by("Tim Hortons")?.type).toBe("organization");
+    expect(r.by("Yonhap")?.type).toBe("organization");
+  });
+});
+
+describe("former states (issue 3)", () => {
+  it("reads the Soviet Union and Yugoslavia as places, not organisations", () => {
+    const r = run("After the collapse of the Soviet Union, Yugoslavia broke up. The USSR had backed East Germany.");
+    expect(r.by("Soviet Union")?.type).toBe("region");
+    expect(r.by("Soviet Union")?.aliases).toContain("USSR");
+    expect(r.by("Yugoslavia")?.type).toBe("region");
+    expect(r.ents.some((e) => e.type === "organization")).toBe(false);
+  });
+});
+
+describe("honorifics and initials the tagger took for an acronym (issue 3)", () => {
+  it("reads 'Mr Sunak' and 'JD Vance' as persons", () => {
+    const r = run("JD Vance and Marco Rubio joined the administration. Mr Sunak left the race on Friday.");
+    expect(r.by("JD Vance")?.type).toBe("person");
+    expect(r.by("Sunak")?.type).toBe("person");
+    expect(r.ents.some((e) => e.type === "organization")).toBe(false);
+  });
+});
+
+describe("platforms (issue 3)", () => {
+  it("reads an unknown one-word name after 'posted to / announced on' as an organisation, not a place", () => {
+    const r = run("She posted to Twitter on Monday. He announced on Zorbly that he would quit.");
+    expect(r.by("Twitter")?.type).toBe("organization");
+    expect(r.by("Zorbly")?.type).toBe("organization");
+  });
+});
