@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { geoBounds, geoDistance, geoMercator, geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
+import { geoBounds, geoDistance, geoIdentity, geoMercator, geoNaturalEarth1, geoPath, geoStream, type GeoProjection, type GeoStream } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from "geojson";
@@ -92,9 +92,17 @@ const COUNTRY_NAMES: Record<string, string> = {
   "dominican republic": "Dominican Rep.",
 };
 
+const countriesByName = new WeakMap<Atlas, Map<string, Feature<Geometry, CountryProps>>>();
+
 function countryFeature(a: Atlas, name: string): Feature<Geometry, CountryProps> | undefined {
-  const wanted = (COUNTRY_NAMES[name.toLowerCase()] ?? name).toLowerCase();
-  return a.countries.find((c) => c.properties.name.toLowerCase() === wanted);
+  let byName = countriesByName.get(a);
+  if (!byName) {
+    byName = new Map();
+    // The first of equal names wins, as a search from the start would.
+    for (const c of a.countries) if (!byName.has(c.properties.name.toLowerCase())) byName.set(c.properties.name.toLowerCase(), c);
+    countriesByName.set(a, byName);
+  }
+  return byName.get((COUNTRY_NAMES[name.toLowerCase()] ?? name).toLowerCase());
 }
 
 const COUNTRY_KINDS = new Set(["country", "state"]);
@@ -121,6 +129,13 @@ interface Extent {
   north: number;
 }
 
+const bounds = new WeakMap<Feature, ReturnType<typeof geoBounds>>();
+const countryBounds = (country: Feature) => {
+  let b = bounds.get(country);
+  if (!b) bounds.set(country, (b = geoBounds(country)));
+  return b;
+};
+
 /** The lon/lat box to fit: the places (near the focus), widened to the minimum span, padded. */
 export function mapExtent(places: readonly MapPlace[], options: Pick<MapOptions, "focus" | "minSpan" | "padding" | "focusRadius">, a?: Atlas): Extent {
   const focus = places.find((p) => p.id === options.focus);
@@ -138,7 +153,7 @@ export function mapExtent(places: readonly MapPlace[], options: Pick<MapOptions,
   if (focus && a && COUNTRY_KINDS.has(focus.kind)) {
     const country = countryFeature(a, focus.name);
     if (country) {
-      const [[w, s], [e, n]] = geoBounds(country);
+      const [[w, s], [e, n]] = countryBounds(country);
       if (w <= e && e - w < 100) include(w, s), include(e, n);
     }
   }
@@ -203,66 +218,112 @@ export function snapExtent(e: Extent): Extent {
   };
 }
 
-/** One atlas split into parts with their lon/lat boxes, so a regional map projects only what is near it. */
+/**
+ * Regional maps are Mercator, and every Mercator map is the same picture of the world at some scale
+ * and offset. So the 50m atlas is projected once per process (d3-geo's spherical clipping and
+ * resampling included) to unit Mercator coordinates, split into parts with their boxes; a background
+ * then only scales, translates and clips the parts that meet its frame, which is planar arithmetic.
+ */
+type Ring = Array<[number, number]>;
+
 interface Part<T> {
   coordinates: T;
-  west: number;
-  east: number;
-  south: number;
-  north: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
-interface IndexedAtlas {
-  land: Array<Part<GeoJSON.Position[][]>>;
-  borders: Array<Part<GeoJSON.Position[]>>;
+interface ProjectedAtlas {
+  land: Array<Part<Ring[]>>;
+  borders: Array<Part<Ring>>;
 }
 
-const indexed = new Map<string, IndexedAtlas>();
+/** Resampling threshold in unit coordinates: about half a pixel at the most zoomed-in regional maps. */
+const UNIT_PRECISION = 2e-4;
+const unitMercator = () => geoMercator().scale(1).translate([0, 0]).precision(UNIT_PRECISION);
 
-function boxOf<T>(coordinates: T, points: GeoJSON.Position[]): Part<T> {
-  let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
-  for (const [lon, lat] of points) {
-    if (lon! < west) west = lon!;
-    if (lon! > east) east = lon!;
-    if (lat! < south) south = lat!;
-    if (lat! > north) north = lat!;
+/** Streams a geometry through the unit Mercator projection and keeps what comes out: polygons (as ring lists) and lines. */
+function projectUnit(geometry: Geometry | Feature): { polygons: Ring[][]; lines: Ring[] } {
+  const polygons: Ring[][] = [];
+  const lines: Ring[] = [];
+  let rings: Ring[] | null = null;
+  let line: Ring = [];
+  const sink: GeoStream = {
+    point(x, y) {
+      line.push([x, y]);
+    },
+    lineStart() {
+      line = [];
+    },
+    lineEnd() {
+      if (rings) {
+        // A closed ring, as GeoJSON wants it (the stream leaves the closing point out).
+        if (line.length) rings.push([...line, line[0]!]);
+      } else if (line.length) lines.push(line);
+    },
+    polygonStart() {
+      rings = [];
+    },
+    polygonEnd() {
+      if (rings?.length) polygons.push(rings);
+      rings = null;
+    },
+    sphere() {},
+  };
+  geoStream(geometry, unitMercator().stream(sink));
+  return { polygons, lines };
+}
+
+function boxOf<T>(coordinates: T, points: Ring): Part<T> {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (const [x, y] of points) {
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
   }
-  return { coordinates, west, east, south, north };
+  return { coordinates, x0, y0, x1, y1 };
 }
 
-function indexedAtlas(resolution: "50m" | "110m"): IndexedAtlas {
-  let x = indexed.get(resolution);
-  if (x) return x;
-  const a = atlas(resolution);
+let projected: ProjectedAtlas | null = null;
+
+function projectedAtlas(): ProjectedAtlas {
+  if (projected) return projected;
+  const a = atlas("50m");
   const landGeoms: Geometry[] = "features" in a.land ? a.land.features.map((f) => f.geometry) : [a.land.geometry];
-  const land: IndexedAtlas["land"] = [];
+  const land: ProjectedAtlas["land"] = [];
   for (const g of landGeoms) {
-    if (g.type === "Polygon") land.push(boxOf(g.coordinates, g.coordinates[0] ?? []));
-    else if (g.type === "MultiPolygon") for (const poly of g.coordinates) land.push(boxOf(poly, poly[0] ?? []));
+    const polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    for (const poly of polys) for (const rings of projectUnit({ type: "Polygon", coordinates: poly }).polygons) land.push(boxOf(rings, rings.flat()));
   }
-  const borders = a.borders.coordinates.map((line) => boxOf(line, line));
-  indexed.set(resolution, (x = { land, borders }));
-  return x;
+  const borders = a.borders.coordinates.flatMap((l) => projectUnit({ type: "LineString", coordinates: l }).lines).map((l) => boxOf(l, l));
+  return (projected = { land, borders });
 }
 
-/** The visible lon/lat window of a Mercator frame (inverting its corners and edge midpoints), plus a margin. */
-function visibleWindow(projection: GeoProjection, width: number, height: number): Extent | null {
-  let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
-  for (const x of [0, width / 2, width]) for (const y of [0, height / 2, height]) {
-    const ll = projection.invert?.([x, y]);
-    if (!ll || !Number.isFinite(ll[0]) || !Number.isFinite(ll[1])) return null;
-    west = Math.min(west, ll[0]);
-    east = Math.max(east, ll[0]);
-    south = Math.min(south, ll[1]);
-    north = Math.max(north, ll[1]);
+/** A highlighted country in unit Mercator coordinates, projected once per process. */
+const projectedCountries = new Map<string, Part<Ring[][]>>();
+
+function projectedCountry(country: Feature<Geometry, CountryProps>): Part<Ring[][]> {
+  let p = projectedCountries.get(country.properties.name);
+  if (!p) {
+    const { polygons } = projectUnit(country);
+    projectedCountries.set(country.properties.name, (p = boxOf(polygons, polygons.flat(2))));
   }
-  if (west > east) return null;
-  const m = 1; // degrees
-  return { west: west - m, east: east + m, south: south - m, north: north + m };
+  return p;
 }
 
-
-const meets = (p: Part<unknown>, w: Extent) => p.west <= w.east && p.east >= w.west && p.south <= w.north && p.north >= w.south;
+/** Scale and offset of a fitted Mercator projection, as a planar transform of unit coordinates clipped to the frame. */
+function planar(projection: GeoProjection, width: number, height: number) {
+  const k = projection.scale();
+  const [tx, ty] = projection.translate();
+  const transform = geoIdentity().scale(k).translate([tx, ty]).clipExtent([[0, 0], [width, height]]);
+  // The frame in unit coordinates, and a little margin (strokes).
+  const m = 2 / k;
+  const frame = { x0: -tx / k - m, x1: (width - tx) / k + m, y0: -ty / k - m, y1: (height - ty) / k + m };
+  const meets = (p: Part<unknown>) => p.x0 <= frame.x1 && p.x1 >= frame.x0 && p.y0 <= frame.y1 && p.y1 >= frame.y0;
+  return { path: geoPath(transform).digits(1), meets };
+}
 
 /** A background drawn once per snapped extent and size: sea and land, and the borders (two files). */
 interface Background {
@@ -271,7 +332,8 @@ interface Background {
   borders: string;
   projection: GeoProjection;
   resolution: "50m" | "110m";
-  window: Extent | null;
+  /** Draws a highlighted country on this background (through `countryPath`, which keeps each once). */
+  countryD: (country: Feature<Geometry, CountryProps>) => string;
   countries: Map<string, string>;
 }
 
@@ -304,17 +366,23 @@ function background(extent: Extent, width: number, height: number): Background {
   let bg = backgrounds.get(key);
   if (!bg) {
     const { projection, resolution } = projectionFor(snapped, width, height);
-    const window = resolution === "50m" ? visibleWindow(projection, width, height) : null;
-    const path = geoPath(projection).digits(1);
     let landD: string, bordersD: string;
-    if (window) {
-      const ix = indexedAtlas(resolution);
-      landD = path({ type: "MultiPolygon", coordinates: ix.land.filter((p) => meets(p, window)).map((p) => p.coordinates) }) ?? "";
-      bordersD = path({ type: "MultiLineString", coordinates: ix.borders.filter((p) => meets(p, window)).map((p) => p.coordinates) }) ?? "";
+    let countryD: (country: Feature<Geometry, CountryProps>) => string;
+    if (resolution === "50m") {
+      const { path, meets } = planar(projection, width, height);
+      const ix = projectedAtlas();
+      landD = path({ type: "MultiPolygon", coordinates: ix.land.filter(meets).map((p) => p.coordinates) }) ?? "";
+      bordersD = path({ type: "MultiLineString", coordinates: ix.borders.filter(meets).map((p) => p.coordinates) }) ?? "";
+      countryD = (country) => {
+        const c = projectedCountry(country);
+        return meets(c) ? (path({ type: "MultiPolygon", coordinates: c.coordinates }) ?? "") : "";
+      };
     } else {
       const a = atlas(resolution);
+      const path = geoPath(projection).digits(1);
       landD = path(a.land as Feature) ?? "";
       bordersD = path(a.borders) ?? "";
+      countryD = (country) => path(country) ?? "";
     }
     const open = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${backgroundStyle()}`;
     bg = {
@@ -323,7 +391,7 @@ function background(extent: Extent, width: number, height: number): Background {
       borders: flat(`${open}<path class="map-borders" d="${bordersD}"/></svg>\n`),
       projection,
       resolution,
-      window,
+      countryD,
       countries: new Map(),
     };
     backgrounds.set(key, bg);
@@ -336,7 +404,7 @@ function background(extent: Extent, width: number, height: number): Background {
 function countryPath(bg: Background, country: Feature<Geometry, CountryProps>): string {
   let d = bg.countries.get(country.properties.name);
   if (d === undefined) {
-    d = flat(geoPath(bg.projection).digits(1)(country) ?? "");
+    d = flat(bg.countryD(country));
     bg.countries.set(country.properties.name, d);
   }
   return d;
