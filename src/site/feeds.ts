@@ -56,15 +56,18 @@ export function briefingsFor(index: SiteIndex, articles: readonly ArticleRef[]):
   return [...found].sort((x, y) => x - y).map((i) => index.briefings[i]!);
 }
 
-/** Position of each briefing in the index, by id (once per index: every actor and base feed asks). */
-const briefingPositions = new WeakMap<SiteIndex, Map<string, number>>();
+/**
+ * Position of each briefing in the index, by id (once per index: every actor and base feed asks).
+ * Keyed by the briefings array: Eleventy hands each page the index behind a new Proxy, the arrays as they are.
+ */
+const briefingPositions = new WeakMap<readonly BriefingPage[], Map<string, number>>();
 
 function positions(index: SiteIndex): Map<string, number> {
-  let m = briefingPositions.get(index);
+  let m = briefingPositions.get(index.briefings);
   if (!m) {
     m = new Map();
     for (const [i, b] of index.briefings.entries()) if (!m.has(b.id)) m.set(b.id, i);
-    briefingPositions.set(index, m);
+    briefingPositions.set(index.briefings, m);
   }
   return m;
 }
