@@ -47,20 +47,41 @@ export interface FeedSpec {
 
 /** The briefings of the index that a list of article refs names, in the index's order (newest first). */
 export function briefingsFor(index: SiteIndex, articles: readonly ArticleRef[]): BriefingPage[] {
-  const ids = new Set(articles.map((a) => a.id));
-  return index.briefings.filter((b) => ids.has(b.id));
+  const at = positions(index);
+  const found = new Set<number>();
+  for (const a of articles) {
+    const i = at.get(a.id);
+    if (i !== undefined) found.add(i);
+  }
+  return [...found].sort((x, y) => x - y).map((i) => index.briefings[i]!);
 }
 
-export function siteFeedSpec(index: SiteIndex, path = "/feed.xml"): FeedSpec {
-  return { title: index.site.title, subtitle: index.site.description, path, htmlPath: "/", entries: index.briefings };
+/**
+ * Position of each briefing in the index, by id (once per index: every actor and base feed asks).
+ * Keyed by the briefings array: Eleventy hands each page the index behind a new Proxy, the arrays as they are.
+ */
+const briefingPositions = new WeakMap<readonly BriefingPage[], Map<string, number>>();
+
+function positions(index: SiteIndex): Map<string, number> {
+  let m = briefingPositions.get(index.briefings);
+  if (!m) {
+    m = new Map();
+    for (const [i, b] of index.briefings.entries()) if (!m.has(b.id)) m.set(b.id, i);
+    briefingPositions.set(index.briefings, m);
+  }
+  return m;
 }
 
-export function atomFeed(site: SiteMeta, spec: FeedSpec): string {
-  const updated = spec.entries[0] ? rfc3339(spec.entries[0].briefing.date) : "1970-01-01T00:00:00Z";
-  const entries = spec.entries.map((page) => {
-    const b = page.briefing;
-    const url = absolute(site, page.url);
-    return `  <entry>
+/** A briefing's Atom entry, made once per briefing and base URL (the site feed and every actor and base feed repeat it). */
+const atomEntries = new WeakMap<BriefingPage, { base: string; xml: string }>();
+
+function atomEntry(site: SiteMeta, page: BriefingPage): string {
+  const base = baseUrl(site);
+  const known = atomEntries.get(page);
+  if (known && known.base === base) return known.xml;
+  const b = page.briefing;
+  const url = absolute(site, page.url);
+  const xml = `  <entry>
     <title>${escapeXml(b.title)}</title>
     <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>
     <id>${escapeXml(url)}</id>
@@ -69,7 +90,17 @@ export function atomFeed(site: SiteMeta, spec: FeedSpec): string {
 ${b.outlet ? `    <author><name>${escapeXml(b.outlet.name)}</name></author>\n` : ""}${page.actors.map((a) => `    <category term="${escapeXml(a.id)}" label="${escapeXml(a.name)}"/>\n`).join("")}    <summary type="text">${escapeXml(b.summary)}</summary>
     <content type="text">${escapeXml(b.summary)}</content>
   </entry>`;
-  });
+  atomEntries.set(page, { base, xml });
+  return xml;
+}
+
+export function siteFeedSpec(index: SiteIndex, path = "/feed.xml"): FeedSpec {
+  return { title: index.site.title, subtitle: index.site.description, path, htmlPath: "/", entries: index.briefings };
+}
+
+export function atomFeed(site: SiteMeta, spec: FeedSpec): string {
+  const updated = spec.entries[0] ? rfc3339(spec.entries[0].briefing.date) : "1970-01-01T00:00:00Z";
+  const entries = spec.entries.map((page) => atomEntry(site, page));
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language || "en")}">
   <title>${escapeXml(spec.title)}</title>

@@ -389,8 +389,7 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
   // Co-mentions: the 12 most frequent, ties by name (ranks precomputed with the same collation as byCount).
   const actorRank = nameRanks(actors);
   const placeRank = nameRanks(places);
-  const top = (counts: Map<string, number> | undefined, rank: Map<string, number>) =>
-    [...(counts ?? [])].sort((a, b) => b[1] - a[1] || rank.get(a[0])! - rank.get(b[0])!).slice(0, 12);
+  const top = (counts: Map<string, number> | undefined, rank: Map<string, number>) => firstOf(counts ?? [], 12, (a, b) => b[1] - a[1] || rank.get(a[0])! - rank.get(b[0])!);
   const finish = <P extends EntityPageBase>(page: P): P => {
     page.claims.sort(newestFirst);
     page.articles = dedupeBy(page.articles, (a) => a.id);
@@ -424,6 +423,23 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     claims: allClaims,
     collisions: ids.collisions,
   };
+}
+
+/**
+ * The first `n` items in `order`, as a stable sort and a slice would give them, without sorting them
+ * all (a much-mentioned actor has thousands of co-mentions and keeps 12).
+ */
+export function firstOf<T>(items: Iterable<T>, n: number, order: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  if (n <= 0) return best;
+  for (const item of items) {
+    if (best.length === n && order(item, best[n - 1]!) >= 0) continue;
+    let i = best.length;
+    while (i > 0 && order(item, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, item);
+    if (best.length > n) best.pop();
+  }
+  return best;
 }
 
 /** "united-kingdom" → "United Kingdom", for ids that name no page. */

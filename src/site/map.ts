@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { geoBounds, geoDistance, geoMercator, geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
+import { geoBounds, geoDistance, geoIdentity, geoMercator, geoNaturalEarth1, geoPath, geoStream, type GeoProjection, type GeoStream } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from "geojson";
@@ -92,9 +92,17 @@ const COUNTRY_NAMES: Record<string, string> = {
   "dominican republic": "Dominican Rep.",
 };
 
+const countriesByName = new WeakMap<Atlas, Map<string, Feature<Geometry, CountryProps>>>();
+
 function countryFeature(a: Atlas, name: string): Feature<Geometry, CountryProps> | undefined {
-  const wanted = (COUNTRY_NAMES[name.toLowerCase()] ?? name).toLowerCase();
-  return a.countries.find((c) => c.properties.name.toLowerCase() === wanted);
+  let byName = countriesByName.get(a);
+  if (!byName) {
+    byName = new Map();
+    // The first of equal names wins, as a search from the start would.
+    for (const c of a.countries) if (!byName.has(c.properties.name.toLowerCase())) byName.set(c.properties.name.toLowerCase(), c);
+    countriesByName.set(a, byName);
+  }
+  return byName.get((COUNTRY_NAMES[name.toLowerCase()] ?? name).toLowerCase());
 }
 
 const COUNTRY_KINDS = new Set(["country", "state"]);
@@ -121,6 +129,13 @@ interface Extent {
   north: number;
 }
 
+const bounds = new WeakMap<Feature, ReturnType<typeof geoBounds>>();
+const countryBounds = (country: Feature) => {
+  let b = bounds.get(country);
+  if (!b) bounds.set(country, (b = geoBounds(country)));
+  return b;
+};
+
 /** The lon/lat box to fit: the places (near the focus), widened to the minimum span, padded. */
 export function mapExtent(places: readonly MapPlace[], options: Pick<MapOptions, "focus" | "minSpan" | "padding" | "focusRadius">, a?: Atlas): Extent {
   const focus = places.find((p) => p.id === options.focus);
@@ -138,7 +153,7 @@ export function mapExtent(places: readonly MapPlace[], options: Pick<MapOptions,
   if (focus && a && COUNTRY_KINDS.has(focus.kind)) {
     const country = countryFeature(a, focus.name);
     if (country) {
-      const [[w, s], [e, n]] = geoBounds(country);
+      const [[w, s], [e, n]] = countryBounds(country);
       if (w <= e && e - w < 100) include(w, s), include(e, n);
     }
   }
@@ -156,11 +171,8 @@ export function mapExtent(places: readonly MapPlace[], options: Pick<MapOptions,
   };
 }
 
-/** Regional extents get Mercator (familiar shapes) and 50m outlines; wide ones Natural Earth and 110m. */
-function projectionFor(extent: Extent, width: number, height: number): { projection: GeoProjection; resolution: "50m" | "110m" } {
-  const wide = isWide(extent);
-  const cx = (extent.west + extent.east) / 2;
-  const projection = wide ? geoNaturalEarth1().rotate([-cx, 0]) : geoMercator();
+/** The projection scaled and moved so that the extent's outline fills the frame. */
+function fit(projection: GeoProjection, extent: Extent, width: number, height: number): GeoProjection {
   const steps = 8;
   const outline: LonLat[] = [];
   for (let i = 0; i <= steps; i++) {
@@ -168,9 +180,7 @@ function projectionFor(extent: Extent, width: number, height: number): { project
     const lat = extent.south + ((extent.north - extent.south) * i) / steps;
     outline.push([lon, extent.south], [lon, extent.north], [extent.west, lat], [extent.east, lat]);
   }
-  projection.fitExtent([[0, 0], [width, height]], { type: "MultiPoint", coordinates: outline });
-  projection.clipExtent([[0, 0], [width, height]]);
-  return { projection, resolution: wide ? "110m" : "50m" };
+  return projection.fitExtent([[0, 0], [width, height]], { type: "MultiPoint", coordinates: outline });
 }
 
 const isWide = (e: Extent) => e.east - e.west > 70 || e.north - e.south > 45;
@@ -203,75 +213,139 @@ export function snapExtent(e: Extent): Extent {
   };
 }
 
-/** One atlas split into parts with their lon/lat boxes, so a regional map projects only what is near it. */
+/**
+ * Every map of one projection family (Mercator; Natural Earth turned to one of a few meridians) is
+ * the same picture of the world at some scale and offset. So each atlas is projected once per
+ * process and family (d3-geo's spherical clipping and resampling included) to unit coordinates,
+ * split into parts with their boxes; a background then only scales, translates and clips the parts
+ * that meet its frame, which is planar arithmetic.
+ */
+type Ring = Array<[number, number]>;
+
 interface Part<T> {
   coordinates: T;
-  west: number;
-  east: number;
-  south: number;
-  north: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
-interface IndexedAtlas {
-  land: Array<Part<GeoJSON.Position[][]>>;
-  borders: Array<Part<GeoJSON.Position[]>>;
+interface ProjectedAtlas {
+  land: Array<Part<Ring[]>>;
+  borders: Array<Part<Ring>>;
 }
 
-const indexed = new Map<string, IndexedAtlas>();
+/** Resampling threshold in unit coordinates: about half a pixel at the most zoomed-in regional maps. */
+const UNIT_PRECISION = 2e-4;
 
-function boxOf<T>(coordinates: T, points: GeoJSON.Position[]): Part<T> {
-  let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
-  for (const [lon, lat] of points) {
-    if (lon! < west) west = lon!;
-    if (lon! > east) east = lon!;
-    if (lat! < south) south = lat!;
-    if (lat! > north) north = lat!;
+/** A projection family: Mercator with the 50m atlas, or Natural Earth turned to `rotation` with the 110m one. */
+interface Family {
+  key: string;
+  resolution: "50m" | "110m";
+  unit: () => GeoProjection;
+}
+
+const MERCATOR: Family = { key: "mercator", resolution: "50m", unit: () => geoMercator().scale(1).translate([0, 0]).precision(UNIT_PRECISION) };
+const naturalEarth = (rotation: number): Family => ({
+  key: `natural-earth:${rotation}`,
+  resolution: "110m",
+  unit: () => geoNaturalEarth1().rotate([-rotation, 0]).scale(1).translate([0, 0]).precision(UNIT_PRECISION),
+});
+
+/** Streams a geometry through a unit projection and keeps what comes out: polygons (as ring lists) and lines. */
+function projectUnit(geometry: Geometry | Feature, family: Family): { polygons: Ring[][]; lines: Ring[] } {
+  const polygons: Ring[][] = [];
+  const lines: Ring[] = [];
+  let rings: Ring[] | null = null;
+  let line: Ring = [];
+  const sink: GeoStream = {
+    point(x, y) {
+      line.push([x, y]);
+    },
+    lineStart() {
+      line = [];
+    },
+    lineEnd() {
+      if (rings) {
+        // A closed ring, as GeoJSON wants it (the stream leaves the closing point out).
+        if (line.length) rings.push([...line, line[0]!]);
+      } else if (line.length) lines.push(line);
+    },
+    polygonStart() {
+      rings = [];
+    },
+    polygonEnd() {
+      if (rings?.length) polygons.push(rings);
+      rings = null;
+    },
+    sphere() {},
+  };
+  geoStream(geometry, family.unit().stream(sink));
+  return { polygons, lines };
+}
+
+function boxOf<T>(coordinates: T, points: Ring): Part<T> {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (const [x, y] of points) {
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
   }
-  return { coordinates, west, east, south, north };
+  return { coordinates, x0, y0, x1, y1 };
 }
 
-function indexedAtlas(resolution: "50m" | "110m"): IndexedAtlas {
-  let x = indexed.get(resolution);
+const projected = new Map<string, ProjectedAtlas>();
+
+function projectedAtlas(family: Family): ProjectedAtlas {
+  let x = projected.get(family.key);
   if (x) return x;
-  const a = atlas(resolution);
+  const a = atlas(family.resolution);
   const landGeoms: Geometry[] = "features" in a.land ? a.land.features.map((f) => f.geometry) : [a.land.geometry];
-  const land: IndexedAtlas["land"] = [];
+  const land: ProjectedAtlas["land"] = [];
   for (const g of landGeoms) {
-    if (g.type === "Polygon") land.push(boxOf(g.coordinates, g.coordinates[0] ?? []));
-    else if (g.type === "MultiPolygon") for (const poly of g.coordinates) land.push(boxOf(poly, poly[0] ?? []));
+    const polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    for (const poly of polys) for (const rings of projectUnit({ type: "Polygon", coordinates: poly }, family).polygons) land.push(boxOf(rings, rings.flat()));
   }
-  const borders = a.borders.coordinates.map((line) => boxOf(line, line));
-  indexed.set(resolution, (x = { land, borders }));
+  const borders = a.borders.coordinates.flatMap((l) => projectUnit({ type: "LineString", coordinates: l }, family).lines).map((l) => boxOf(l, l));
+  projected.set(family.key, (x = { land, borders }));
   return x;
 }
 
-/** The visible lon/lat window of a Mercator frame (inverting its corners and edge midpoints), plus a margin. */
-function visibleWindow(projection: GeoProjection, width: number, height: number): Extent | null {
-  let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
-  for (const x of [0, width / 2, width]) for (const y of [0, height / 2, height]) {
-    const ll = projection.invert?.([x, y]);
-    if (!ll || !Number.isFinite(ll[0]) || !Number.isFinite(ll[1])) return null;
-    west = Math.min(west, ll[0]);
-    east = Math.max(east, ll[0]);
-    south = Math.min(south, ll[1]);
-    north = Math.max(north, ll[1]);
+/** A highlighted country in unit coordinates, projected once per process and family. */
+const projectedCountries = new Map<string, Part<Ring[][]>>();
+
+function projectedCountry(family: Family, country: Feature<Geometry, CountryProps>): Part<Ring[][]> {
+  const key = `${family.key}:${country.properties.name}`;
+  let p = projectedCountries.get(key);
+  if (!p) {
+    const { polygons } = projectUnit(country, family);
+    projectedCountries.set(key, (p = boxOf(polygons, polygons.flat(2))));
   }
-  if (west > east) return null;
-  const m = 1; // degrees
-  return { west: west - m, east: east + m, south: south - m, north: north + m };
+  return p;
 }
 
-
-const meets = (p: Part<unknown>, w: Extent) => p.west <= w.east && p.east >= w.west && p.south <= w.north && p.north >= w.south;
+/** Scale and offset of a fitted Mercator projection, as a planar transform of unit coordinates clipped to the frame. */
+function planar(projection: GeoProjection, width: number, height: number) {
+  const k = projection.scale();
+  const [tx, ty] = projection.translate();
+  const transform = geoIdentity().scale(k).translate([tx, ty]).clipExtent([[0, 0], [width, height]]);
+  // The frame in unit coordinates, and a little margin (strokes).
+  const m = 2 / k;
+  const frame = { x0: -tx / k - m, x1: (width - tx) / k + m, y0: -ty / k - m, y1: (height - ty) / k + m };
+  const meets = (p: Part<unknown>) => p.x0 <= frame.x1 && p.x1 >= frame.x0 && p.y0 <= frame.y1 && p.y1 >= frame.y0;
+  return { path: geoPath(transform).digits(1), meets };
+}
 
 /** A background drawn once per snapped extent and size: sea and land, and the borders (two files). */
 interface Background {
   key: string;
   land: string;
   borders: string;
-  projection: GeoProjection;
   resolution: "50m" | "110m";
-  window: Extent | null;
+  width: number;
+  height: number;
+  /** Highlighted countries drawn on maps showing this background: frame offset and country name → path. */
   countries: Map<string, string>;
 }
 
@@ -297,33 +371,24 @@ function backgroundStyle(): string {
   return palette;
 }
 
-function background(extent: Extent, width: number, height: number): Background {
-  const snapped = snapExtent(extent);
-  const params = `${width}x${height}:${snapped.west},${snapped.east},${snapped.south},${snapped.north}`;
+/** Draws (or finds) the background with these parameters: a frame of `width`×`height` for `projection`. */
+function drawBackground(params: string, family: Family, projection: GeoProjection, width: number, height: number): Background {
   const key = createHash("sha256").update(params).digest("hex").slice(0, 16);
   let bg = backgrounds.get(key);
   if (!bg) {
-    const { projection, resolution } = projectionFor(snapped, width, height);
-    const window = resolution === "50m" ? visibleWindow(projection, width, height) : null;
-    const path = geoPath(projection).digits(1);
-    let landD: string, bordersD: string;
-    if (window) {
-      const ix = indexedAtlas(resolution);
-      landD = path({ type: "MultiPolygon", coordinates: ix.land.filter((p) => meets(p, window)).map((p) => p.coordinates) }) ?? "";
-      bordersD = path({ type: "MultiLineString", coordinates: ix.borders.filter((p) => meets(p, window)).map((p) => p.coordinates) }) ?? "";
-    } else {
-      const a = atlas(resolution);
-      landD = path(a.land as Feature) ?? "";
-      bordersD = path(a.borders) ?? "";
-    }
+    const resolution = family.resolution;
+    const { path, meets } = planar(projection, width, height);
+    const ix = projectedAtlas(family);
+    const landD = path({ type: "MultiPolygon", coordinates: ix.land.filter(meets).map((p) => p.coordinates) }) ?? "";
+    const bordersD = path({ type: "MultiLineString", coordinates: ix.borders.filter(meets).map((p) => p.coordinates) }) ?? "";
     const open = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${backgroundStyle()}`;
     bg = {
       key,
       land: flat(`${open}<rect class="map-sea" width="${width}" height="${height}"/><path class="map-land" d="${landD}"/></svg>\n`),
       borders: flat(`${open}<path class="map-borders" d="${bordersD}"/></svg>\n`),
-      projection,
       resolution,
-      window,
+      width,
+      height,
       countries: new Map(),
     };
     backgrounds.set(key, bg);
@@ -332,13 +397,66 @@ function background(extent: Extent, width: number, height: number): Background {
   return bg;
 }
 
-/** The path of one highlighted country on a background, drawn once per background. */
-function countryPath(bg: Background, country: Feature<Geometry, CountryProps>): string {
-  let d = bg.countries.get(country.properties.name);
-  if (d === undefined) {
-    d = flat(geoPath(bg.projection).digits(1)(country) ?? "");
-    bg.countries.set(country.properties.name, d);
-  }
+/** A map's frame: its projection, and the background it shows at an offset (`x`, `y` ≤ 0). */
+interface Frame {
+  projection: GeoProjection;
+  bg: Background;
+  x: number;
+  y: number;
+  /** The path of a highlighted country in this frame (clipped to it). */
+  country: (country: Feature<Geometry, CountryProps>) => string;
+}
+
+/** Zoom levels: scales (pixels per radian) on a ladder of factors 2^(1/3). */
+const ZOOM_STEPS = 3;
+/** Wide maps turn the globe to the nearest multiple of this many degrees of longitude. */
+const ROTATION_STEP = 30;
+
+/**
+ * The frame of a map of `extent`. Within one projection family every map at one scale is a window
+ * into the same picture of the world, so the scale snaps down to a zoom ladder (the extent still
+ * fits, centred as fitted), and the background is the tile of twice the frame's width and height,
+ * laid at a stride of one frame, that holds the window. Pages in one region share a few tiles per
+ * zoom level. Regional extents are Mercator (familiar shapes, 50m outlines); wide ones Natural Earth
+ * (110m), turned to the nearest of a few meridians.
+ */
+function frame(extent: Extent, width: number, height: number): Frame {
+  const wide = isWide(snapExtent(extent));
+  const rotation = wide ? (((Math.round((extent.west + extent.east) / 2 / ROTATION_STEP) * ROTATION_STEP + 540) % 360) - 180) : 0;
+  const family = wide ? naturalEarth(rotation) : MERCATOR;
+  const fitted = fit(family.unit(), extent, width, height);
+  const k = fitted.scale();
+  const [tx, ty] = fitted.translate();
+  const zoom = Math.floor(Math.log2(k) * ZOOM_STEPS + 1e-9);
+  const kz = Math.pow(2, zoom / ZOOM_STEPS);
+  // The frame's top-left corner in world pixels at that scale (unit coordinates × kz), centred as fitted.
+  const x0 = Math.round((kz * (width / 2 - tx)) / k - width / 2);
+  const y0 = Math.round((kz * (height / 2 - ty)) / k - height / 2);
+  const at = (x: number, y: number, w: number, h: number) => family.unit().scale(kz).translate([-x, -y]).clipExtent([[0, 0], [w, h]]);
+  const projection = at(x0, y0, width, height);
+  const i = Math.floor(x0 / width);
+  const j = Math.floor(y0 / height);
+  const bg = drawBackground(`tile:${family.key}:${width}x${height}:${zoom}:${i},${j}`, family, at(i * width, j * height, 2 * width, 2 * height), 2 * width, 2 * height);
+  const x = i * width - x0;
+  const y = j * height - y0;
+  return {
+    projection,
+    bg,
+    x,
+    y,
+    country: (c) =>
+      countryPath(bg, `${x},${y}:${c.properties.name}`, () => {
+        const { path, meets } = planar(projection, width, height);
+        const p = projectedCountry(family, c);
+        return meets(p) ? (path({ type: "MultiPolygon", coordinates: p.coordinates }) ?? "") : "";
+      }),
+  };
+}
+
+/** The path of one highlighted country in one frame of a background, drawn once per build. */
+function countryPath(bg: Background, key: string, draw: () => string): string {
+  let d = bg.countries.get(key);
+  if (d === undefined) bg.countries.set(key, (d = flat(draw())));
   return d;
 }
 
@@ -443,9 +561,8 @@ export function renderMap(input: readonly MapPlace[], options: MapOptions): Rend
   const fontSize = 12;
   const prefix = idPart(options.idPrefix ?? "map");
   const extent = mapExtent(places, options, atlas("110m"));
-  const bg = background(extent, width, height);
-  const { projection, resolution } = bg;
-  const a = atlas(resolution);
+  const { projection, bg, x: bgX, y: bgY, country: frameCountry } = frame(extent, width, height);
+  const a = atlas(bg.resolution);
 
   const focusPlace = places.find((p) => p.id === options.focus);
   const highlighted = new Set<string>();
@@ -455,7 +572,7 @@ export function renderMap(input: readonly MapPlace[], options: MapOptions): Rend
   }
   const countries = a.countries
     .filter((c) => highlighted.has(c.properties.name))
-    .map((c) => ({ d: countryPath(bg, c), focus: focusPlace ? c === countryFeature(a, focusPlace.name) : false }))
+    .map((c) => ({ d: frameCountry(c), focus: focusPlace ? c === countryFeature(a, focusPlace.name) : false }))
     .filter((c) => c.d);
 
   const ordered = [...places].sort((x, y) => priority(x, options.focus) - priority(y, options.focus) || x.name.localeCompare(y.name) || x.id.localeCompare(y.id));
@@ -481,13 +598,15 @@ export function renderMap(input: readonly MapPlace[], options: MapOptions): Rend
   });
   const shownNames = points.map((p) => p.place.name);
   const desc = `${shownNames.length === 1 ? "Marks" : `Marks ${shownNames.length} places:`} ${listNames(shownNames)}. Country outlines: Natural Earth.`;
+  // The background sits at its offset in the frame (which clips it).
+  const place = `${bgX ? ` x="${bgX}"` : ""}${bgY ? ` y="${bgY}"` : ""} width="${bg.width}" height="${bg.height}"`;
   const svg =
     `<svg class="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${titleId}" aria-describedby="${descId}">` +
     `<title id="${titleId}">${escapeXml(options.title)}</title><desc id="${descId}">${escapeXml(desc)}</desc>` +
     `<g role="img" aria-labelledby="${titleId}" aria-describedby="${descId}">` +
-    `<image class="map-land" href="${layerUrl(bg.key, "land")}" width="${width}" height="${height}"/>` +
+    `<image class="map-land" href="${layerUrl(bg.key, "land")}"${place}/>` +
     countries.map((c) => `<path class="map-country${c.focus ? " is-focus" : ""}" d="${c.d}"/>`).join("") +
-    `<image class="map-borders" href="${layerUrl(bg.key, "borders")}" width="${width}" height="${height}"/>` +
+    `<image class="map-borders" href="${layerUrl(bg.key, "borders")}"${place}/>` +
     `</g>` +
     `<g class="map-places">${markers.join("")}</g>` +
     `<rect class="map-frame" width="${width}" height="${height}"/>` +

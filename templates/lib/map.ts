@@ -7,13 +7,18 @@ import type { BriefingPage, LocationPage, SiteIndex } from "../../src/site/index
 import { mapFigure, type MapPlace } from "../../src/site/map.js";
 import { raw, type SafeHtml } from "./html.js";
 
-const lookups = new WeakMap<SiteIndex, Map<string, LocationPage>>();
+/**
+ * Every place of the index by id, built once per index. Keyed by the locations array (with the bases
+ * array checked): Eleventy hands each page the index behind a new Proxy, but the arrays as they are.
+ */
+const lookups = new WeakMap<readonly LocationPage[], { bases: readonly LocationPage[]; byId: Map<string, LocationPage> }>();
 
-/** Every place of the index by id, built once per index. */
 function places(index: SiteIndex): Map<string, LocationPage> {
-  let m = lookups.get(index);
-  if (!m) lookups.set(index, (m = new Map([...index.bases, ...index.locations].map((p) => [p.id, p]))));
-  return m;
+  const known = lookups.get(index.locations);
+  if (known && known.bases === index.bases) return known.byId;
+  const byId = new Map([...index.bases, ...index.locations].map((p) => [p.id, p]));
+  lookups.set(index.locations, { bases: index.bases, byId });
+  return byId;
 }
 
 function toMapPlace(p: { id: string; name: string; url: string | null; kind: string; coordinates: LocationPage["coordinates"] }): MapPlace | null {

@@ -90,33 +90,73 @@ export interface ClaimListOptions {
   self?: { type: "actor" | "location"; id: string };
 }
 
+/**
+ * What a claim's list item is made of, rendered once per claim: the same claim is listed on its
+ * briefing, on the timeline and on the page of every actor, place and source it names, and only the
+ * options (and the page's own entity, left out of the links) differ from one list to the next.
+ */
+interface ClaimParts {
+  /** The item up to its meta list, by options (anchors, hideSource, showArticle). */
+  heads: Map<string, string>;
+  actorLinks: string[] | null;
+  placeLinks: string[] | null;
+}
+
+const claimParts = new WeakMap<ClaimRef, ClaimParts>();
+
+function partsOf(c: ClaimRef): ClaimParts {
+  let parts = claimParts.get(c);
+  if (!parts) claimParts.set(c, (parts = { heads: new Map(), actorLinks: null, placeLinks: null }));
+  return parts;
+}
+
+function claimHead(c: ClaimRef, parts: ClaimParts, options: ClaimListOptions): string {
+  const key = `${options.anchors ? "a" : ""}${options.hideSource ? "h" : ""}${options.showArticle ? "s" : ""}`;
+  let head = parts.heads.get(key);
+  if (head !== undefined) return head;
+  const meta: SafeHtml[] = [html`<li>${certaintyBadge(c)}</li>`];
+  if (!options.hideSource) {
+    meta.push(
+      c.sourceRef
+        ? html`<li><span class="label">Source</span> <a href="${safeUrl(c.sourceRef.url)}">${c.sourceRef.name}</a></li>`
+        : html`<li><span class="label">Source</span> the article</li>`,
+    );
+  }
+  if (c.cue) meta.push(html`<li><span class="label">Cue</span> <q>${c.cue}</q></li>`);
+  if (options.showArticle) meta.push(html`<li>${time(c.article)}, <a href="${safeUrl(c.article.url)}">${c.article.title}</a></li>`);
+  head = html`<li class="claim claim-${c.certainty}"${options.anchors ? html` id="c-${String(c.sentence)}"` : ""}>
+<p class="claim-text"><a href="${safeUrl(c.url)}">${c.text}</a></p>
+<ul class="inline-meta">${meta}</ul>
+`.value;
+  parts.heads.set(key, head);
+  return head;
+}
+
+const linkOf = (n: Named) => html`<a href="${safeUrl(n.url)}">${n.name}</a>`.value;
+
+/** The links of `refs` (rendered once per claim), without the page's own entity. */
+function linksWithout(refs: readonly Named[], links: string[], selfId: string | undefined): string {
+  if (selfId === undefined) return links.join(", ");
+  const kept: string[] = [];
+  for (let i = 0; i < refs.length; i++) if (refs[i]!.id !== selfId) kept.push(links[i]!);
+  return kept.join(", ");
+}
+
 /** Claims as an ordered list: text linked to its sentence, certainty, source, cue, actors and places. */
 export function claimList(claims: readonly ClaimRef[], options: ClaimListOptions = {}): SafeHtml {
   if (!claims.length) return html``;
-  const items = claims.map((c) => {
-    const meta: SafeHtml[] = [html`<li>${certaintyBadge(c)}</li>`];
-    if (!options.hideSource) {
-      meta.push(
-        c.sourceRef
-          ? html`<li><span class="label">Source</span> <a href="${safeUrl(c.sourceRef.url)}">${c.sourceRef.name}</a></li>`
-          : html`<li><span class="label">Source</span> the article</li>`,
-      );
-    }
-    if (c.cue) meta.push(html`<li><span class="label">Cue</span> <q>${c.cue}</q></li>`);
-    if (options.showArticle) meta.push(html`<li>${time(c.article)}, <a href="${safeUrl(c.article.url)}">${c.article.title}</a></li>`);
-    const self = options.self;
-    const actors = self?.type === "actor" ? c.actorRefs.filter((n) => n.id !== self.id) : c.actorRefs;
-    const places = self?.type === "location" ? c.locationRefs.filter((n) => n.id !== self.id) : c.locationRefs;
-    const about: SafeHtml[] = [];
-    if (actors.length) about.push(html`<li><span class="label">Actors</span> ${namedLinks(actors)}</li>`);
-    if (places.length) about.push(html`<li><span class="label">Places</span> ${namedLinks(places)}</li>`);
-    return html`<li class="claim claim-${c.certainty}"${options.anchors ? html` id="c-${String(c.sentence)}"` : ""}>
-<p class="claim-text"><a href="${safeUrl(c.url)}">${c.text}</a></p>
-<ul class="inline-meta">${meta}</ul>
-${about.length ? html`<ul class="inline-meta claim-about">${about}</ul>` : ""}
-</li>`;
-  });
-  return html`<ol class="claim-list">${items}</ol>`;
+  const self = options.self;
+  const selfActor = self?.type === "actor" ? self.id : undefined;
+  const selfPlace = self?.type === "location" ? self.id : undefined;
+  let out = `<ol class="claim-list">`;
+  for (const c of claims) {
+    const parts = partsOf(c);
+    const actors = c.actorRefs.length ? linksWithout(c.actorRefs, (parts.actorLinks ??= c.actorRefs.map(linkOf)), selfActor) : "";
+    const places = c.locationRefs.length ? linksWithout(c.locationRefs, (parts.placeLinks ??= c.locationRefs.map(linkOf)), selfPlace) : "";
+    const about = `${actors ? `<li><span class="label">Actors</span> ${actors}</li>` : ""}${places ? `<li><span class="label">Places</span> ${places}</li>` : ""}`;
+    out += `${claimHead(c, parts, options)}${about ? `<ul class="inline-meta claim-about">${about}</ul>` : ""}\n</li>`;
+  }
+  return raw(`${out}</ol>`);
 }
 
 /** Plain list of links to entities. */

@@ -45,19 +45,32 @@ describe("renderMap", () => {
     expect(map.svg).toContain('class="map-borders"');
   });
 
-  it("draws land and borders once per snapped extent, as shared background files", () => {
+  it("draws land and borders once per tile, as shared background files the maps show at an offset", () => {
     resetMapFiles();
     const one = renderMap([khmeimim], { title: "a" })!.svg;
     const two = renderMap([{ ...khmeimim, coordinates: [35.95, 35.4] }], { title: "b" })!.svg;
-    const refs = (svg: string) => [...svg.matchAll(/<image class="map-(?:land|borders)" href="(\/maps\/[0-9a-f]{16}-(?:land|borders)\.svg)" width="360" height="240"\/>/g)].map((m) => m[1]);
+    // A nearby place, half a frame away: another window into the same tile.
+    const near = renderMap([{ ...khmeimim, id: "near", coordinates: [33.5, 36] }], { title: "c" })!.svg;
+    const image = /<image class="map-(?:land|borders)" href="(\/maps\/[0-9a-f]{16}-(?:land|borders)\.svg)"(?: x="(-\d+)")?(?: y="(-\d+)")? width="720" height="480"\/>/g;
+    const refs = (svg: string) => [...svg.matchAll(image)].map((m) => m[1]);
+    const offsets = (svg: string) => [...svg.matchAll(image)].map((m) => [Number(m[2] ?? 0), Number(m[3] ?? 0)]);
     expect(refs(one)).toHaveLength(2);
     expect(refs(two)).toEqual(refs(one));
+    expect(refs(near)).toEqual(refs(one));
+    expect(offsets(near)).not.toEqual(offsets(one));
+    // The tile is twice the frame each way and always covers it.
+    for (const [x, y] of [...offsets(one), ...offsets(near)]) {
+      expect(x).toBeLessThanOrEqual(0);
+      expect(x).toBeGreaterThanOrEqual(-360);
+      expect(y).toBeLessThanOrEqual(0);
+      expect(y).toBeGreaterThanOrEqual(-240);
+    }
     // The page keeps only its markers (and highlighted countries): small.
     expect(one.length).toBeLessThan(3_000);
     const files = mapFiles();
     expect(files.map(([p]) => `/${p}`).sort()).toEqual([...refs(one)].sort());
     const land = mapFile(refs(one)[0]!)!;
-    expect(land).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 360 240"/);
+    expect(land).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 720 480"/);
     expect(land).toMatch(/<rect class="map-sea"[^>]*\/><path class="map-land" d="M[^"]{2000,}"\/>/);
     expect(mapFile(refs(one)[1]!)).toMatch(/<path class="map-borders" d="M[^"]{500,}"\/>/);
     // Colours of both schemes come from the stylesheet.
@@ -66,6 +79,26 @@ describe("renderMap", () => {
     expect(mapFile("/maps/../x-land.svg")).toBeNull();
     resetMapFiles();
     expect(mapFiles()).toEqual([]);
+  });
+
+  it("centres a single place, and draws islands next to the antimeridian", () => {
+    const markerAt = (svg: string) => {
+      const m = /<circle class="map-marker" cx="([\d.]+)" cy="([\d.]+)"/.exec(svg)!;
+      return [Number(m[1]), Number(m[2])];
+    };
+    const [cx, cy] = markerAt(renderMap([{ ...khmeimim, kind: "city" }], { title: "a" })!.svg);
+    expect(Math.abs(cx! - 180)).toBeLessThan(6);
+    expect(Math.abs(cy! - 120)).toBeLessThan(6); // centred as fitted (Mercator stretches the north of the box)
+    // Fiji's polygons cross 180°; a lon/lat box test used to leave them out. Land lies next to Suva.
+    resetMapFiles();
+    const { svg } = renderMap([{ id: "suva", name: "Suva", url: null, kind: "city", coordinates: [178.44, -18.14] }], { title: "Suva" })!;
+    const [mx, my] = markerAt(svg);
+    const offset = /<image class="map-land" href="[^"]+"(?: x="(-\d+)")?(?: y="(-\d+)")?/.exec(svg)!;
+    const [tx, ty] = [mx! - Number(offset[1] ?? 0), my! - Number(offset[2] ?? 0)];
+    const land = mapFiles().find(([p]) => p.endsWith("-land.svg"))![1];
+    const d = /<path class="map-land" d="([^"]*)"/.exec(land)![1]!;
+    const points = [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(points.some(([x, y]) => Math.hypot(x! - tx, y! - ty) < 15)).toBe(true);
   });
 
   it("snapping never shrinks the extent", () => {
