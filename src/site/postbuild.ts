@@ -4,7 +4,7 @@
  * Pagefind search index (`/pagefind/`). Runs on the temporary output folder, before it is swapped
  * in, so a failure here fails the whole build.
  */
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { ActorPage, LocationPage, SiteIndex, SourcePage } from "./index.js";
 import { sitemap } from "./feeds.js";
@@ -30,12 +30,39 @@ export function entitiesExport(index: SiteIndex) {
   };
 }
 
-/** The data export, by site path (JSON made when asked for): every Briefing as extracted, and the aggregated index. */
-export function dataExport(index: SiteIndex): Map<string, () => string> {
-  return new Map([
-    ["/data/briefings.json", () => JSON.stringify(index.briefings.map((b) => b.briefing))],
-    ["/data/entities.json", () => JSON.stringify(entitiesExport(index))],
+/**
+ * The data export, by site path, as pieces of JSON made when asked for: every Briefing as extracted,
+ * and the aggregated index. Joined, the pieces are exactly `JSON.stringify` of the whole value; the
+ * briefings come one per piece because at archive scale their JSON (~20 KB an article) is longer
+ * than the longest string V8 can make (2^29 − 24 characters, reached at ~26,000 articles).
+ */
+export function dataExport(index: SiteIndex): Map<string, () => Iterable<string>> {
+  return new Map<string, () => Iterable<string>>([
+    ["/data/briefings.json", () => jsonArray(index.briefings, (b) => b.briefing)],
+    ["/data/entities.json", () => [JSON.stringify(entitiesExport(index))]],
   ]);
+}
+
+/** `JSON.stringify(items.map(pick))`, one element at a time (the elements are objects, never undefined). */
+function* jsonArray<T>(items: readonly T[], pick: (item: T) => object): Generator<string> {
+  yield "[";
+  for (let i = 0; i < items.length; i++) yield (i ? "," : "") + JSON.stringify(pick(items[i]!));
+  yield "]";
+}
+
+/** Writes the pieces to a file in blocks of about 1 MB. */
+export function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, "w");
+  try {
+    let block = "";
+    for (const piece of pieces) {
+      block += piece;
+      if (block.length >= 1 << 20) writeSync(fd, block), (block = "");
+    }
+    if (block) writeSync(fd, block);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Site-relative URLs of every HTML page in the output (`/x/` for `x/index.html`), but the 404 page. */
@@ -77,7 +104,7 @@ export async function searchIndex(outDir: string): Promise<number> {
 
 export async function postBuild(index: SiteIndex, outDir: string): Promise<void> {
   mkdirSync(join(outDir, "data"), { recursive: true });
-  for (const [path, json] of dataExport(index)) writeFileSync(join(outDir, path), json());
+  for (const [path, json] of dataExport(index)) writePieces(join(outDir, path), json());
   writeFileSync(join(outDir, "sitemap.xml"), sitemap(index.site, pagePaths(outDir)));
   await searchIndex(outDir);
 }

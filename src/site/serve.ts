@@ -69,7 +69,7 @@ export async function serve(contentDir: string, port: number): Promise<void> {
     const key = pageKey(state.table, path);
     if (key) return { headers: { "Content-Type": contentType(key) }, body: state.table.get(key)!() };
     const data = dataExport(state.index).get(path);
-    if (data) return { headers: { "Content-Type": "application/json" }, body: data() };
+    if (data) return { headers: { "Content-Type": "application/json" }, body: Array.from(data()).join("") };
     if (path === "/sitemap.xml") {
       const urls = [...state.table.keys()].filter((u) => u.endsWith("/")).sort();
       return { headers: { "Content-Type": "application/xml" }, body: sitemap(state.index.site, urls) };
