@@ -7,7 +7,9 @@
  * ./eleventy.ts), so Pagefind parses pages on the other core while Eleventy goes on rendering,
  * instead of reading the whole output folder again afterwards. Only the pages that carry
  * `<main data-pagefind-body>` are sent: the site uses that attribute, so Pagefind leaves every
- * other page out of the index anyway.
+ * other page out of the index anyway (a page that merely quotes the attribute is sent and then
+ * left out by Pagefind). A site with no such page at all gets an empty index, where indexing the
+ * folder would have indexed every page's whole body.
  *
  * Eleventy writes pages synchronously and chains its renders as promises, so without a pause the
  * event loop never reaches its I/O phase while rendering: the pages would pile up in Node's pipe
@@ -78,7 +80,7 @@ export async function openSearchIndex(): Promise<SearchIndex> {
       if (!html.includes(BODY)) return;
       pages++;
       behind++;
-      // Caught here, so a page that fails is reported by `write`, never as an unhandled rejection.
+      // Caught here, so a page that fails is reported by `settled`, never as an unhandled rejection.
       pending.push(
         index
           .addHTMLFile({ url, content: html })
