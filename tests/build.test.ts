@@ -77,6 +77,18 @@ describe("the built site", () => {
     expect($$(seed, "main [data-pagefind-ignore] [id^='s-']").length).toBe(0);
   });
 
+  it("the search index holds every page marked for search, and only those", () => {
+    // The pages reach Pagefind while they render (src/site/search-index.ts): none may be lost.
+    const marked = (readdirSync(site, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith(".html") && !f.startsWith("pagefind") && readFileSync(join(site, f), "utf8").includes("<main id=\"main\" tabindex=\"-1\" data-pagefind-body>"),
+    );
+    expect(marked.length).toBeGreaterThan(20);
+    const entry = JSON.parse(readFileSync(join(site, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages)).toEqual(["en"]);
+    expect(entry.languages.en!.page_count).toBe(marked.length);
+    expect(readdirSync(join(site, "pagefind", "fragment")).length).toBe(marked.length);
+  });
+
   it("the demo archive has actor pages citing claims from two or more briefings", () => {
     const index = page(site, "/actors/");
     const actorUrls = $$(index, "main a[href^='/actors/']").map(href).filter((h) => /^\/actors\/[^/]+\/$/.test(h));

@@ -11,8 +11,9 @@ import { createExtractor, extractFile } from "../pipeline.js";
 import { loadRegistry, type Registry } from "../registry.js";
 import { dedupeIds, findArticles, readArticle } from "../content.js";
 import { buildSiteIndex, defaultSiteMeta, type ArticleRecord, type SiteIndex, type SiteMeta } from "./index.js";
-import { provideSite } from "./eleventy.js";
+import { provideSearch, provideSite } from "./eleventy.js";
 import { postBuild } from "./postbuild.js";
+import { openSearchIndex } from "./search-index.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
 import { extractAll } from "./extract-all.js";
@@ -59,16 +60,23 @@ function readSiteMeta(contentDir: string): SiteMeta {
   };
 }
 
-/** Renders the index with Eleventy into `outDir`. */
+/**
+ * Renders the index with Eleventy into `outDir`. The search index is opened first and fed each
+ * page as it renders, so Pagefind works on the other core meanwhile; it is stopped on failure too.
+ */
 export async function renderSite(index: SiteIndex, outDir: string): Promise<void> {
+  const search = await openSearchIndex();
   provideSite(() => index);
+  provideSearch((url, html) => search.add(url, html));
   try {
     await writePages(outDir);
     // Test hook: fail after pages were written, to prove a half-built site is never published.
     if (process.env.SITREP_FAULT === "after-render") throw new Error("fault injected after rendering (SITREP_FAULT)");
-    await postBuild(index, outDir);
+    await postBuild(index, outDir, search);
   } finally {
     provideSite(null);
+    provideSearch(null);
+    await search.close();
   }
 }
 

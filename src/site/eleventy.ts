@@ -14,10 +14,16 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addTransform(name: string, fn: (this: TransformContext, content: string) => string | Promise<string>): void;
   setQuietMode(quiet: boolean): void;
   setUseGitIgnore(use: boolean): void;
   setServerOptions(options: Record<string, unknown>): void;
   on(event: string, fn: (...args: never[]) => unknown): void;
+}
+
+/** What Eleventy binds `this` to in a transform (the part we use). */
+export interface TransformContext {
+  page: { url: string | false; outputPath: string | false };
 }
 
 export interface Options {
@@ -36,6 +42,14 @@ export function provideSite(site: Options["site"] | null): void {
   provider = site;
 }
 
+type SearchSink = (url: string, html: string) => Promise<void>;
+let searchSink: SearchSink | null = null;
+
+/** `sitrep build` hands each rendered page to the search index (./search-index.ts) as it renders. */
+export function provideSearch(sink: SearchSink | null): void {
+  searchSink = sink;
+}
+
 export function currentProvider(): Options["site"] | null {
   return provider;
 }
@@ -49,6 +63,13 @@ export default function sitrepEleventy(eleventyConfig: EleventyConfig, options: 
   // The maps' shared backgrounds (src/site/map.ts): drawn while pages render, written once each.
   eleventyConfig.on("eleventy.before", () => resetMapFiles());
   eleventyConfig.on("eleventy.after", (event: { directories: { output: string } }) => writeMapFiles(event.directories.output));
+  // Each finished HTML page goes to the search index while the next one renders (a no-op in the
+  // dev server, which builds no search index).
+  eleventyConfig.addTransform("sitrep-search-index", async function (content) {
+    const { url, outputPath } = this.page;
+    if (searchSink && typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) await searchSink(url, content);
+    return content;
+  });
 }
 
 /** Writes the background files the pages' maps refer to (`/maps/<key>-land.svg`, `…-borders.svg`). */

@@ -1,13 +1,14 @@
 /**
  * What is written beside Eleventy's pages, from the same site index and the rendered pages: the
  * data export (`/data/briefings.json`, `/data/entities.json`), `/sitemap.xml` of every page, and the
- * Pagefind search index (`/pagefind/`). Runs on the temporary output folder, before it is swapped
- * in, so a failure here fails the whole build.
+ * Pagefind search index (`/pagefind/`, fed while the pages rendered: ./search-index.ts). Runs on
+ * the temporary output folder, before it is swapped in, so a failure here fails the whole build.
  */
 import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { ActorPage, LocationPage, SiteIndex, SourcePage } from "./index.js";
 import { sitemap } from "./feeds.js";
+import type { SearchIndex } from "./search-index.js";
 
 /** The aggregated index without page-only detail: one lean record per entity. */
 export function entitiesExport(index: SiteIndex) {
@@ -83,28 +84,18 @@ export function pagePaths(outDir: string): string[] {
   return out.sort();
 }
 
-/**
- * Indexes the pages' `<main data-pagefind-body>` with Pagefind's Node API (its binary ships in the
- * `@pagefind/<platform>` npm package: nothing is downloaded) into `<outDir>/pagefind/`.
- */
-export async function searchIndex(outDir: string): Promise<number> {
-  const pagefind = await import("pagefind");
+export async function postBuild(index: SiteIndex, outDir: string, search: SearchIndex): Promise<void> {
+  await search.settled();
+  // Pagefind builds and writes its index on the other core while the rest is written here.
+  const searchWritten = search.write(outDir);
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: join(outDir, "pagefind") });
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
+    mkdirSync(join(outDir, "data"), { recursive: true });
+    for (const [path, json] of dataExport(index)) writePieces(join(outDir, path), json());
+    writeFileSync(join(outDir, "sitemap.xml"), sitemap(index.site, pagePaths(outDir)));
+  } catch (error) {
+    // Pagefind must be done with the folder before the failed build removes it.
+    await searchWritten.catch(() => undefined);
+    throw error;
   }
-}
-
-export async function postBuild(index: SiteIndex, outDir: string): Promise<void> {
-  mkdirSync(join(outDir, "data"), { recursive: true });
-  for (const [path, json] of dataExport(index)) writePieces(join(outDir, path), json());
-  writeFileSync(join(outDir, "sitemap.xml"), sitemap(index.site, pagePaths(outDir)));
-  await searchIndex(outDir);
+  await searchWritten;
 }
