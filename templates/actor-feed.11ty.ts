@@ -1,4 +1,5 @@
 /** `/actors/<id>/feed.xml`: Atom feed of the briefings that mention one actor. */
+import { passItems } from "../src/site/passes.js";
 import type { ActorPage, SiteIndex } from "../src/site/index.js";
 import { atomFeed, briefingsFor } from "../src/site/feeds.js";
 
@@ -8,7 +9,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.actors", size: 1, alias: "actor", addAllPagesToCollections: false },
+  pagination: { data: "sitrep.actors", size: 1, alias: "actor", addAllPagesToCollections: false, before: passItems },
   permalink: (data: Data) => `${data.actor.url}feed.xml`,
   eleventyExcludeFromCollections: true,
 };

@@ -1,4 +1,5 @@
 /** `/actors/<id>/`: one actor — who it is, what it said, what was said about it, and where it appears. */
+import { passItems } from "../src/site/passes.js";
 import type { ActorPage, SiteIndex } from "../src/site/index.js";
 import { html } from "./lib/html.js";
 import { kindLabel } from "./lib/format.js";
@@ -12,7 +13,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.actors", size: 1, alias: "actor", addAllPagesToCollections: false },
+  pagination: { data: "sitrep.actors", size: 1, alias: "actor", addAllPagesToCollections: false, before: passItems },
   permalink: (data: Data) => data.actor.url,
   eleventyExcludeFromCollections: true,
 };

@@ -1,4 +1,5 @@
 /** `/bases/<id>/feed.xml`: Atom feed of the briefings that mention one military base. */
+import { passItems } from "../src/site/passes.js";
 import type { LocationPage, SiteIndex } from "../src/site/index.js";
 import { atomFeed, briefingsFor } from "../src/site/feeds.js";
 
@@ -8,7 +9,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.bases", size: 1, alias: "base", addAllPagesToCollections: false },
+  pagination: { data: "sitrep.bases", size: 1, alias: "base", addAllPagesToCollections: false, before: passItems },
   permalink: (data: Data) => `${data.base.url}feed.xml`,
   eleventyExcludeFromCollections: true,
 };

@@ -1,4 +1,5 @@
 /** `/bases/<id>/`: one military base — where, whose, and its timeline of claims. */
+import { passItems } from "../src/site/passes.js";
 import type { LocationPage, SiteIndex } from "../src/site/index.js";
 import { placePage } from "./lib/place.js";
 
@@ -8,7 +9,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.bases", size: 1, alias: "base", addAllPagesToCollections: false },
+  pagination: { data: "sitrep.bases", size: 1, alias: "base", addAllPagesToCollections: false, before: passItems },
   permalink: (data: Data) => data.base.url,
   eleventyExcludeFromCollections: true,
 };

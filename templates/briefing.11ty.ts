@@ -1,4 +1,5 @@
 /** `/briefings/<id>/`: one article — what it claims, who and where it names, and its text sentence by sentence. */
+import { passItems } from "../src/site/passes.js";
 import type { BriefingBlock, BriefingPage, SiteIndex } from "../src/site/index.js";
 import { html, safeUrl, type SafeHtml } from "./lib/html.js";
 import { count, kindLabel, time } from "./lib/format.js";
@@ -12,7 +13,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.briefings", size: 1, alias: "briefing", addAllPagesToCollections: false },
+  pagination: { data: "sitrep.briefings", size: 1, alias: "briefing", addAllPagesToCollections: false, before: passItems },
   permalink: (data: Data) => data.briefing.url,
   eleventyExcludeFromCollections: true,
 };

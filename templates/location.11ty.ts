@@ -1,4 +1,5 @@
 /** `/locations/<id>/`: one place that is not a base — where it is, and what is claimed about it. */
+import { passItems } from "../src/site/passes.js";
 import type { LocationPage, SiteIndex } from "../src/site/index.js";
 import { placePage } from "./lib/place.js";
 
@@ -8,7 +9,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.locations", size: 1, alias: "location", addAllPagesToCollections: false },
+  pagination: { data: "sitrep.locations", size: 1, alias: "location", addAllPagesToCollections: false, before: passItems },
   permalink: (data: Data) => data.location.url,
   eleventyExcludeFromCollections: true,
 };

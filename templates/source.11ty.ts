@@ -1,4 +1,5 @@
 /** `/sources/<id>/`: one source — what kind, whom it speaks for, and every claim attributed to it. */
+import { passItems } from "../src/site/passes.js";
 import type { SiteIndex, SourcePage } from "../src/site/index.js";
 import { html, refLink, safeUrl } from "./lib/html.js";
 import { kindLabel } from "./lib/format.js";
@@ -12,7 +13,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.sources", size: 1, alias: "source", addAllPagesToCollections: false },
+  pagination: { data: "sitrep.sources", size: 1, alias: "source", addAllPagesToCollections: false, before: passItems },
   permalink: (data: Data) => data.source.url,
   eleventyExcludeFromCollections: true,
 };

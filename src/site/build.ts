@@ -17,6 +17,7 @@ import { openSearchIndex } from "./search-index.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
 import { extractAll } from "./extract-all.js";
+import { passCount, providePass } from "./passes.js";
 
 export interface Extraction {
   records: ArticleRecord[];
@@ -69,7 +70,7 @@ export async function renderSite(index: SiteIndex, outDir: string): Promise<void
   provideSite(() => index);
   provideSearch((url, html) => search.add(url, html));
   try {
-    await writePages(outDir);
+    await writePages(outDir, index);
     // Test hook: fail after pages were written, to prove a half-built site is never published.
     if (process.env.SITREP_FAULT === "after-render") throw new Error("fault injected after rendering (SITREP_FAULT)");
     await postBuild(index, outDir, search);
@@ -84,10 +85,19 @@ export async function renderSite(index: SiteIndex, outDir: string): Promise<void
  * Eleventy keeps every page it rendered (its content and data: ~500 MB of heap per 1,000 articles)
  * until its instance is dropped, so the instance lives only here, not through the post-build steps.
  */
-async function writePages(outDir: string): Promise<void> {
+async function writePages(outDir: string, index: SiteIndex): Promise<void> {
   const { default: Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(templatesDir, outDir, { quietMode: true, configPath: eleventyConfigPath });
-  await eleventy.write();
+  // A large site renders in several passes (./passes.ts), each its own Eleventy instance.
+  const count = passCount(index);
+  try {
+    for (let pass = 0; pass < count; pass++) {
+      providePass({ index: pass, count });
+      const eleventy = new Eleventy(templatesDir, outDir, { quietMode: true, configPath: eleventyConfigPath });
+      await eleventy.write();
+    }
+  } finally {
+    providePass(null);
+  }
 }
 
 /**

@@ -3,14 +3,17 @@
  * helpers as filters, the stylesheet as passthrough, and the content folder as a watch target.
  * Page templates live in `templates/` (TypeScript, compiled to `dist/templates/*.11ty.js`).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { templatesDir } from "../paths.js";
+import { currentPass, PASSED_TEMPLATES } from "./passes.js";
 import type { SiteIndex } from "./index.js";
 import { mapFiles, resetMapFiles } from "./map.js";
 
 /** Eleventy's config API, the part we use (Eleventy ships no types for it). */
 export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
+  ignores: Set<string>;
   addPassthroughCopy(paths: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
@@ -58,7 +61,16 @@ export default function sitrepEleventy(eleventyConfig: EleventyConfig, options: 
   // The compiled templates live in dist/, which .gitignore lists.
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.addGlobalData("sitrep", () => options.site());
-  eleventyConfig.addPassthroughCopy({ [options.publicDir]: "/" });
+  const pass = currentPass();
+  if (pass && pass.index > 0) {
+    // Later passes of a large build (./passes.ts) render only their share of the per-article and
+    // per-entity pages; the first pass did the rest.
+    const passed = new Set<string>(PASSED_TEMPLATES.map((stem) => `${stem}.11ty.js`));
+    // (Eleventy takes ignores as globs relative to the working directory, so by file name.)
+    for (const name of readdirSync(templatesDir)) if (name.endsWith(".11ty.js") && !passed.has(name)) eleventyConfig.ignores.add(`**/${name}`);
+  } else {
+    eleventyConfig.addPassthroughCopy({ [options.publicDir]: "/" });
+  }
   for (const path of options.watch ?? []) eleventyConfig.addWatchTarget(path);
   // The maps' shared backgrounds (src/site/map.ts): drawn while pages render, written once each.
   eleventyConfig.on("eleventy.before", () => resetMapFiles());

@@ -15,10 +15,10 @@
  * event loop never reaches its I/O phase while rendering: the pages would pile up in Node's pipe
  * to Pagefind and reach it only after the last page. So `add` pauses the renderer after each page
  * until the next turn of the event loop (the pipe drains, Pagefind's answers come in), and longer
- * while Pagefind is more than `MAX_BEHIND` pages behind, which also bounds the memory the queued
- * pages take. Every page rendered in one turn waits on the same pause and all resume together in
- * the order they arrived, so the order in which pages reach Pagefind (and so its index files)
- * never depends on how fast Pagefind answers.
+ * while more than `MAX_BEHIND` pages wait for Pagefind, which also bounds the memory the queued
+ * pages take. Pages go to Pagefind one at a time, in the order they were rendered: its service
+ * works on concurrent requests in parallel and numbers pages in the order they finish, so sending
+ * several at once made the index files differ from build to build.
  */
 import { join } from "node:path";
 import type { PagefindIndex } from "pagefind";
@@ -61,38 +61,50 @@ export async function openSearchIndex(): Promise<SearchIndex> {
     await close();
     throw error;
   }
-  const pending: Array<Promise<void>> = [];
+  const queue: Array<{ url: string; html: string }> = [];
   const errors: string[] = [];
   let pages = 0;
-  let behind = 0;
+  let sending = false;
+  // Resolved when the queue is empty and no page is with Pagefind.
+  let idle: (() => void) | null = null;
   // The pause every page rendered in this turn of the event loop waits on, and how to end it.
   let pause: Promise<void> | null = null;
   let endPause: (() => void) | null = null;
   const caughtUp = () => {
-    if (behind > MAX_BEHIND || !endPause) return;
+    if (queue.length > MAX_BEHIND || !endPause) return;
     const end = endPause;
     endPause = null;
     pause = null;
     end();
   };
+  // One page with Pagefind at a time: its service indexes concurrent requests in whatever order
+  // they finish, and that order numbers the pages in the index files.
+  const pump = () => {
+    const next = queue.shift();
+    if (!next) {
+      sending = false;
+      idle?.();
+      return;
+    }
+    sending = true;
+    // Caught here, so a page that fails is reported by `settled`, never as an unhandled rejection.
+    index
+      .addHTMLFile({ url: next.url, content: next.html })
+      .then(
+        (added) => void errors.push(...added.errors.map((e) => `${next.url}: ${e}`)),
+        (error: unknown) => void errors.push(`${next.url}: ${String(error)}`),
+      )
+      .finally(() => {
+        pump();
+        caughtUp();
+      });
+  };
   return {
     async add(url, html) {
       if (!html.includes(BODY)) return;
       pages++;
-      behind++;
-      // Caught here, so a page that fails is reported by `settled`, never as an unhandled rejection.
-      pending.push(
-        index
-          .addHTMLFile({ url, content: html })
-          .then(
-            (added) => void errors.push(...added.errors.map((e) => `${url}: ${e}`)),
-            (error: unknown) => void errors.push(`${url}: ${String(error)}`),
-          )
-          .finally(() => {
-            behind--;
-            caughtUp();
-          }),
-      );
+      queue.push({ url, html });
+      if (!sending) pump();
       pause ??= new Promise<void>((resolve) => {
         endPause = resolve;
         setImmediate(caughtUp);
@@ -100,7 +112,8 @@ export async function openSearchIndex(): Promise<SearchIndex> {
       await pause;
     },
     async settled() {
-      await Promise.all(pending);
+      if (sending) await new Promise<void>((resolve) => (idle = resolve));
+      idle = null;
       if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
       return pages;
     },

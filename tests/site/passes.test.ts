@@ -1,0 +1,77 @@
+/**
+ * A large site renders in several Eleventy passes (src/site/passes.ts). The pages must not depend
+ * on how many: the fixture site built in one pass and in many (a tiny SITREP_PAGES_PER_PASS) has the
+ * same files, byte for byte, but for the search index's page numbering (Pagefind numbers pages in the
+ * order it receives them; its per-page fragments are the same).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { sitrep } from "../helpers/cli.js";
+import { repoRoot } from "../helpers/shared.js";
+import { loadSite } from "../../src/site/build.js";
+import { loadTemplates } from "../../src/site/pages.js";
+import { passCount, passItems, PASSED_TEMPLATES } from "../../src/site/passes.js";
+
+const fixture = join(repoRoot, "tests", "fixtures", "site", "content");
+const PER_PASS = 7;
+let one: string;
+let many: string;
+
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p).split(sep).join("/"), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+beforeAll(() => {
+  const tmp = mkdtempSync(join(tmpdir(), "sitrep-passes-"));
+  one = join(tmp, "one");
+  many = join(tmp, "many");
+  const env = { ...process.env, SITREP_CACHE: "off" };
+  delete env.SITREP_PAGES_PER_PASS;
+  const onePass = sitrep(["build", "--content", fixture, "--out", one], repoRoot, env);
+  expect(onePass.status, onePass.stderr).toBe(0);
+  const manyPasses = sitrep(["build", "--content", fixture, "--out", many], repoRoot, { ...env, SITREP_PAGES_PER_PASS: String(PER_PASS) });
+  expect(manyPasses.status, manyPasses.stderr).toBe(0);
+  const summary = (out: string) => out.split("\n").find((l) => l.startsWith("sitrep: built"))?.replace(/ in [\d.]+ s$/, "");
+  expect(summary(manyPasses.stderr)).toBe(summary(onePass.stderr)!.replace(one, many));
+  // Each page is written once: the passes' counts add up to the one pass's.
+  const wrote = (out: string) => [...out.matchAll(/Wrote (\d+) files/g)].reduce((n, m) => n + Number(m[1]), 0);
+  expect(wrote(manyPasses.stdout)).toBe(wrote(onePass.stdout));
+});
+
+describe("rendering in passes", () => {
+  it("the fixture site needs several passes at the test's page budget, one by default", () => {
+    const { index } = loadSite(fixture);
+    expect(passCount(index, PER_PASS)).toBeGreaterThan(3);
+    expect(passCount(index)).toBe(1);
+  });
+
+  it("gives the same site in many passes as in one", () => {
+    const a = files(one);
+    const b = files(many);
+    const pages = (m: Map<string, Buffer>) => [...m.keys()].filter((k) => !k.startsWith("pagefind/")).sort();
+    expect(pages(b)).toEqual(pages(a));
+    expect(pages(a).length).toBeGreaterThan(50);
+    for (const path of pages(a)) expect(b.get(path)!.equals(a.get(path)!), path).toBe(true);
+    // Search: the same pages, each with the same fragment.
+    const fragments = (m: Map<string, Buffer>) => [...m.keys()].filter((k) => k.startsWith("pagefind/fragment/")).sort();
+    expect(fragments(b)).toEqual(fragments(a));
+  });
+
+  it("PASSED_TEMPLATES lists exactly the templates whose pagination takes passItems", async () => {
+    const templates = await loadTemplates();
+    // (The templates are the compiled modules, so passItems is compiled dist/ code: compared by name.)
+    const passed = templates.filter((t) => t.module.data?.pagination?.before?.name === passItems.name).map((t) => t.name.replace(/\.11ty\.js$/, ""));
+    expect(passed.sort()).toEqual([...PASSED_TEMPLATES].sort());
+  });
+});
