@@ -17,16 +17,17 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
-  addTransform(name: string, fn: (this: TransformContext, content: string) => string | Promise<string>): void;
   setQuietMode(quiet: boolean): void;
   setUseGitIgnore(use: boolean): void;
   setServerOptions(options: Record<string, unknown>): void;
   on(event: string, fn: (...args: never[]) => unknown): void;
 }
 
-/** What Eleventy binds `this` to in a transform (the part we use). */
-export interface TransformContext {
-  page: { url: string | false; outputPath: string | false };
+/** One page of `eleventy.after`'s results (the part we use). */
+export interface RenderedPage {
+  url: string | false;
+  outputPath: string | false;
+  content: string;
 }
 
 export interface Options {
@@ -48,7 +49,7 @@ export function provideSite(site: Options["site"] | null): void {
 type SearchSink = (url: string, html: string) => Promise<void>;
 let searchSink: SearchSink | null = null;
 
-/** `sitrep build` hands each rendered page to the search index (./search-index.ts) as it renders. */
+/** `sitrep build` hands each rendered page to the search index (./search-index.ts) after each pass. */
 export function provideSearch(sink: SearchSink | null): void {
   searchSink = sink;
 }
@@ -74,13 +75,11 @@ export default function sitrepEleventy(eleventyConfig: EleventyConfig, options: 
   for (const path of options.watch ?? []) eleventyConfig.addWatchTarget(path);
   // The maps' shared backgrounds (src/site/map.ts): drawn while pages render, written once each.
   eleventyConfig.on("eleventy.before", () => resetMapFiles());
-  eleventyConfig.on("eleventy.after", (event: { directories: { output: string } }) => writeMapFiles(event.directories.output));
-  // Each finished HTML page goes to the search index while the next one renders (a no-op in the
-  // dev server, which builds no search index).
-  eleventyConfig.addTransform("sitrep-search-index", async function (content) {
-    const { url, outputPath } = this.page;
-    if (searchSink && typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) await searchSink(url, content);
-    return content;
+  eleventyConfig.on("eleventy.after", async (event: { directories: { output: string }; results?: RenderedPage[] }) => {
+    writeMapFiles(event.directories.output);
+    // The pass's HTML pages go to the search index, in Eleventy's order (a no-op in the dev
+    // server, which builds no search index).
+    if (searchSink) for (const { url, outputPath, content } of event.results ?? []) if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) await searchSink(url, content);
   });
 }
 

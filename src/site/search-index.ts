@@ -1,35 +1,28 @@
 /**
- * The Pagefind search index (`/pagefind/`), fed page by page while Eleventy renders.
+ * The Pagefind search index (`/pagefind/`), fed from the rendered pages in memory.
  *
  * Pagefind's Node API runs its indexer as a separate process (its binary ships in the
  * `@pagefind/<platform>` npm package: nothing is downloaded). `sitrep build` opens the index before
- * rendering and hands it each page as Eleventy renders it (the plugin's transform in
- * ./eleventy.ts), so Pagefind parses pages on the other core while Eleventy goes on rendering,
- * instead of reading the whole output folder again afterwards. Only the pages that carry
- * `<main data-pagefind-body>` are sent: the site uses that attribute, so Pagefind leaves every
- * other page out of the index anyway (a page that merely quotes the attribute is sent and then
- * left out by Pagefind). A site with no such page at all gets an empty index, where indexing the
- * folder would have indexed every page's whole body.
+ * rendering; after each Eleventy pass (./passes.ts) the plugin (./eleventy.ts, `eleventy.after`)
+ * hands it that pass's HTML pages, so Pagefind does not read the whole output folder back from
+ * disk. Only the pages that carry `<main data-pagefind-body>` are sent: the site uses that
+ * attribute, so Pagefind leaves every other page out of the index anyway (a page that merely quotes
+ * the attribute is sent and then left out by Pagefind). A site with no such page at all gets an
+ * empty index, where indexing the folder would have indexed every page's whole body.
  *
- * Eleventy writes pages synchronously and chains its renders as promises, so without a pause the
- * event loop never reaches its I/O phase while rendering: the pages would pile up in Node's pipe
- * to Pagefind and reach it only after the last page. So `add` pauses the renderer after each page
- * until the next turn of the event loop (the pipe drains, Pagefind's answers come in), and longer
- * while more than `MAX_BEHIND` pages wait for Pagefind, which also bounds the memory the queued
- * pages take. Pages go to Pagefind one at a time, in the order they were rendered: its service
- * works on concurrent requests in parallel and numbers pages in the order they finish, so sending
- * several at once made the index files differ from build to build.
+ * Pages go to Pagefind one at a time, in Eleventy's order: Pagefind numbers pages in the order it
+ * finishes them, so pages sent while others were in flight (or in the order a render happened to
+ * finish them) made the index files differ from build to build. (Handing pages over while
+ * Eleventy rendered, from a transform, was tried: Pagefind then worked beside the render, but
+ * the order pages arrived in depended on timing.)
  */
 import { join } from "node:path";
 import type { PagefindIndex } from "pagefind";
 
 export interface SearchIndex {
-  /**
-   * Hands one rendered page to Pagefind. Resolves once the page is on its way (its indexing is
-   * awaited by `write`); the caller awaits it before rendering on.
-   */
+  /** Hands one rendered page to Pagefind; resolves when Pagefind has read it (await before the next). */
   add(url: string, html: string): Promise<void>;
-  /** Waits until Pagefind has read every page handed in; resolves to their number. */
+  /** Throws if Pagefind rejected a page; resolves to the number of pages handed in. */
   settled(): Promise<number>;
   /**
    * Builds the index and writes `<outDir>/pagefind/` (after `settled`). The request goes out
@@ -41,7 +34,6 @@ export interface SearchIndex {
 }
 
 const BODY = "data-pagefind-body";
-const MAX_BEHIND = 32;
 
 /** Starts Pagefind and creates an empty index. */
 export async function openSearchIndex(): Promise<SearchIndex> {
@@ -61,59 +53,20 @@ export async function openSearchIndex(): Promise<SearchIndex> {
     await close();
     throw error;
   }
-  const queue: Array<{ url: string; html: string }> = [];
   const errors: string[] = [];
   let pages = 0;
-  let sending = false;
-  // Resolved when the queue is empty and no page is with Pagefind.
-  let idle: (() => void) | null = null;
-  // The pause every page rendered in this turn of the event loop waits on, and how to end it.
-  let pause: Promise<void> | null = null;
-  let endPause: (() => void) | null = null;
-  const caughtUp = () => {
-    if (queue.length > MAX_BEHIND || !endPause) return;
-    const end = endPause;
-    endPause = null;
-    pause = null;
-    end();
-  };
-  // One page with Pagefind at a time: its service indexes concurrent requests in whatever order
-  // they finish, and that order numbers the pages in the index files.
-  const pump = () => {
-    const next = queue.shift();
-    if (!next) {
-      sending = false;
-      idle?.();
-      return;
-    }
-    sending = true;
-    // Caught here, so a page that fails is reported by `settled`, never as an unhandled rejection.
-    index
-      .addHTMLFile({ url: next.url, content: next.html })
-      .then(
-        (added) => void errors.push(...added.errors.map((e) => `${next.url}: ${e}`)),
-        (error: unknown) => void errors.push(`${next.url}: ${String(error)}`),
-      )
-      .finally(() => {
-        pump();
-        caughtUp();
-      });
-  };
   return {
     async add(url, html) {
       if (!html.includes(BODY)) return;
       pages++;
-      queue.push({ url, html });
-      if (!sending) pump();
-      pause ??= new Promise<void>((resolve) => {
-        endPause = resolve;
-        setImmediate(caughtUp);
-      });
-      await pause;
+      try {
+        const added = await index.addHTMLFile({ url, content: html });
+        errors.push(...added.errors.map((e) => `${url}: ${e}`));
+      } catch (error) {
+        errors.push(`${url}: ${String(error)}`);
+      }
     },
     async settled() {
-      if (sending) await new Promise<void>((resolve) => (idle = resolve));
-      idle = null;
       if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
       return pages;
     },
