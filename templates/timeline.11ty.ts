@@ -9,6 +9,7 @@ import { html, safeUrl, type SafeHtml } from "./lib/html.js";
 import { count, formatDate, isoDate } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs, CERTAINTY_LABEL, claimList } from "./lib/partials.js";
+import { passItems } from "../src/site/passes.js";
 
 export const PAGE_SIZE = 200;
 type Filter = "all" | Certainty;
@@ -52,7 +53,8 @@ export const data = {
     size: 1,
     alias: "timeline",
     addAllPagesToCollections: false,
-    before: (claims: ClaimRef[]) => timelinePages(claims),
+    // A large build renders the timeline's pages over its passes, like the entity pages.
+    before: (claims: ClaimRef[]) => passItems(timelinePages(claims)),
   },
   permalink: (data: Data) => timelineUrl(data.timeline.filter, data.timeline.page),
   eleventyExcludeFromCollections: true,
