@@ -22,10 +22,21 @@ export interface Pass {
 export const PASSED_TEMPLATES = ["actor", "actor-feed", "base", "base-feed", "briefing", "location", "source", "timeline"] as const;
 
 let current: Pass | null = null;
+let generation = 0;
 
 /** `sitrep build` sets the pass before each Eleventy instance; null (the dev server, tests) is every page. */
 export function providePass(pass: Pass | null): void {
   current = pass;
+  generation++;
+}
+
+/**
+ * Changes whenever a pass starts or ends: render caches keyed by the index's objects (which live
+ * through the whole build) start afresh when it changes, so they hold one pass's strings, not the
+ * whole archive's.
+ */
+export function passGeneration(): number {
+  return generation;
 }
 
 export function currentPass(): Pass | null {
