@@ -63,7 +63,7 @@ function readSiteMeta(contentDir: string): SiteMeta {
 
 /**
  * Renders the index with Eleventy into `outDir`. The search index is opened first and fed each
- * page as it renders, so Pagefind works on the other core meanwhile; it is stopped on failure too.
+ * pass's pages after the pass (./search-index.ts); it is stopped on failure too.
  */
 export async function renderSite(index: SiteIndex, outDir: string): Promise<void> {
   const search = await openSearchIndex();

@@ -64,8 +64,8 @@ export default function sitrepEleventy(eleventyConfig: EleventyConfig, options: 
   eleventyConfig.addGlobalData("sitrep", () => options.site());
   const pass = currentPass();
   if (pass && pass.index > 0) {
-    // Later passes of a large build (./passes.ts) render only their share of the per-article and
-    // per-entity pages; the first pass did the rest.
+    // Later passes of a large build (./passes.ts) render only their share of the pages of
+    // PASSED_TEMPLATES; the first pass did the rest.
     const passed = new Set<string>(PASSED_TEMPLATES.map((stem) => `${stem}.11ty.js`));
     // (Eleventy takes ignores as globs relative to the working directory, so by file name.)
     for (const name of readdirSync(templatesDir)) if (name.endsWith(".11ty.js") && !passed.has(name)) eleventyConfig.ignores.add(`**/${name}`);

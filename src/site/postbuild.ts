@@ -1,7 +1,7 @@
 /**
  * What is written beside Eleventy's pages, from the same site index and the rendered pages: the
  * data export (`/data/briefings.json`, `/data/entities.json`), `/sitemap.xml` of every page, and the
- * Pagefind search index (`/pagefind/`, fed while the pages rendered: ./search-index.ts). Runs on
+ * Pagefind search index (`/pagefind/`, fed after each render pass: ./search-index.ts). Runs on
  * the temporary output folder, before it is swapped in, so a failure here fails the whole build.
  */
 import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from "node:fs";
