@@ -77,9 +77,13 @@ export default function sitrepEleventy(eleventyConfig: EleventyConfig, options: 
   eleventyConfig.on("eleventy.before", () => resetMapFiles());
   eleventyConfig.on("eleventy.after", async (event: { directories: { output: string }; results?: RenderedPage[] }) => {
     writeMapFiles(event.directories.output);
-    // The pass's HTML pages go to the search index, in Eleventy's order (a no-op in the dev
-    // server, which builds no search index).
-    if (searchSink) for (const { url, outputPath, content } of event.results ?? []) if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) await searchSink(url, content);
+    // The pass's HTML pages go to the search index, sorted by URL: Pagefind numbers pages in the
+    // order it gets them, and Eleventy's results come in the order its renders finished (a no-op
+    // in the dev server, which builds no search index).
+    if (!searchSink) return;
+    const pages = (event.results ?? []).filter((p): p is RenderedPage & { url: string } => typeof p.url === "string" && typeof p.outputPath === "string" && p.outputPath.endsWith(".html"));
+    pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    for (const { url, content } of pages) await searchSink(url, content);
   });
 }
 

@@ -10,9 +10,9 @@
  * the attribute is sent and then left out by Pagefind). A site with no such page at all gets an
  * empty index, where indexing the folder would have indexed every page's whole body.
  *
- * Pages go to Pagefind one at a time, in Eleventy's order: Pagefind numbers pages in the order it
- * finishes them, so pages sent while others were in flight (or in the order a render happened to
- * finish them) made the index files differ from build to build. (Handing pages over while
+ * Pages go to Pagefind one at a time, each pass's sorted by URL: Pagefind numbers pages in the
+ * order it finishes them, so pages sent while others were in flight, or in the order Eleventy's
+ * renders happened to finish, made the index files differ from build to build. (Handing pages over while
  * Eleventy rendered, from a transform, was tried: Pagefind then worked beside the render, but
  * the order pages arrived in depended on timing.)
  */
