@@ -48,7 +48,8 @@ export function contentType(permalink: string): string {
   return "text/html; charset=utf-8";
 }
 
-function lookup(path: string, module: TemplateModule, index: SiteIndex): unknown[] {
+/** The list a template paginates: `sitrep.<key>` from the index, or a key of its own data. */
+export function lookup(path: string, module: TemplateModule, index: SiteIndex): unknown[] {
   const [head, ...rest] = path.split(".");
   let value: unknown = head === "sitrep" ? index : module.data?.[head!];
   for (const key of rest) value = (value as Data | undefined)?.[key];

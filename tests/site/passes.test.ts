@@ -5,33 +5,21 @@
  * order it receives them; its per-page fragments are the same).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { sitrep } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/shared.js";
+import { hashTree } from "../helpers/tree.js";
 import { loadSite } from "../../src/site/build.js";
-import { loadTemplates } from "../../src/site/pages.js";
+import { loadTemplates, lookup } from "../../src/site/pages.js";
 import { passCount, PASSED_TEMPLATES } from "../../src/site/passes.js";
 
 const fixture = join(repoRoot, "tests", "fixtures", "site", "content");
 const PER_PASS = 7;
 let one: string;
 let many: string;
-
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(dir, p).split(sep).join("/"), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 beforeAll(() => {
   const tmp = mkdtempSync(join(tmpdir(), "sitrep-passes-"));
@@ -58,14 +46,14 @@ describe("rendering in passes", () => {
   });
 
   it("gives the same site in many passes as in one", () => {
-    const a = files(one);
-    const b = files(many);
-    const pages = (m: Map<string, Buffer>) => [...m.keys()].filter((k) => !k.startsWith("pagefind/")).sort();
+    const a = hashTree(one);
+    const b = hashTree(many);
+    const pages = (t: Record<string, string>) => Object.keys(t).filter((k) => !k.startsWith("pagefind/")).sort();
     expect(pages(b)).toEqual(pages(a));
     expect(pages(a).length).toBeGreaterThan(50);
-    for (const path of pages(a)) expect(b.get(path)!.equals(a.get(path)!), path).toBe(true);
+    for (const path of pages(a)) expect(b[path], path).toBe(a[path]);
     // Search: the same pages, each with the same fragment.
-    const fragments = (m: Map<string, Buffer>) => [...m.keys()].filter((k) => k.startsWith("pagefind/fragment/")).sort();
+    const fragments = (t: Record<string, string>) => Object.keys(t).filter((k) => k.startsWith("pagefind/fragment/")).sort();
     expect(fragments(b)).toEqual(fragments(a));
   });
 
@@ -77,7 +65,7 @@ describe("rendering in passes", () => {
     for (const { name, module } of await loadTemplates()) {
       const pagination = module.data?.pagination;
       if (!pagination?.before) continue;
-      const items = pagination.data.startsWith("sitrep.") ? (index as unknown as Record<string, never[]>)[pagination.data.slice(7)]! : (module.data![pagination.data] as never[]);
+      const items = lookup(pagination.data, module, index) as never[];
       const all = pagination.before(items).length;
       compiled.providePass({ index: 0, count: 2 });
       try {
