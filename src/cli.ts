@@ -145,7 +145,8 @@ built beside <out> and swapped in only when the whole build succeeded: on any er
         return 1;
       }
       const i = result.index!;
-      console.error(`sitrep: built ${i.briefings.length} briefings, ${i.actors.length} actors, ${i.bases.length} bases, ${i.locations.length} locations, ${i.sources.length} sources into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const unchanged = result.reused ? ` (${result.reused.toLocaleString("en")} unchanged pages kept from the last build)` : "";
+      console.error(`sitrep: built ${i.briefings.length} briefings, ${i.actors.length} actors, ${i.bases.length} bases, ${i.locations.length} locations, ${i.sources.length} sources into ${out}${unchanged} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return 0;
     },
   },

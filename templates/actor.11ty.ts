@@ -1,5 +1,5 @@
 /** `/actors/<id>/`: one actor — who it is, what it said, what was said about it, and where it appears. */
-import { passItems } from "../src/site/passes.js";
+import { pageItems } from "../src/site/passes.js";
 import type { ActorPage, SiteIndex } from "../src/site/index.js";
 import { html } from "./lib/html.js";
 import { kindLabel } from "./lib/format.js";
@@ -13,10 +13,13 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.actors", size: 1, alias: "actor", addAllPagesToCollections: false, before: passItems },
+  pagination: { data: "sitrep.actors", size: 1, alias: "actor", addAllPagesToCollections: false, before: pageItems("actor") },
   permalink: (data: Data) => data.actor.url,
   eleventyExcludeFromCollections: true,
 };
+
+/** What the page shows besides the site's settings (src/site/incremental.ts: unchanged inputs, page not rendered again). */
+export const inputs = (data: Data) => data.actor;
 
 export function render(data: Data): string {
   const { sitrep, actor } = data;

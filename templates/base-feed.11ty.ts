@@ -1,5 +1,5 @@
 /** `/bases/<id>/feed.xml`: Atom feed of the briefings that mention one military base. */
-import { passItems } from "../src/site/passes.js";
+import { pageItems } from "../src/site/passes.js";
 import type { LocationPage, SiteIndex } from "../src/site/index.js";
 import { atomFeed, briefingsFor } from "../src/site/feeds.js";
 
@@ -9,10 +9,13 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.bases", size: 1, alias: "base", addAllPagesToCollections: false, before: passItems },
+  pagination: { data: "sitrep.bases", size: 1, alias: "base", addAllPagesToCollections: false, before: pageItems("base-feed") },
   permalink: (data: Data) => `${data.base.url}feed.xml`,
   eleventyExcludeFromCollections: true,
 };
+
+/** What the page shows besides the site's settings (src/site/incremental.ts: unchanged inputs, page not rendered again). */
+export const inputs = (data: Data) => [data.base, briefingsFor(data.sitrep, data.base.articles)];
 
 export function render(data: Data): string {
   const { sitrep, base } = data;

@@ -1,5 +1,5 @@
 /** `/briefings/<id>/`: one article — what it claims, who and where it names, and its text sentence by sentence. */
-import { passItems } from "../src/site/passes.js";
+import { pageItems } from "../src/site/passes.js";
 import type { BriefingBlock, BriefingPage, SiteIndex } from "../src/site/index.js";
 import { html, safeUrl, type SafeHtml } from "./lib/html.js";
 import { count, kindLabel, time } from "./lib/format.js";
@@ -13,10 +13,13 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.briefings", size: 1, alias: "briefing", addAllPagesToCollections: false, before: passItems },
+  pagination: { data: "sitrep.briefings", size: 1, alias: "briefing", addAllPagesToCollections: false, before: pageItems("briefing") },
   permalink: (data: Data) => data.briefing.url,
   eleventyExcludeFromCollections: true,
 };
+
+/** What the page shows besides the site's settings (src/site/incremental.ts: unchanged inputs, page not rendered again). */
+export const inputs = (data: Data) => data.briefing;
 
 function sentence(s: BriefingBlock["sentences"][number]): SafeHtml {
   if (!s.claim) return html`<span id="s-${String(s.index)}" class="sentence">${s.text}</span>`;

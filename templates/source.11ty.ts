@@ -1,5 +1,5 @@
 /** `/sources/<id>/`: one source — what kind, whom it speaks for, and every claim attributed to it. */
-import { passItems } from "../src/site/passes.js";
+import { pageItems } from "../src/site/passes.js";
 import type { SiteIndex, SourcePage } from "../src/site/index.js";
 import { html, refLink, safeUrl } from "./lib/html.js";
 import { kindLabel } from "./lib/format.js";
@@ -13,10 +13,13 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "sitrep.sources", size: 1, alias: "source", addAllPagesToCollections: false, before: passItems },
+  pagination: { data: "sitrep.sources", size: 1, alias: "source", addAllPagesToCollections: false, before: pageItems("source") },
   permalink: (data: Data) => data.source.url,
   eleventyExcludeFromCollections: true,
 };
+
+/** What the page shows besides the site's settings (src/site/incremental.ts: unchanged inputs, page not rendered again). */
+export const inputs = (data: Data) => data.source;
 
 export function render(data: Data): string {
   const { sitrep, source } = data;

@@ -9,7 +9,7 @@ import { html, safeUrl, type SafeHtml } from "./lib/html.js";
 import { count, formatDate, isoDate } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs, CERTAINTY_LABEL, claimList } from "./lib/partials.js";
-import { passItems } from "../src/site/passes.js";
+import { pageItems } from "../src/site/passes.js";
 
 export const PAGE_SIZE = 200;
 type Filter = "all" | Certainty;
@@ -54,11 +54,14 @@ export const data = {
     alias: "timeline",
     addAllPagesToCollections: false,
     // A large build renders the timeline's pages over its passes, like the entity pages.
-    before: (claims: ClaimRef[]) => passItems(timelinePages(claims)),
+    before: pageItems("timeline", timelinePages),
   },
   permalink: (data: Data) => timelineUrl(data.timeline.filter, data.timeline.page),
   eleventyExcludeFromCollections: true,
 };
+
+/** What the page shows besides the site's settings (src/site/incremental.ts: unchanged inputs, page not rendered again). */
+export const inputs = (data: Data) => data.timeline;
 
 const FILTER_LABEL: Record<Filter, string> = { all: "All claims", ...CERTAINTY_LABEL };
 

@@ -4,19 +4,21 @@
  * files are only read; a failed build leaves the previous site exactly as it was.
  */
 import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { VFile } from "vfile";
 import { createExtractor, extractFile } from "../pipeline.js";
 import { loadRegistry, type Registry } from "../registry.js";
 import { dedupeIds, findArticles, readArticle } from "../content.js";
 import { buildSiteIndex, defaultSiteMeta, type ArticleRecord, type SiteIndex, type SiteMeta } from "./index.js";
-import { provideSearch, provideSite } from "./eleventy.js";
+import { provideSite, provideWritten } from "./eleventy.js";
 import { postBuild } from "./postbuild.js";
-import { openSearchIndex } from "./search-index.js";
+import { openSearchIndex, type SearchIndex } from "./search-index.js";
+import { copyReused, copySearchIndex, pageFile, planRender, searchKey, writeManifest, type PageFile, type RenderPlan } from "./incremental.js";
+import { loadTemplates } from "./pages.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
-import { extractAll } from "./extract-all.js";
+import { extractAll, lastExtractionStats } from "./extract-all.js";
 import { passCount, providePass } from "./passes.js";
 
 export interface Extraction {
@@ -36,6 +38,8 @@ export function extractArticles(paths: string[], registry: Registry): Extraction
 export interface LoadedSite extends Extraction {
   index: SiteIndex;
   registry: Registry;
+  /** The extraction cache folder (also holds the render manifest); null when caching is off. */
+  cacheDir: string | null;
 }
 
 /** Everything `check`, `build` and the dev server need from a content folder. */
@@ -45,7 +49,7 @@ export function loadSite(contentDir: string): LoadedSite {
   const paths = existsSync(articlesDir) ? findArticles([articlesDir]) : [];
   const extraction = extractArticles(paths, registry);
   const index = buildSiteIndex(extraction.records, registry, readSiteMeta(contentDir));
-  return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry };
+  return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry, cacheDir: lastExtractionStats().cacheDir };
 }
 
 function readSiteMeta(contentDir: string): SiteMeta {
@@ -61,37 +65,75 @@ function readSiteMeta(contentDir: string): SiteMeta {
   };
 }
 
+export interface RenderOptions {
+  /** The current output, whose unchanged pages are copied instead of rendered (./incremental.ts). */
+  previousDir?: string | null;
+  /** Where the render manifest lives (the extraction cache folder); null: every page renders. */
+  cacheDir?: string | null;
+}
+
+/** What `renderSite` made, for the manifest written once the site is in place (./incremental.ts). */
+export interface Rendered {
+  plan: RenderPlan;
+  files: PageFile[];
+  searchKey: string;
+}
+
 /**
- * Renders the index with Eleventy into `outDir`. The search index is opened first and fed each
- * pass's pages after the pass (./search-index.ts); it is stopped on failure too.
+ * Renders the index with Eleventy into `outDir`: plans which pages changed since the build that
+ * wrote `previousDir` (./incremental.ts), renders those in one or more passes (./passes.ts),
+ * copies the others, makes (or copies) the search index, and writes the post-build files.
  */
-export async function renderSite(index: SiteIndex, outDir: string): Promise<void> {
-  const search = await openSearchIndex();
+export async function renderSite(index: SiteIndex, outDir: string, options: RenderOptions = {}): Promise<Rendered> {
+  const previousDir = options.previousDir ?? null;
+  const plan = planRender(await loadTemplates(), index, { cacheDir: options.cacheDir ?? null, previousDir });
+  const files: PageFile[] = [];
   provideSite(() => index);
-  provideSearch((url, html) => search.add(url, html));
+  provideWritten((pages) => {
+    for (const { url, outputPath, content } of pages) files.push(pageFile(url, relative(outDir, resolve(outputPath)).split(sep).join("/"), content));
+  });
+  let search: SearchIndex | null = null;
   try {
-    await writePages(outDir, index);
+    await writePages(outDir, plan);
+    provideWritten(null);
+    if (previousDir) files.push(...copyReused(plan, previousDir, outDir));
+    const key = searchKey(files);
+    if (!previousDir || !copySearchIndex(plan, key, previousDir, outDir)) {
+      search = await openSearchIndex();
+      await indexPages(search, outDir, files);
+    }
     // Test hook: fail after pages were written, to prove a half-built site is never published.
     if (process.env.SITREP_FAULT === "after-render") throw new Error("fault injected after rendering (SITREP_FAULT)");
-    await postBuild(index, outDir, search);
+    await postBuild(index, outDir, search, files.filter((f) => f.path.endsWith(".html")).map((f) => f.url));
+    return { plan, files, searchKey: key };
   } finally {
     provideSite(null);
-    provideSearch(null);
-    await search.close();
+    provideWritten(null);
+    await search?.close();
   }
+}
+
+/**
+ * Hands the HTML pages to the search index one at a time, sorted by URL, read back from the output:
+ * Pagefind numbers pages in the order it gets them, so the same site gives the same index however
+ * many passes rendered it and whichever pages were copied.
+ */
+async function indexPages(search: SearchIndex, outDir: string, files: readonly PageFile[]): Promise<void> {
+  const html = files.filter((p) => p.path.endsWith(".html")).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  for (const { url, path } of html) await search.add(url, readFileSync(join(outDir, path), "utf8"));
 }
 
 /**
  * Eleventy keeps every page it rendered (its content and data: ~500 MB of heap per 1,000 articles)
  * until its instance is dropped, so the instance lives only here, not through the post-build steps.
  */
-async function writePages(outDir: string, index: SiteIndex): Promise<void> {
+async function writePages(outDir: string, plan: RenderPlan): Promise<void> {
   const { default: Eleventy } = await import("@11ty/eleventy");
   // A large site renders in several passes (./passes.ts), each its own Eleventy instance.
-  const count = passCount(index);
+  const count = passCount(plan.rendered);
   try {
     for (let pass = 0; pass < count; pass++) {
-      providePass({ index: pass, count });
+      providePass({ index: pass, count, render: plan.render });
       const eleventy = new Eleventy(templatesDir, outDir, { quietMode: true, configPath: eleventyConfigPath });
       await eleventy.write();
     }
@@ -133,13 +175,20 @@ export interface BuildResult {
   ok: boolean;
   files: VFile[];
   index: SiteIndex | null;
+  /** Pages copied from the previous build because nothing they show changed (./incremental.ts). */
+  reused: number;
 }
 
 export async function build(contentDir: string, outDir: string, options: { strict?: boolean } = {}): Promise<BuildResult> {
   const site = loadSite(contentDir);
   const messages = site.files.flatMap((f) => f.messages);
-  if (hasErrors(messages) || (options.strict && messages.length > 0)) return { ok: false, files: site.files, index: null };
-  await writeSiteAtomically(outDir, (dir) => renderSite(site.index, dir));
-  return { ok: true, files: site.files, index: site.index };
+  if (hasErrors(messages) || (options.strict && messages.length > 0)) return { ok: false, files: site.files, index: null, reused: 0 };
+  const previousDir = existsSync(outDir) ? outDir : null;
+  let rendered: Rendered | null = null;
+  await writeSiteAtomically(outDir, async (dir) => {
+    rendered = await renderSite(site.index, dir, { previousDir, cacheDir: site.cacheDir });
+  });
+  const { plan, files, searchKey } = rendered!;
+  if (site.cacheDir) writeManifest(plan, files, searchKey, site.cacheDir, outDir);
+  return { ok: true, files: site.files, index: site.index, reused: plan.reused.length };
 }
-

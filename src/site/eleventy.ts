@@ -46,12 +46,15 @@ export function provideSite(site: Options["site"] | null): void {
   provider = site;
 }
 
-type SearchSink = (url: string, html: string) => Promise<void>;
-let searchSink: SearchSink | null = null;
+/** A page Eleventy wrote. */
+export type WrittenPage = RenderedPage & { url: string; outputPath: string };
 
-/** `sitrep build` hands each rendered page to the search index (./search-index.ts) after each pass. */
-export function provideSearch(sink: SearchSink | null): void {
-  searchSink = sink;
+type WrittenSink = (pages: WrittenPage[]) => void;
+let writtenSink: WrittenSink | null = null;
+
+/** `sitrep build` collects the pages each pass wrote (for the search index, ./build.ts). */
+export function provideWritten(sink: WrittenSink | null): void {
+  writtenSink = sink;
 }
 
 export function currentProvider(): Options["site"] | null {
@@ -75,15 +78,10 @@ export default function sitrepEleventy(eleventyConfig: EleventyConfig, options: 
   for (const path of options.watch ?? []) eleventyConfig.addWatchTarget(path);
   // The maps' shared backgrounds (src/site/map.ts): drawn while pages render, written once each.
   eleventyConfig.on("eleventy.before", () => resetMapFiles());
-  eleventyConfig.on("eleventy.after", async (event: { directories: { output: string }; results?: RenderedPage[] }) => {
+  eleventyConfig.on("eleventy.after", (event: { directories: { output: string }; results?: RenderedPage[] }) => {
     writeMapFiles(event.directories.output);
-    // The pass's HTML pages go to the search index, sorted by URL: Pagefind numbers pages in the
-    // order it gets them, and Eleventy's results come in the order its renders finished (a no-op
-    // in the dev server, which builds no search index).
-    if (!searchSink) return;
-    const pages = (event.results ?? []).filter((p): p is RenderedPage & { url: string } => typeof p.url === "string" && typeof p.outputPath === "string" && p.outputPath.endsWith(".html"));
-    pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    for (const { url, content } of pages) await searchSink(url, content);
+    // The pages this pass wrote, for `sitrep build` (./build.ts: search index, render manifest).
+    writtenSink?.((event.results ?? []).filter((p): p is WrittenPage => typeof p.url === "string" && typeof p.outputPath === "string"));
   });
 }
 

@@ -19,6 +19,8 @@ export interface TemplateModule {
     pagination?: { data: string; size?: number; alias: string; before?: (items: never[]) => unknown[] };
   };
   render(data: never): string;
+  /** What a page shows besides the site's settings (paginated templates; ./incremental.ts). */
+  inputs?(data: never): unknown;
 }
 
 export interface Template {

@@ -9,17 +9,23 @@
  * map, 404) and copies the static files. Each pass is its own Eleventy instance,
  * dropped before the next starts. The pages are the same whatever the number of passes
  * (tests/site/passes.test.ts); a site of up to `pagesPerPass()` such pages is one pass.
+ *
+ * A pass also carries the build's render plan (./incremental.ts): which of those pages changed
+ * since the last build. Pages that did not are left out of every pass and copied afterwards, so
+ * only the pages to render are counted and shared out.
  */
-import type { SiteIndex } from "./index.js";
 
 export interface Pass {
   /** 0-based. */
   index: number;
   count: number;
+  /** Per template of PASSED_TEMPLATES, whether each of its pages (in `pageItems` order) renders; absent: all. */
+  render?: ReadonlyMap<string, readonly boolean[]>;
 }
 
-/** Templates whose pagination takes `passItems` (file stems under templates/; tests hold this to the templates). */
+/** Templates whose pagination takes `pageItems` (file stems under templates/; tests hold this to the templates). */
 export const PASSED_TEMPLATES = ["actor", "actor-feed", "base", "base-feed", "briefing", "location", "source", "timeline"] as const;
+export type PassedTemplate = (typeof PASSED_TEMPLATES)[number];
 
 let current: Pass | null = null;
 let generation = 0;
@@ -43,7 +49,25 @@ export function currentPass(): Pass | null {
   return current;
 }
 
-/** `pagination.before` of the per-article, per-entity and timeline templates: this pass's share of the list. */
+/**
+ * `pagination.before` of the per-article, per-entity and timeline templates: `expand` (a template
+ * whose pages are not one per item makes its page list from the list it paginates), then the
+ * pages the render plan renders, then this pass's share of those. Without a pass (the dev server,
+ * Eleventy run directly, tests) every page.
+ */
+export function pageItems<T, U = T>(template: PassedTemplate, expand?: (items: T[]) => U[]): (items: T[]) => U[] {
+  return (items) => {
+    let pages = expand ? expand(items) : (items as unknown as U[]);
+    const render = current?.render?.get(template);
+    if (render) {
+      if (render.length !== pages.length) throw new Error(`sitrep: render plan of ${template} has ${render.length} pages, the template ${pages.length}`);
+      pages = pages.filter((_, i) => render[i]);
+    }
+    return passItems(pages);
+  };
+}
+
+/** This pass's contiguous share of a list (all of it without a pass or in a one-pass build). */
 export function passItems<T>(items: T[]): T[] {
   if (!current || current.count <= 1) return items;
   const { index, count } = current;
@@ -56,12 +80,7 @@ export function pagesPerPass(): number {
   return Number.isInteger(n) && n > 0 ? n : 10_000;
 }
 
-/**
- * How many passes the index needs: its per-article, per-entity and timeline pages over
- * `pagesPerPass()`. The timeline lists every claim twice (all, and by certainty) at 200 a page.
- */
-export function passCount(index: SiteIndex, perPass: number = pagesPerPass()): number {
-  const timeline = Math.ceil((2 * index.claims.length) / 200) + 3;
-  const pages = index.briefings.length + 2 * index.actors.length + 2 * index.bases.length + index.locations.length + index.sources.length + timeline;
+/** How many passes it takes to render `pages` pages of PASSED_TEMPLATES (at least one: the other templates). */
+export function passCount(pages: number, perPass: number = pagesPerPass()): number {
   return Math.max(1, Math.ceil(pages / perPass));
 }

@@ -1,11 +1,11 @@
 /**
  * What is written beside Eleventy's pages, from the same site index and the rendered pages: the
  * data export (`/data/briefings.json`, `/data/entities.json`), `/sitemap.xml` of every page, and the
- * Pagefind search index (`/pagefind/`, fed after each render pass: ./search-index.ts). Runs on
- * the temporary output folder, before it is swapped in, so a failure here fails the whole build.
+ * Pagefind search index (`/pagefind/`, fed every HTML page by ./build.ts). Runs on the temporary
+ * output folder, before it is swapped in, so a failure here fails the whole build.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
 import type { ActorPage, LocationPage, SiteIndex, SourcePage } from "./index.js";
 import { sitemap } from "./feeds.js";
 import type { SearchIndex } from "./search-index.js";
@@ -66,35 +66,20 @@ export function writePieces(path: string, pieces: Iterable<string>): void {
   }
 }
 
-/** Site-relative URLs of every HTML page in the output (`/x/` for `x/index.html`), but the 404 page. */
-export function pagePaths(outDir: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "pagefind") walk(path);
-      } else if (entry.name.endsWith(".html")) {
-        const url = "/" + relative(outDir, path).split(sep).join("/");
-        if (url !== "/404.html") out.push(url.replace(/(^|\/)index\.html$/, "$1"));
-      }
-    }
-  };
-  walk(outDir);
-  return out.sort();
-}
-
-export async function postBuild(index: SiteIndex, outDir: string, search: SearchIndex): Promise<void> {
-  await search.settled();
-  // Pagefind builds and writes its index on the other core while the rest is written here.
-  const searchWritten = search.write(outDir);
+/**
+ * The data export and the sitemap of `pages` (every HTML page's URL), written while Pagefind builds
+ * and writes its index (`search`; null when the build copied an unchanged one) on the other core.
+ */
+export async function postBuild(index: SiteIndex, outDir: string, search: SearchIndex | null, pages: readonly string[]): Promise<void> {
+  await search?.settled();
+  const searchWritten = search?.write(outDir);
   try {
     mkdirSync(join(outDir, "data"), { recursive: true });
     for (const [path, json] of dataExport(index)) writePieces(join(outDir, path), json());
-    writeFileSync(join(outDir, "sitemap.xml"), sitemap(index.site, pagePaths(outDir)));
+    writeFileSync(join(outDir, "sitemap.xml"), sitemap(index.site, pages.filter((url) => url !== "/404.html")));
   } catch (error) {
     // Pagefind must be done with the folder before the failed build removes it.
-    await searchWritten.catch(() => undefined);
+    await searchWritten?.catch(() => undefined);
     throw error;
   }
   await searchWritten;

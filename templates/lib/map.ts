@@ -27,12 +27,17 @@ function toMapPlace(p: { id: string; name: string; url: string | null; kind: str
 
 const present = <T>(x: T | null): x is T => x !== null;
 
+/** The other places a place page's map shows: the places named alongside it that have coordinates. */
+export function mapNeighbours(index: SiteIndex, place: LocationPage): MapPlace[] {
+  const lookup = places(index);
+  return place.coLocations.map((c) => lookup.get(c.id)).filter((p): p is LocationPage => !!p).map(toMapPlace).filter(present);
+}
+
 /** Locator map of a base or location page: the place, and co-mentioned places nearby for context. */
 export function placeMap(index: SiteIndex, place: LocationPage): SafeHtml | null {
   const focus = toMapPlace(place);
   if (!focus) return null;
-  const lookup = places(index);
-  const others = place.coLocations.map((c) => lookup.get(c.id)).filter((p): p is LocationPage => !!p).map(toMapPlace).filter(present);
+  const others = mapNeighbours(index, place);
   const figure = mapFigure([focus, ...others], {
     title: `Map of ${place.name} and places named alongside it`,
     focus: place.id,

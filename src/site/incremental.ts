@@ -1,0 +1,291 @@
+/**
+ * Incremental rendering: a page renders only when what it shows changed since the last build.
+ *
+ * Every page of PASSED_TEMPLATES (./passes.ts: one per article, per entity, per entity feed and per
+ * timeline page, i.e. all but a handful of the site's pages) gets a key: sha256 of the render
+ * version (the compiled code, the static files and the dependency lock: any change to them renders
+ * everything again), the site's settings, the template, and what the template says the page shows
+ * (its exported `inputs(data)`: the item it paginates over, plus for a place page the places its
+ * map shows and for a feed the briefings it lists). Claims and briefings enter a key by their own
+ * digest, so a page's key costs a hash of its item, not of everything the item links to.
+ *
+ * `sitrep build` keeps the key of every such page it wrote, with the file's size and modification
+ * time, in a manifest in the cache folder (`render-<hash of the output folder>.json`). On the next
+ * build a page whose key is unchanged and whose file in the current output is still the one written
+ * (same size and time) is hard-linked (or copied) from it instead of rendered, with the map
+ * backgrounds it refers to. The pages that always render (home, indexes, site feeds, map, search,
+ * 404), the data export and the sitemap are made afresh from the whole site. The search index is
+ * copied too when every HTML page of the site has the same content (by hash) as when it was made,
+ * and otherwise made afresh from all pages: Pagefind cannot update an index.
+ *
+ * The result is byte-identical to a full build (tests/site/incremental.test.ts, which also holds
+ * every template's `inputs` to what its pages actually show). A missing, corrupt or foreign
+ * manifest, the cache turned off, or an output file changed by hand only means more pages render.
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { packageRoot, publicDir, templatesDir } from "../paths.js";
+import type { SiteIndex } from "./index.js";
+import { lookup, outputPath, type Template } from "./pages.js";
+import { PASSED_TEMPLATES } from "./passes.js";
+
+/** Bump by hand when the manifest's layout changes. */
+const MANIFEST_FORMAT = 1;
+
+/** One page of the plan: where it goes and its key. */
+export interface PlannedPage {
+  url: string;
+  /** Relative to the output folder (`actors/x/index.html`). */
+  path: string;
+  key: string;
+}
+
+/** A page file of the new site: the search index and the next manifest need its content's hash and maps. */
+export interface PageFile {
+  url: string;
+  /** Relative to the output folder. */
+  path: string;
+  sha256: string;
+  /** The map backgrounds it refers to (`maps/<hash>-land.svg`). */
+  maps: string[];
+}
+
+export interface RenderPlan {
+  /** Per template, whether each of its pages renders (./passes.ts hands this to the templates). */
+  render: Map<string, boolean[]>;
+  /** Every page of PASSED_TEMPLATES, in template and page order. */
+  pages: PlannedPage[];
+  /** The pages copied from the previous output instead of rendered. */
+  reused: PlannedPage[];
+  /** How many pages of PASSED_TEMPLATES render. */
+  rendered: number;
+  /** The manifest of the previous output, when it is usable. */
+  previous: Manifest | null;
+}
+
+export interface Manifest {
+  format: number;
+  version: string;
+  /** Output path → [key, size, mtimeMs, sha256 of the content, map files] of each planned page as written. */
+  pages: Record<string, [string, number, number, string, string[]]>;
+  /** The search index: the key of the pages it was made from, and its files → [size, mtimeMs]. */
+  search: { key: string; files: Record<string, [number, number]> } | null;
+}
+
+let version: string | null = null;
+
+/**
+ * sha256 of everything that shapes a page besides the index: the compiled templates and sources,
+ * the static files, package.json and package-lock.json. Computed once per process.
+ */
+export function renderVersion(): string {
+  if (version) return version;
+  const h = createHash("sha256").update(`sitrep-render ${MANIFEST_FORMAT}\0`);
+  const add = (path: string, name: string) => h.update(`${name}\0`).update(readFileSync(path)).update("\0");
+  const walk = (dir: string, name: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path, `${name}/${entry.name}`);
+      else if (entry.isFile()) add(path, `${name}/${entry.name}`);
+    }
+  };
+  walk(templatesDir, "templates");
+  walk(join(packageRoot, "dist", "src"), "src");
+  walk(publicDir, "public");
+  for (const file of ["package.json", "package-lock.json"]) if (existsSync(join(packageRoot, file))) add(join(packageRoot, file), file);
+  return (version = h.digest("hex"));
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * The digest of every claim and briefing page of the index. A page's inputs are serialised with
+ * these standing in for the objects (the claims a page lists are the index's own objects).
+ */
+function digests(index: SiteIndex): WeakMap<object, string> {
+  const known = new WeakMap<object, string>();
+  const replacer = (_key: string, value: unknown) => (typeof value === "object" && value !== null ? (known.get(value) ?? value) : value);
+  for (const claim of index.claims) known.set(claim, `claim:${sha256(JSON.stringify(claim))}`);
+  // Briefing pages hold their claims: those are replaced by the digests just made.
+  for (const page of index.briefings) known.set(page, `briefing:${sha256(JSON.stringify(page, replacer))}`);
+  return known;
+}
+
+/**
+ * The render plan: every page of PASSED_TEMPLATES with its key, and which of them can be copied
+ * from `previousDir` (the current output) because the manifest in `cacheDir` shows the file there
+ * was written from the same key. Without a cache folder or previous output, every page renders.
+ * `templates` are the compiled template modules (./pages.ts `loadTemplates`).
+ */
+export function planRender(templates: readonly Template[], index: SiteIndex, options: { cacheDir: string | null; previousDir: string | null }): RenderPlan {
+  const previous = options.cacheDir && options.previousDir ? readManifest(options.cacheDir, options.previousDir) : null;
+  const known = digests(index);
+  const replacer = (_key: string, value: unknown) => (typeof value === "object" && value !== null ? (known.get(value) ?? value) : value);
+  const common = `${renderVersion()}\0${JSON.stringify(index.site)}\0`;
+  const plan: RenderPlan = { render: new Map(), pages: [], reused: [], rendered: 0, previous };
+  const passed = new Set<string>(PASSED_TEMPLATES);
+  for (const { name, module } of templates) {
+    const stem = name.replace(/\.11ty\.js$/, "");
+    if (!passed.has(stem)) continue;
+    const pagination = module.data?.pagination;
+    const permalink = module.data?.permalink;
+    if (!pagination?.before || typeof permalink !== "function" || !module.inputs) {
+      throw new Error(`sitrep: template ${name} must paginate with pageItems, have a permalink function and export inputs()`);
+    }
+    // Called outside any pass, `before` gives every page of the template, in the order the passes filter.
+    const items = pagination.before(lookup(pagination.data, module, index) as never[]);
+    const flags: boolean[] = [];
+    for (const item of items) {
+      const data = { ...module.data, sitrep: index, [pagination.alias]: item };
+      const url = (permalink as (d: unknown) => string)(data);
+      const page = { url, path: outputPath(url), key: sha256(`${common}${stem}\0${JSON.stringify(module.inputs(data as never), replacer)}`) };
+      plan.pages.push(page);
+      const reuse = previous !== null && unchanged(previous, options.previousDir!, page);
+      if (reuse) plan.reused.push(page);
+      else plan.rendered++;
+      flags.push(!reuse);
+    }
+    plan.render.set(stem, flags);
+  }
+  return plan;
+}
+
+/** The manifest says this file was written from this key, and the file is still as written. */
+function unchanged(manifest: Manifest, dir: string, page: PlannedPage): boolean {
+  const entry = manifest.pages[page.path];
+  return entry !== undefined && entry[0] === page.key && asWritten(join(dir, page.path), entry[1], entry[2]);
+}
+
+function asWritten(path: string, size: number, mtimeMs: number): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size === size && stat.mtimeMs === mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** A page Eleventy just rendered, as the search index and the manifest need it. */
+export function pageFile(url: string, path: string, content: string): PageFile {
+  const maps = path.endsWith(".html") && content.includes('"/maps/') ? [...new Set(Array.from(content.matchAll(MAP_FILE), (m) => `maps/${m[1]}`))] : [];
+  return { url, path, sha256: sha256(content), maps };
+}
+
+/** Hard-links a file, or copies it where a link cannot be made (another file system). */
+function linkOrCopy(from: string, to: string, made: Set<string>): void {
+  const dir = dirname(to);
+  if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * Copies the plan's reused pages from `fromDir` into `toDir`, with the map backgrounds (named by
+ * their content's hash) they refer to that this build did not draw. Returns them as page files.
+ */
+export function copyReused(plan: RenderPlan, fromDir: string, toDir: string): PageFile[] {
+  const made = new Set<string>();
+  const maps = new Set<string>();
+  const files: PageFile[] = [];
+  for (const { url, path } of plan.reused) {
+    const [, , , sha, pageMaps] = plan.previous!.pages[path]!;
+    linkOrCopy(join(fromDir, path), join(toDir, path), made);
+    for (const map of pageMaps) maps.add(map);
+    files.push({ url, path, sha256: sha, maps: pageMaps });
+  }
+  for (const path of [...maps].sort()) if (!existsSync(join(toDir, path))) linkOrCopy(join(fromDir, path), join(toDir, path), made);
+  return files;
+}
+
+const MAP_PATH = /^maps\/[\w-]+\.svg$/;
+const SEARCH_PATH = /^pagefind\/[\w./-]+$/;
+const MAP_FILE = /"\/maps\/([\w-]+\.svg)"/g;
+
+/** What the search index is made from: every HTML page's URL and content hash. */
+export function searchKey(pages: readonly PageFile[]): string {
+  const h = createHash("sha256");
+  for (const p of [...pages].filter((p) => p.path.endsWith(".html")).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) h.update(`${p.url}\0${p.sha256}\0`);
+  return h.digest("hex");
+}
+
+/**
+ * Copies the previous output's search index (`pagefind/`) when it was made from the same pages and
+ * its files are as written; false (nothing copied) otherwise.
+ */
+export function copySearchIndex(plan: RenderPlan, key: string, fromDir: string, toDir: string): boolean {
+  const search = plan.previous?.search;
+  if (!search || search.key !== key) return false;
+  const files = Object.entries(search.files);
+  if (files.length === 0 || !files.every(([path, [size, mtimeMs]]) => asWritten(join(fromDir, path), size, mtimeMs))) return false;
+  const made = new Set<string>();
+  for (const [path] of files) linkOrCopy(join(fromDir, path), join(toDir, path), made);
+  return true;
+}
+
+function manifestPath(cacheDir: string, outDir: string): string {
+  return join(cacheDir, `render-${sha256(resolve(outDir)).slice(0, 16)}.json`);
+}
+
+function readManifest(cacheDir: string, outDir: string): Manifest | null {
+  try {
+    const manifest = JSON.parse(readFileSync(manifestPath(cacheDir, outDir), "utf8")) as Partial<Manifest>;
+    if (manifest.format !== MANIFEST_FORMAT || manifest.version !== renderVersion() || typeof manifest.pages !== "object" || manifest.pages === null) return null;
+    // Entries are checked where they are used (a wrong one is a page that renders again).
+    // Paths it names are only ever ours: map backgrounds and search index files, never `..`.
+    for (const entry of Object.values(manifest.pages)) if (!Array.isArray(entry) || entry.length !== 5 || !Array.isArray(entry[4]) || !entry[4].every((m) => typeof m === "string" && MAP_PATH.test(m))) return null;
+    const search = manifest.search;
+    if (search !== null && (typeof search !== "object" || typeof search.files !== "object" || search.files === null || !Object.keys(search.files).every((f) => SEARCH_PATH.test(f) && !f.split("/").includes("..")))) return null;
+    return manifest as Manifest;
+  } catch {
+    // Missing or unreadable: everything renders (and the next manifest replaces it).
+    return null;
+  }
+}
+
+/**
+ * Records the plan's pages and the search index as they now are in `outDir` (after the new site was
+ * swapped in), for the next build. Written to a temporary file renamed into place; a failure to
+ * write only costs the next build its reuse.
+ */
+export function writeManifest(plan: RenderPlan, files: readonly PageFile[], search: string, cacheDir: string, outDir: string): void {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const pages: Manifest["pages"] = {};
+  for (const { path, key } of plan.pages) {
+    const file = byPath.get(path);
+    const stat = file && statOf(join(outDir, path));
+    if (file && stat) pages[path] = [key, stat.size, stat.mtimeMs, file.sha256, file.maps];
+  }
+  const searchFiles: Record<string, [number, number]> = {};
+  const walk = (dir: string, rel: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${rel}/${entry.name}`);
+      else {
+        const stat = statOf(join(dir, entry.name));
+        if (stat) searchFiles[`${rel}/${entry.name}`] = [stat.size, stat.mtimeMs];
+      }
+    }
+  };
+  if (existsSync(join(outDir, "pagefind"))) walk(join(outDir, "pagefind"), "pagefind");
+  const target = manifestPath(cacheDir, outDir);
+  const tmp = `${target}.tmp-${process.pid}`;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(tmp, JSON.stringify({ format: MANIFEST_FORMAT, version: renderVersion(), pages, search: { key: search, files: searchFiles } } satisfies Manifest));
+    renameSync(tmp, target);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+function statOf(path: string): { size: number; mtimeMs: number } | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
