@@ -225,6 +225,8 @@ async function measure(n: number): Promise<SizeResult> {
   const a: Timed[] = [];
   const b: Timed[] = [];
   let cache = "";
+  // The last cold build's site stays for the warm rebuilds: they rebuild it, as an editor does.
+  const warmOut = join(tmp, `a-${n}-${runs - 1}`);
   for (let r = 0; r < runs; r++) {
     cache = join(tmp, `cache-${n}-${r}`);
     rmSync(cache, { recursive: true, force: true });
@@ -234,16 +236,16 @@ async function measure(n: number): Promise<SizeResult> {
       const t = which === "a" ? sitrepBuild(corpus.dir, out, cache) : bareEleventy(corpus.dir, out);
       (which === "a" ? a : b).push(t);
       console.error(`  run ${r + 1} ${which === "a" ? "sitrep build  " : "bare Eleventy "} ${line(t)}`);
-      rmSync(out, { recursive: true, force: true });
+      if (out !== warmOut) rmSync(out, { recursive: true, force: true });
     }
   }
   if (values["cold-only"]) {
     rmSync(cache, { recursive: true, force: true });
+    rmSync(warmOut, { recursive: true, force: true });
     return { n, corpus, runs, a, b, warm: [], editBuild: null, single: null, pool: null, serve: null, profile: "" };
   }
-  // Warm: the last cold run's cache, nothing changed.
+  // Warm: the last cold run's cache and site, nothing changed.
   const warm: Timed[] = [];
-  const warmOut = join(tmp, `warm-${n}`);
   let profile = "";
   for (let r = 0; r < Math.min(runs, n <= 1000 ? 2 : 1); r++) {
     // `--profile N`: the last warm build at N runs under --cpu-prof (flagged in the table).
