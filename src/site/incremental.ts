@@ -101,17 +101,41 @@ export function renderVersion(): string {
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
- * The digest of every claim and briefing page of the index. A page's inputs are serialised with
- * these standing in for the objects (the claims a page lists are the index's own objects).
+ * The text a page's key is hashed from. The index's claims, briefings as extracted and briefing pages
+ * stand in by their own digest, made once each: the claims a page lists are the index's own objects,
+ * so a key costs a hash of the page's item, not of everything it links to. Objects are walked (in
+ * JavaScript) only as deep as the index keeps those objects; anything below is serialised by
+ * `JSON.stringify` as it is, which is correct either way, only slower if something known sits deeper.
  */
-function digests(index: SiteIndex): WeakMap<object, string> {
-  const known = new WeakMap<object, string>();
-  const replacer = (_key: string, value: unknown) => (typeof value === "object" && value !== null ? (known.get(value) ?? value) : value);
-  for (const claim of index.claims) known.set(claim, `claim:${sha256(JSON.stringify(claim))}`);
-  // Briefing pages hold their claims: those are replaced by the digests just made.
-  for (const page of index.briefings) known.set(page, `briefing:${sha256(JSON.stringify(page, replacer))}`);
-  return known;
+class KeyText {
+  private readonly known = new WeakMap<object, string>();
+
+  constructor(index: SiteIndex) {
+    for (const claim of index.claims) this.known.set(claim, `claim:${sha256(JSON.stringify(claim))}`);
+    for (const page of index.briefings) {
+      this.known.set(page.briefing, `extracted:${sha256(JSON.stringify(page.briefing))}`);
+      this.known.set(page, `briefing:${sha256(this.of(page))}`);
+    }
+  }
+
+  of(value: unknown): string {
+    return JSON.stringify(this.compact(value, WALK_DEPTH));
+  }
+
+  private compact(value: unknown, depth: number): unknown {
+    if (typeof value !== "object" || value === null) return value;
+    const digest = this.known.get(value);
+    if (digest !== undefined) return digest;
+    if (depth === 0) return value;
+    if (Array.isArray(value)) return value.map((v) => this.compact(v, depth - 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = this.compact(v, depth - 1);
+    return out;
+  }
 }
+
+/** Deep enough for a briefing page's sentence claims (page → blocks → block → sentences → sentence → claim). */
+const WALK_DEPTH = 5;
 
 /**
  * The render plan: every page of PASSED_TEMPLATES with its key, and which of them can be copied
@@ -121,8 +145,7 @@ function digests(index: SiteIndex): WeakMap<object, string> {
  */
 export function planRender(templates: readonly Template[], index: SiteIndex, options: { cacheDir: string | null; previousDir: string | null }): RenderPlan {
   const previous = options.cacheDir && options.previousDir ? readManifest(options.cacheDir, options.previousDir) : null;
-  const known = digests(index);
-  const replacer = (_key: string, value: unknown) => (typeof value === "object" && value !== null ? (known.get(value) ?? value) : value);
+  const text = new KeyText(index);
   const common = `${renderVersion()}\0${JSON.stringify(index.site)}\0`;
   const plan: RenderPlan = { render: new Map(), pages: [], reused: [], rendered: 0, previous };
   const passed = new Set<string>(PASSED_TEMPLATES);
@@ -140,7 +163,7 @@ export function planRender(templates: readonly Template[], index: SiteIndex, opt
     for (const item of items) {
       const data = { ...module.data, sitrep: index, [pagination.alias]: item };
       const url = (permalink as (d: unknown) => string)(data);
-      const page = { url, path: outputPath(url), key: sha256(`${common}${stem}\0${JSON.stringify(module.inputs(data as never), replacer)}`) };
+      const page = { url, path: outputPath(url), key: sha256(`${common}${stem}\0${text.of(module.inputs(data as never))}`) };
       plan.pages.push(page);
       const reuse = previous !== null && unchanged(previous, options.previousDir!, page);
       if (reuse) plan.reused.push(page);
