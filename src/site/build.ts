@@ -4,6 +4,7 @@
  * files are only read; a failed build leaves the previous site exactly as it was.
  */
 import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { VFile } from "vfile";
@@ -156,7 +157,7 @@ export async function writeSiteAtomically(outDir: string, write: (dir: string) =
   try {
     await write(tmp);
   } catch (error) {
-    rmSync(tmp, { recursive: true, force: true });
+    await rm(tmp, { recursive: true, force: true });
     throw error;
   }
   const hadOld = existsSync(out);
@@ -168,7 +169,9 @@ export async function writeSiteAtomically(outDir: string, write: (dir: string) =
     rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
-  if (hadOld) rmSync(old, { recursive: true, force: true });
+  // The old site's thousands of folders go with many removals in flight at once (fs.promises.rm):
+  // on a slow file system that is several times quicker than one at a time, for the same CPU.
+  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 export interface BuildResult {
