@@ -2104,6 +2104,9 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         if (oneWord && !doc.gaz.firstNames.has(first) && known !== "PER" && !/^\p{Lu}\p{Ll}+s$/u.test(first)) e.type = "organization";
       }
     }
+    // a country or place named beside a match score is a team ("Sweden 1 – 0 Korea Republic",
+    // "lost 1 – 2 to England"): the national side is an organisation throughout the report
+    if (PLACE_TYPES.has(e.type) && e.mentions.some((m) => scoreBeside(text, m))) e.type = "organization";
     if (e.type === "other") continue;
     e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     let name = e.name;
@@ -2152,6 +2155,21 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   }
   out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   return out;
+}
+
+const PLACE_TYPES = new Set<NameType>(["country", "state", "city", "region", "place"]);
+/** A match score right after a name ("Sweden 1 – 0", "Belgium 3-0 Panama"), not a range of something. */
+const SCORE_AFTER =
+  /^[ \t]+\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%.,:]|[ \t]*%|[ \t]+(?!(?:on|in|at|after|before|with|and|to|against|win|victory|defeat|loss|draw|lead|home|away|aggregate|up|down)\b)[a-z])/;
+/** A win or loss by a score after a name ("Sweden defeated South Korea 1 – 0"). */
+const SCORE_VERB_AFTER = /^[ \t]+(?:defeated|beat|edged|thrashed|routed|overcame|drew with|lost to)[ \t]+(?:[\p{L}'’-]+[ \t]+){1,3}\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%.,:])/u;
+/** A match score right before a name ("3 – 0 Panama", "lost 1 – 2 to England"). */
+const SCORE_BEFORE = /(?:^|[^\d.,:])\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}[ \t]+(?:(?:to|against|over|with)[ \t]+)?$/;
+
+/** Whether a mention stands beside a match score. */
+function scoreBeside(text: string, m: Span): boolean {
+  const after = text.slice(m.end, m.end + 60);
+  return SCORE_AFTER.test(after) || SCORE_VERB_AFTER.test(after) || SCORE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start));
 }
 
 /** The first form of an entity, or "". */

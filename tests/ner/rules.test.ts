@@ -743,3 +743,13 @@ describe("platforms (issue 3)", () => {
     expect(r.by("Zorbly")?.type).toBe("organization");
   });
 });
+
+describe("national teams (issue 3)", () => {
+  it("reads a country beside a match score as a team (organisation), elsewhere a country stays a country", () => {
+    const r = run("Sweden defeated South Korea 1 – 0 on Monday.\n\nGroup G — Tunisia 1 – 2 England\n\nTunisia faced England at the Volgograd Arena.");
+    for (const n of ["Sweden", "South Korea", "Tunisia", "England"]) expect(r.by(n)?.type, n).toBe("organization");
+    const s = run("Sweden sent 20 - 25 observers to the talks in Tunisia on Monday, officials said.");
+    expect(s.by("Sweden")?.type).toBe("country");
+    expect(s.by("Tunisia")?.type).toBe("country");
+  });
+});
