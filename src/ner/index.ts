@@ -2108,6 +2108,11 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     // "lost 1 – 2 to England"): the national side is an organisation throughout the report
     if (PLACE_TYPES.has(e.type) && e.mentions.some((m) => scoreBeside(text, m))) e.type = "organization";
     if (e.type === "other") continue;
+    // a one-word "name" the same text mostly writes in lower case is an ordinary word capitalised
+    // by its position ("Ozone is …" beside "ozone pollution", "Nonpartisan Paul Tse" beside
+    // "nonpartisan Junius Ho")
+    // ("the Court", "the Church" stay: a capital after "the" is the writer's)
+    if (!e.fixed && e.forms.size === 1 && !e.mentions.some((m) => /\bthe\s$/i.test(text.slice(Math.max(0, m.start - 4), m.start))) && ordinaryInText(text, firstForm(e), e.mentions.length)) continue;
     e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     let name = e.name;
     if (!name) {
@@ -2170,6 +2175,23 @@ const SCORE_BEFORE = /(?:^|[^\d.,:])\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}[ \t]+(?:
 function scoreBeside(text: string, m: Span): boolean {
   const after = text.slice(m.end, m.end + 60);
   return SCORE_AFTER.test(after) || SCORE_VERB_AFTER.test(after) || SCORE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start));
+}
+
+/** Whether a one-word form occurs in lower case in the text at least `n` times (as a whole word). */
+function ordinaryInText(text: string, form: string, n: number): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(form)) return false;
+  const lower = form.toLowerCase();
+  let count = 0;
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + lower.length)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = at + lower.length < text.length ? text.charCodeAt(at + lower.length) : 32;
+    if (!isWordChar(before) && !isWordChar(after) && ++count >= n) return true;
+  }
+  return false;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c > 127;
 }
 
 /** The first form of an entity, or "". */

@@ -753,3 +753,12 @@ describe("national teams (issue 3)", () => {
     expect(s.by("Tunisia")?.type).toBe("country");
   });
 });
+
+describe("ordinary words capitalised by their position (issue 3)", () => {
+  it("drops a one-word name the same text writes in lower case, but keeps 'the Court'", () => {
+    const r = run("Farmers fear ozone pollution. Scientists study ozone levels. \"An air-quality cleanup would help [...] Ozone is something that we understand,\" she said.");
+    expect(r.ents.some((e) => e.name === "Ozone")).toBe(false);
+    const s = run("The case reached the Court in May. The court of appeal had ruled before; the Court said the schools must pay.");
+    expect(s.ents.some((e) => e.name === "Court")).toBe(true);
+  });
+});
