@@ -1724,6 +1724,13 @@ const ORG_CUE_BEFORE = new Set([
   "studio", "developer", "bank", "retailer", "airline", "brand", "carmaker", "automaker", "startup",
   "start-up", "conglomerate", "movement", "coalition", "outlet", "daily", "tabloid", "insurer",
   "manufacturer", "maker", "lender", "nonprofit", "non-profit", "ngo", "think-tank", "subsidiary", "team",
+  "school", "college", "hospital", "foundation", "label", "ministry", "department",
+  // plural cue nouns before a list of names ("the religious schools Santo Spirito and Immacolata")
+  "companies", "firms", "groups", "parties", "agencies", "organisations", "organizations", "bands",
+  "newspapers", "broadcasters", "networks", "charities", "websites", "magazines", "clubs",
+  "unions", "associations", "studios", "banks", "retailers", "airlines", "brands",
+  "carmakers", "automakers", "startups", "outlets", "tabloids", "insurers", "manufacturers", "lenders",
+  "nonprofits", "teams", "schools", "colleges", "hospitals", "foundations", "labels",
 ]);
 /** Nouns right after a name that make it an organisation ("Environment Canada spokesperson", "Google headquarters"). */
 const ORG_CUE_AFTER = new Set([

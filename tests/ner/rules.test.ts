@@ -762,3 +762,12 @@ describe("ordinary words capitalised by their position (issue 3)", () => {
     expect(s.ents.some((e) => e.name === "Court")).toBe(true);
   });
 });
+
+describe("plural cue nouns (issue 3)", () => {
+  it("reads a name after 'the religious schools' as an organisation, a person after 'publishers' stays one", () => {
+    const r = run("The court ruled on the case of the religious schools Santo Spirito and Immacolata in Livorno on Tuesday.");
+    expect(r.by("Santo Spirito")?.type).toBe("organization");
+    const s = run("The show includes publishers Jann Wenner of Rolling Stone Magazine and others.");
+    expect(s.by("Jann Wenner")?.type).toBe("person");
+  });
+});
