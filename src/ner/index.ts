@@ -444,6 +444,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     }
     acronymRule(doc, tagged);
     headRules(doc, tagged);
+    numberedNames(doc, tagged);
     agencyRule(doc, tagged);
     personRules(doc, tagged);
   }
@@ -907,6 +908,32 @@ const AGENCY_WORDS = new Set([
  * A portfolio noun before a country is a national agency ("Environment Canada", "Food Standards
  * Australia New Zealand"); the country stays its own mention.
  */
+/**
+ * A number inside an organisation's name joins its two halves ("Movimento 5 Stelle", "Channel 4
+ * News"): a name the tagger found (not a place), a bare number of up to three digits, then
+ * capitalised words.
+ */
+function numberedNames(doc: Doc, tagged: Cand[]): void {
+  const { words, cap, starts } = doc;
+  const n = words.length;
+  for (let t = 0; t < tagged.length; t++) {
+    const c = tagged[t]!;
+    const k = c.e;
+    if (c.label === "LOC" || c.hit || c.type || k + 1 >= n || !/^\d{1,3}$/.test(words[k]!) || starts[k] || starts[k + 1]) continue;
+    if (cap[k + 1] === 0 || isPunct(words[k + 1]!) || MONTHS.has(doc.low[k + 1]!)) continue;
+    let e = k + 1;
+    while (e < n && cap[e] === 1 && !starts[e] && !isPunct(words[e]!) && !MONTHS.has(doc.low[e]!)) e++;
+    // the tagger's spans inside the new end go
+    let d = t + 1;
+    while (d < tagged.length && tagged[d]!.s < e) d++;
+    if (tagged.slice(t + 1, d).some((x) => x.e > e)) continue;
+    tagged.splice(t + 1, d - t - 1);
+    c.e = e;
+    // no person has a number inside the name: the tagger's PER was the first half alone
+    if (c.label === "PER") c.label = "ORG";
+  }
+}
+
 function agencyRule(doc: Doc, tagged: Cand[]): void {
   const { words, low, starts, gm } = doc;
   const add: Cand[] = [];

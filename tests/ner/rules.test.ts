@@ -771,3 +771,13 @@ describe("plural cue nouns (issue 3)", () => {
     expect(s.by("Jann Wenner")?.type).toBe("person");
   });
 });
+
+describe("numbers inside names (issue 3)", () => {
+  it("joins 'Movimento 5 Stelle' into one organisation with its acronym", () => {
+    const r = run("The complaint came from the deputies of Movimento 5 Stelle (M5S) of the regional council.");
+    const m5s = r.by("Movimento 5 Stelle");
+    expect(m5s?.type).toBe("organization");
+    expect(m5s?.aliases).toContain("M5S");
+    expect(r.ents.some((e) => e.name === "Movimento")).toBe(false);
+  });
+});
