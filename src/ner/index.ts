@@ -717,7 +717,7 @@ const ORG_RULE_HEADS = new Set([
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
   "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly", "Front",
-  "Movement", "Coalition", "Force", "Corps", "Library", "Libraries", "Forces", "Programme", "Co", "Cos",
+  "Movement", "Coalition", "Force", "Corps", "Library", "Libraries", "Forces", "Programme", "Program", "Co", "Cos",
   "Bhd", "Pty", "SpA", "Oyj",
 ]);
 

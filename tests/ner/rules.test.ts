@@ -781,3 +781,11 @@ describe("numbers inside names (issue 3)", () => {
     expect(r.ents.some((e) => e.name === "Movimento")).toBe(false);
   });
 });
+
+describe("Program as an organisation head (issue 3)", () => {
+  it("keeps 'Andy Warhol Photographic Legacy Program' whole", () => {
+    const r = run("The Polaroids were all donated by the Andy Warhol Photographic Legacy Program, according to the curator.");
+    expect(r.by("Andy Warhol Photographic Legacy Program")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.name === "Photographic Legacy Program" || e.name === "Program")).toBe(false);
+  });
+});
