@@ -2146,7 +2146,11 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     // by its position ("Ozone is …" beside "ozone pollution", "Nonpartisan Paul Tse" beside
     // "nonpartisan Junius Ho")
     // ("the Court", "the Church" stay: a capital after "the" is the writer's)
-    if (!e.fixed && e.forms.size === 1 && !e.mentions.some((m) => /\bthe\s$/i.test(text.slice(Math.max(0, m.start - 4), m.start))) && ordinaryInText(text, firstForm(e), e.mentions.length)) continue;
+    if (!e.fixed && e.forms.size === 1 && !e.mentions.some((m) => afterThe(text, m)) && ordinaryInText(text, firstForm(e), e.mentions.length)) continue;
+    // an adjective, not a name: a one-word form with an adjective ending, always before a noun
+    // ("Hellenic polytheism", "Pachomian monasteries")
+    // ("the Guardian reported" is a name)
+    if (!e.fixed && e.forms.size === 1 && ADJECTIVE_FORM.test(firstForm(e)) && e.mentions.every((m) => /^ [a-z]/.test(text.slice(m.end, m.end + 2)) && !afterThe(text, m))) continue;
     e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     let name = e.name;
     if (!name) {
@@ -2210,6 +2214,14 @@ function scoreBeside(text: string, m: Span): boolean {
   const after = text.slice(m.end, m.end + 60);
   return SCORE_AFTER.test(after) || SCORE_VERB_AFTER.test(after) || SCORE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start));
 }
+
+/** Whether a mention is written right after "the" ("the Court", "the Guardian"). */
+function afterThe(text: string, m: Span): boolean {
+  return /\bthe\s$/i.test(text.slice(Math.max(0, m.start - 4), m.start));
+}
+
+/** Adjective endings of one-word forms ("Hellenic", "Pachomian", "Maltese"). */
+const ADJECTIVE_FORM = /^\p{Lu}\p{Ll}+(?:ic|ian|ese|ish)$/u;
 
 /** Whether a one-word form occurs in lower case in the text at least `n` times (as a whole word). */
 function ordinaryInText(text: string, form: string, n: number): boolean {

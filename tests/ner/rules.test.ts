@@ -789,3 +789,12 @@ describe("Program as an organisation head (issue 3)", () => {
     expect(r.ents.some((e) => e.name === "Photographic Legacy Program" || e.name === "Program")).toBe(false);
   });
 });
+
+describe("adjectives are no names (issue 3)", () => {
+  it("drops 'Hellenic' before a noun but keeps 'the Guardian'", () => {
+    const r = run("Modern religions borrow from ancient Greek religions; Hellenic polytheism instead focuses on the old gods.");
+    expect(r.ents.some((e) => e.name === "Hellenic")).toBe(false);
+    const s = run("The story was first published when the Guardian reported the leak on Monday.");
+    expect(s.by("Guardian")).toBeDefined();
+  });
+});
