@@ -445,6 +445,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     acronymRule(doc, tagged);
     headRules(doc, tagged);
     numberedNames(doc, tagged);
+    articleNames(doc, tagged);
     agencyRule(doc, tagged);
     personRules(doc, tagged);
   }
@@ -931,6 +932,31 @@ function numberedNames(doc: Doc, tagged: Cand[]): void {
     c.e = e;
     // no person has a number inside the name: the tagger's PER was the first half alone
     if (c.label === "PER") c.label = "ORG";
+  }
+}
+
+/**
+ * A capitalised "The" inside a sentence opens a title-like name that runs over the whole
+ * capitalised sequence ("such bands as The Velvet Underground", "The Ontario Ghostbusters"):
+ * the tagger's span after it grows to the end of the run.
+ */
+function articleNames(doc: Doc, tagged: Cand[]): void {
+  const { words, cap, starts } = doc;
+  const n = words.length;
+  for (let t = 0; t < tagged.length; t++) {
+    const c = tagged[t]!;
+    if (c.label === "PER" || c.hit || c.type || c.s === 0 || words[c.s - 1] !== "The" || starts[c.s - 1] || starts[c.s]) continue;
+    let e = c.e;
+    // (not over a label: "… as The Fawn | Image: Nick Moreau")
+    while (e < n && cap[e] === 1 && !starts[e] && !isPunct(words[e]!) && !MONTHS.has(doc.low[e]!) && words[e + 1] !== ":") e++;
+    if (e === c.e) continue;
+    let d = t + 1;
+    while (d < tagged.length && tagged[d]!.s < e) d++;
+    if (tagged.slice(t + 1, d).some((x) => x.e > e || x.label === "PER")) continue;
+    tagged.splice(t + 1, d - t - 1);
+    c.e = e;
+    // no person is written "The …": an organisation stays one ("Velvet" is also a first name)
+    if (c.label === "ORG") c.type = "organization";
   }
 }
 

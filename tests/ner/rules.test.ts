@@ -798,3 +798,13 @@ describe("adjectives are no names (issue 3)", () => {
     expect(s.by("Guardian")).toBeDefined();
   });
 });
+
+describe("names opened by a capitalised 'The' (issue 3)", () => {
+  it("reads 'such bands as The Velvet Underground' as one organisation, and stops before a credit label", () => {
+    const r = run("The music in the background was from such bands as The Velvet Underground.");
+    expect(r.by("Velvet Underground")?.type).toBe("organization");
+    expect(r.ents.some((e) => e.name === "Velvet")).toBe(false);
+    const s = run("A costume seen at the show as The Fawn Image: Nick Moreau.");
+    expect(s.ents.some((e) => /Image/.test(e.name))).toBe(false);
+  });
+});
