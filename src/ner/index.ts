@@ -1019,13 +1019,19 @@ function personApposition(doc: Doc, c: Cand): boolean {
   const { words, low } = doc;
   const len = c.e - c.s;
   if (len < 2 || len > 3 || c.hit || c.type || c.cs !== undefined) return false;
-  if (words[c.e] !== "," || (low[c.e + 1] !== "a" && low[c.e + 1] !== "an")) return false;
   for (let k = c.s; k < c.e; k++) {
     const w = words[k]!;
     if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || allCaps2(w)) return false;
   }
   const g = doc.gm[c.s];
   if (g && g.hit.cat !== "first" && g.hit.cat !== "town") return false;
+  // after a role and its organisation: "Co-founder of Google, Sergey Brin, met …"
+  if (words[c.s - 1] === "," && words[c.e] === ",") {
+    let k = c.s - 2;
+    while (k > 0 && c.s - k <= 6 && isCap(words[k]!) && !isPunct(words[k]!) && !doc.starts[k]) k--;
+    if (k < c.s - 2 && (low[k] === "of" || low[k] === "at") && k > 0 && ROLE_HEADS.has(low[k - 1]!)) return true;
+  }
+  if (words[c.e] !== "," || (low[c.e + 1] !== "a" && low[c.e + 1] !== "an")) return false;
   for (let k = c.e + 2; k < c.e + 5 && k < words.length; k++) {
     const l = low[k]!;
     if (PERSON_NOUNS.has(l) || ROLE_HEADS.has(l)) return true;

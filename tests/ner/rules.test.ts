@@ -808,3 +808,11 @@ describe("names opened by a capitalised 'The' (issue 3)", () => {
     expect(s.ents.some((e) => /Image/.test(e.name))).toBe(false);
   });
 });
+
+describe("role appositions (issue 3)", () => {
+  it("reads 'Co-founder of Google, Sergey Brin,' as a person", () => {
+    const r = run("Co-founder of Google, Sergey Brin, personally met with the student on Friday.");
+    expect(r.by("Sergey Brin")?.type).toBe("person");
+    expect(r.by("Google")?.type).toBe("organization");
+  });
+});
