@@ -2143,6 +2143,19 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     }
   }
 
+  // how often the text writes each one-word candidate form in lower case (one pass over the tokens)
+  const lowerCounts = new Map<string, number>();
+  for (const e of order) {
+    if (e.mentions.length === 0 || e.fixed || e.forms.size !== 1) continue;
+    const f = firstForm(e);
+    if (ONE_WORD_CAP.test(f)) lowerCounts.set(f.toLowerCase(), 0);
+  }
+  if (lowerCounts.size > 0)
+    for (let i = 0; i < words.length; i++) {
+      if (doc.cap[i] === 1) continue;
+      const c = lowerCounts.get(words[i]!);
+      if (c !== undefined) lowerCounts.set(words[i]!, c + 1);
+    }
   const out: NamedEntity[] = [];
   for (const e of order) {
     if (e.mentions.length === 0) continue;
@@ -2178,7 +2191,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     // by its position ("Ozone is …" beside "ozone pollution", "Nonpartisan Paul Tse" beside
     // "nonpartisan Junius Ho")
     // ("the Court", "the Church" stay: a capital after "the" is the writer's)
-    if (!e.fixed && e.forms.size === 1 && !e.mentions.some((m) => afterThe(text, m)) && ordinaryInText(text, firstForm(e), e.mentions.length)) continue;
+    if (!e.fixed && e.forms.size === 1 && (lowerCounts.get(firstForm(e).toLowerCase()) ?? 0) >= e.mentions.length && !e.mentions.some((m) => afterThe(text, m))) continue;
     // an adjective, not a name: a one-word form with an adjective ending, always before a noun
     // ("Hellenic polytheism", "Pachomian monasteries")
     // ("the Guardian reported" is a name)
@@ -2255,22 +2268,8 @@ function afterThe(text: string, m: Span): boolean {
 /** Adjective endings of one-word forms ("Hellenic", "Pachomian", "Maltese"). */
 const ADJECTIVE_FORM = /^\p{Lu}\p{Ll}+(?:ic|ian|ese|ish)$/u;
 
-/** Whether a one-word form occurs in lower case in the text at least `n` times (as a whole word). */
-function ordinaryInText(text: string, form: string, n: number): boolean {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(form)) return false;
-  const lower = form.toLowerCase();
-  let count = 0;
-  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + lower.length)) {
-    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
-    const after = at + lower.length < text.length ? text.charCodeAt(at + lower.length) : 32;
-    if (!isWordChar(before) && !isWordChar(after) && ++count >= n) return true;
-  }
-  return false;
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c > 127;
-}
+/** A capitalised word of lower-case letters ("Ozone", "Nonpartisan"). */
+const ONE_WORD_CAP = /^\p{Lu}\p{Ll}+$/u;
 
 /** The first form of an entity, or "". */
 function firstForm(e: Ent): string {
