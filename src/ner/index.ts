@@ -719,8 +719,10 @@ const ORG_RULE_HEADS = new Set([
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
   "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly", "Front",
   "Movement", "Coalition", "Force", "Corps", "Library", "Libraries", "Forces", "Programme", "Program", "Co", "Cos",
-  "Bhd", "Pty", "SpA", "Oyj",
+  "Bhd", "Pty", "SpA", "Oyj", "Legion", "Regiment", "Squadron", "Fleet",
 ]);
+/** An ordinal written in digits ("501st", "3rd"). */
+const ORDINAL = /^\d{1,4}(?:st|nd|rd|th)$/;
 
 /** Capitalised titles that portfolio words precede ("Home Secretary", "Foreign Minister"). */
 const PORTFOLIO_TITLES = new Set(["Secretary", "Minister", "Chancellor", "Commissioner", "Secretary-General", "Spokesperson", "Spokesman"]);
@@ -782,6 +784,11 @@ function headRules(doc: Doc, tagged: Cand[]): void {
       if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
       if (nameWord(s - 1)) s--;
       else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
+      else if (org && ORDINAL.test(words[s - 1]!)) {
+        // a numbered unit: "501st Legion", "101st Airborne Division"
+        s--;
+        break;
+      }
       else if (
         (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !(s > 2 && (doc.gm[s - 3]?.len ?? 0) >= 2) &&
         doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the" || doc.gm[s - 3]?.len === 1)

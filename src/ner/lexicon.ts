@@ -320,6 +320,7 @@ export const ORG_HEADS = new Set([
   "Television", "Radio", "Magazine", "Agency", "Directorate", "Secretariat", "Tribunal", "Commission",
   "Force", "Motors", "Library", "Libraries", "Programme", "Program", "Co", "Cos", "Bhd", "Pty", "SpA", "Oyj",
   "Academy", "Institution", "School", "Government", "Division", "PLC", "Plc", "AG", "GmbH", "LLP",
+  "Legion", "Regiment", "Squadron", "Fleet",
 ]);
 
 /** Last words of facility names (place). */

@@ -816,3 +816,11 @@ describe("role appositions (issue 3)", () => {
     expect(r.by("Google")?.type).toBe("organization");
   });
 });
+
+describe("numbered units (issue 3)", () => {
+  it("keeps an ordinal before an organisation head ('501st Legion', '101st Airborne Division')", () => {
+    const r = run("Soldiers of the 101st Airborne Division arrived. A showdown at the 501st Legion booth followed.");
+    expect(r.by("101st Airborne Division")?.type).toBe("organization");
+    expect(r.by("501st Legion")?.type).toBe("organization");
+  });
+});
