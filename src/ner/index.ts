@@ -1685,6 +1685,19 @@ function nestedPlaces(doc: Doc, acc: Cand[]): void {
       add.push(mkCand(k, k + m.len, "LOC", { hit: m.hit }));
     }
   }
+  // an organisation named in an "of" complement is its own mention ("National Museum of the U.S.
+  // Air Force", "Museum of the Royal Navy")
+  for (const c of acc) {
+    if (c.hit || c.label === "PER" || c.label === "MISC" || c.cs !== undefined || c.e - c.s < 4 || !ORG_RULE_HEADS.has(doc.words[c.e - 1]!)) continue;
+    let k = c.e - 2;
+    while (k > c.s && doc.low[k] !== "of") k--;
+    // (only after a place head: "University of Texas Arlington Muslim Student Association" is one name)
+    if (k <= c.s || !(FACILITY_HEADS.has(doc.words[k - 1]!) || PLACE_HEADS.has(doc.words[k - 1]!))) continue;
+    const s = doc.low[k + 1] === "the" ? k + 2 : k + 1;
+    if (c.e - s < 2 || have.has(s * 64 + Math.min(c.e - s, 63))) continue;
+    have.add(s * 64 + Math.min(c.e - s, 63));
+    add.push(mkCand(s, c.e, "ORG", { type: "organization" }));
+  }
   for (let q = 0; q < doc.placeOf.length; q += 2) {
     const s = doc.placeOf[q]!;
     const e = doc.placeOf[q + 1]!;

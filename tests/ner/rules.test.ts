@@ -824,3 +824,13 @@ describe("numbered units (issue 3)", () => {
     expect(r.by("501st Legion")?.type).toBe("organization");
   });
 });
+
+describe("organisations nested in a place's name (issue 3)", () => {
+  it("finds 'U.S. Air Force' inside 'National Museum of the U.S. Air Force', not inside a university's association", () => {
+    const r = run("The orbiter trainer goes to the National Museum of the U.S. Air Force in Ohio.");
+    expect(r.by("U.S. Air Force")?.type).toBe("organization");
+    expect(r.by("National Museum of the U.S. Air Force")).toBeDefined();
+    const s = run("He spoke to the University of Texas Arlington Muslim Student Association on Friday.");
+    expect(s.ents.some((e) => e.name === "Texas Arlington Muslim Student Association")).toBe(false);
+  });
+});
