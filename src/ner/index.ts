@@ -2266,9 +2266,9 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
 }
 
 const PLACE_TYPES = new Set<NameType>(["country", "state", "city", "region", "place"]);
-/** A match score right after a name ("Sweden 1 – 0", "Belgium 3-0 Panama"), not a range of something. */
+/** A match score right after a name ("Sweden 1 – 0", "Belgium 3-0 Panama"), not a range of something or of dates ("Geneva 7-10 October"). */
 const SCORE_AFTER =
-  /^[ \t]+\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%.,:]|[ \t]*%|[ \t]+(?!(?:on|in|at|after|before|with|and|to|against|win|victory|defeat|loss|draw|lead|home|away|aggregate|up|down)\b)[a-z])/;
+  /^[ \t]+\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%.,:]|[ \t]*%|[ \t]+(?!(?:on|in|at|after|before|with|and|to|against|win|victory|defeat|loss|draw|lead|home|away|aggregate|up|down)\b)[a-z]|[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)/;
 /** A win or loss by a score after a name ("Sweden defeated South Korea 1 – 0"). */
 const SCORE_VERB_AFTER = /^[ \t]+(?:defeated|beat|edged|thrashed|routed|overcame|drew with|lost to)[ \t]+(?:[\p{L}'’-]+[ \t]+){1,3}\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%.,:])/u;
 /** A match score right before a name ("3 – 0 Panama", "lost 1 – 2 to England"). */

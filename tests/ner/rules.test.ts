@@ -748,9 +748,10 @@ describe("national teams (issue 3)", () => {
   it("reads a country beside a match score as a team (organisation), elsewhere a country stays a country", () => {
     const r = run("Sweden defeated South Korea 1 – 0 on Monday.\n\nGroup G — Tunisia 1 – 2 England\n\nTunisia faced England at the Volgograd Arena.");
     for (const n of ["Sweden", "South Korea", "Tunisia", "England"]) expect(r.by(n)?.type, n).toBe("organization");
-    const s = run("Sweden sent 20 - 25 observers to the talks in Tunisia on Monday, officials said.");
+    const s = run("Sweden sent 20 - 25 observers to the talks in Tunisia on Monday, officials said. Talks were held in Geneva 7-10 October.");
     expect(s.by("Sweden")?.type).toBe("country");
     expect(s.by("Tunisia")?.type).toBe("country");
+    expect(s.by("Geneva")?.type).toBe("city");
   });
 });
 
