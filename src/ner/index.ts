@@ -1875,6 +1875,20 @@ function citedAuthor(doc: Doc, c: Cand): boolean {
   if ((low[e] === "and" || low[e] === "&") && e + 1 < n && isCap(words[e + 1]!) && (words[e + 2] === "(" || words[e + 2] === ",")) e += 2;
   if (low[e] === "et" && (low[e + 1] === "al" || low[e + 1] === "al.")) return true;
   if (words[e] === "(" && CITED_YEAR.test(low[e + 1] ?? "")) return true;
+  // "Sapir's (1971) group"
+  if ((low[e] === "'s" || low[e] === "’s") && words[e + 1] === "(" && CITED_YEAR.test(low[e + 2] ?? "")) return true;
+  // a list of authors: "(Feng, Spence, & Pratt, 2007)", "Heidenreich & Turano 2011;"
+  let k = c.e;
+  for (let names = 0; names < 8; names++) {
+    let j = k;
+    if (words[j] === ",") j++;
+    if (low[j] === "&" || low[j] === "and") j++;
+    if (j === k || j >= n || !isCap(words[j]!) || isPunct(words[j]!)) break;
+    k = j + 1;
+  }
+  if (words[k] === "," && CITED_YEAR.test(low[k + 1] ?? "") && (words[k + 2] === ")" || words[k + 2] === ";")) return true;
+  // "Brieber 2014;", "Milekic 2010)", "Vandergrift and Cross 2017 and …"
+  if (CITED_YEAR.test(low[k] ?? "") && (words[k + 1] === ";" || words[k + 1] === ")" || (k > c.e && /^(?:and|,)$/.test(low[k + 1] ?? "")))) return true;
   // "(Kessler, 2010)", "; Li, 2011)"
   const before = c.s > 0 ? words[c.s - 1] : undefined;
   const opened = before === "(" || before === ";" || (c.s > 2 && (low[c.s - 1] === "and" || low[c.s - 1] === "&") && words[c.s - 3] === "(");

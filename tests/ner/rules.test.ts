@@ -835,3 +835,10 @@ describe("organisations nested in a place's name (issue 3)", () => {
     expect(s.ents.some((e) => e.name === "Texas Arlington Muslim Student Association")).toBe(false);
   });
 });
+
+describe("cited author lists (issue 3)", () => {
+  it("reads every surname of a cited author list as a person", () => {
+    const r = run("Attention can be trained (Dye & Bavelier, 2010; Feng, Spence, & Pratt, 2007), see for example Brieber 2014; and Sapir’s (1971) group.");
+    for (const n of ["Feng", "Spence", "Pratt", "Brieber", "Sapir"]) expect(r.by(n)?.type, n).toBe("person");
+  });
+});
