@@ -2190,7 +2190,9 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       const c = lowerCounts.get(words[i]!);
       if (c !== undefined) lowerCounts.set(words[i]!, c + 1);
     }
-  const out: NamedEntity[] = [];
+  // types by vote; "persons" named by one word only are collected for the fallback below
+  const oneWordPersons: Ent[] = [];
+  let fullPersons = 0;
   for (const e of order) {
     if (e.mentions.length === 0) continue;
     if (!e.fixed) {
@@ -2207,16 +2209,28 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         bv = v;
       }
       e.type = best;
-      // news names a person in full at least once: a "person" only ever named by one word that
-      // is no first name and has no role is more likely an organisation or brand ("Scientology")
       if (e.type === "person" && !e.role && e.persons === 0 && e.personCues === 0) {
         let oneWord = true;
         for (const f of e.forms.values()) if (/[\s]/.test(f.trim())) oneWord = false;
         const first = firstForm(e);
         // (unless the training text knows the word as a person's name: "Trump", "Einstein")
-        if (oneWord && !doc.gaz.firstNames.has(first) && known !== "PER" && !/^\p{Lu}\p{Ll}+s$/u.test(first)) e.type = "organization";
+        if (oneWord && !doc.gaz.firstNames.has(first) && known !== "PER" && !/^\p{Lu}\p{Ll}+s$/u.test(first)) oneWordPersons.push(e);
       }
     }
+    if (e.type === "person") for (const f of e.forms.values()) if (/\s/.test(f.trim())) {
+      fullPersons++;
+      break;
+    }
+  }
+  // news names a person in full at least once: a "person" only ever named by one word that is no
+  // first name and has no role is more likely an organisation or brand ("Scientology"). A text
+  // that names more people by one word alone than in full (a talk, a paper citing surnames, a
+  // history) does not follow that habit, and its one-word names stay persons (three or more of
+  // them: one stray brand in a news story without full names is still a brand, "Wicca").
+  if (oneWordPersons.length < 3 || oneWordPersons.length <= fullPersons) for (const e of oneWordPersons) e.type = "organization";
+  const out: NamedEntity[] = [];
+  for (const e of order) {
+    if (e.mentions.length === 0) continue;
     // a country or place named beside a match score is a team ("Sweden 1 – 0 Korea Republic",
     // "lost 1 – 2 to England"): the national side is an organisation throughout the report
     if (PLACE_TYPES.has(e.type) && e.mentions.some((m) => scoreBeside(text, m))) e.type = "organization";

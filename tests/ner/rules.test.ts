@@ -842,3 +842,12 @@ describe("cited author lists (issue 3)", () => {
     for (const n of ["Feng", "Spence", "Pratt", "Brieber", "Sapir"]) expect(r.by(n)?.type, n).toBe("person");
   });
 });
+
+describe("the one-word organisation fallback follows the text's habit (issue 3)", () => {
+  it("keeps one-word names persons in a text that names people by surname alone", () => {
+    const r = run("Well, Gramm ran in 96. Then Dole ran, and Kemp backed him. Later Huckabee lost to McCain, and Romney won in Utah.");
+    for (const n of ["Gramm", "Huckabee", "Romney"]) expect(r.by(n)?.type, n).toBe("person");
+    const s = run("Officials of Scientology said Tom Cruise and Katie Holmes will attend. Scientology critics including Mark Rathbun and Marty Rathbun protested.");
+    expect(s.by("Scientology")?.type).toBe("organization");
+  });
+});
