@@ -2224,10 +2224,11 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   }
   // news names a person in full at least once: a "person" only ever named by one word that is no
   // first name and has no role is more likely an organisation or brand ("Scientology"). A text
-  // that names more people by one word alone than in full (a talk, a paper citing surnames, a
-  // history) does not follow that habit, and its one-word names stay persons (three or more of
-  // them: one stray brand in a news story without full names is still a brand, "Wicca").
-  if (oneWordPersons.length < 3 || oneWordPersons.length <= fullPersons) for (const e of oneWordPersons) e.type = "organization";
+  // that names far more people by one word alone than in full (four or more, over three times as
+  // many: a talk, a paper citing surnames, a history) does not follow that habit, and its one-word
+  // names stay persons; a business story with three brands and two people named in full
+  // ("Ofgem", "Slack", "Salesforce"; "Rachel Reeves") still does.
+  if (oneWordPersons.length < 4 || oneWordPersons.length <= 3 * fullPersons) for (const e of oneWordPersons) e.type = "organization";
   const out: NamedEntity[] = [];
   for (const e of order) {
     if (e.mentions.length === 0) continue;

@@ -849,5 +849,7 @@ describe("the one-word organisation fallback follows the text's habit (issue 3)"
     for (const n of ["Gramm", "Huckabee", "Romney"]) expect(r.by(n)?.type, n).toBe("person");
     const s = run("Officials of Scientology said Tom Cruise and Katie Holmes will attend. Scientology critics including Mark Rathbun and Marty Rathbun protested.");
     expect(s.by("Scientology")?.type).toBe("organization");
+    const t = run("The regulator Ofgem fined the firm, Labour's Rachel Reeves said. The European Commission opened an inquiry after a complaint by Slack, now owned by Salesforce. Commission spokeswoman Arianna Podesta declined to comment.");
+    for (const n of ["Slack", "Salesforce"]) expect(t.by(n)?.type, n).toBe("organization");
   });
 });
