@@ -849,7 +849,10 @@ describe("the one-word organisation fallback follows the text's habit (issue 3)"
     for (const n of ["Gramm", "Huckabee", "Romney"]) expect(r.by(n)?.type, n).toBe("person");
     const s = run("Officials of Scientology said Tom Cruise and Katie Holmes will attend. Scientology critics including Mark Rathbun and Marty Rathbun protested.");
     expect(s.by("Scientology")?.type).toBe("organization");
-    const t = run("The regulator Ofgem fined the firm, Labour's Rachel Reeves said. The European Commission opened an inquiry after a complaint by Slack, now owned by Salesforce. Commission spokeswoman Arianna Podesta declined to comment.");
-    for (const n of ["Slack", "Salesforce"]) expect(t.by(n)?.type, n).toBe("organization");
+    const t = run(
+      "British energy regulator Ofgem said on Tuesday it had fined Thames Water. Labour's shadow chancellor Rachel Reeves told the BBC the fine was too small.\n\n" +
+        "In Brussels, the European Commission opened an inquiry into Microsoft's bundling of Teams with Office, following a complaint by Slack, now owned by Salesforce. Commission spokeswoman Arianna Podesta declined to comment.",
+    );
+    for (const n of ["Ofgem", "Slack", "Salesforce"]) expect(t.by(n)?.type, n).toBe("organization");
   });
 });
