@@ -1826,6 +1826,8 @@ const WORKERS = new Set([
   "analysts", "officials", "researchers", "employees", "executives", "scientists", "engineers",
   "economists", "staff", "workers", "staffers", "strategists", "traders", "lawyers", "investigators",
 ]);
+/** What one holds in a company ("shares in X", "a stake in X"). */
+const HOLDINGS = new Set(["shares", "share", "stake", "stakes", "stock", "shareholding"]);
 const ORG_CUE_VOTE = 3;
 
 /**
@@ -1840,11 +1842,16 @@ function orgContext(doc: Doc, c: Cand): boolean {
   if (prev && ORG_CUE_BEFORE.has(prev) && !isCap(words[c.s - 1]!)) return true;
   // the employer of a group of people: "analysts at Goldman Sachs", "researchers at X"
   if ((prev === "at" || prev === "with") && c.s > 1 && WORKERS.has(low[c.s - 2]!)) return true;
-  // the second of two names after a cue noun: "team Cloud9 and Immortals"
+  // a company's shares: "shares in Severn Trent", "a stake in X"
+  if ((prev === "in" || prev === "of") && c.s > 1 && HOLDINGS.has(low[c.s - 2]!)) return true;
+  // the second of two names after a cue noun: "team Cloud9 and Immortals", "economists at
+  // JPMorgan Chase and Morgan Stanley", "shares in Severn Trent and United Utilities"
   if ((prev === "and" || prev === "or") && c.s > 2 && isCap(words[c.s - 2]!) && !starts[c.s - 1]) {
     let k = c.s - 2;
     while (k > 0 && c.s - 2 - k < 4 && !starts[k] && isCap(words[k - 1]!) && !isPunct(words[k - 1]!)) k--;
     if (k > 0 && !starts[k] && ORG_CUE_BEFORE.has(low[k - 1]!) && !isCap(words[k - 1]!)) return true;
+    if (k > 1 && !starts[k] && (low[k - 1] === "at" || low[k - 1] === "with") && WORKERS.has(low[k - 2]!)) return true;
+    if (k > 1 && !starts[k] && (low[k - 1] === "in" || low[k - 1] === "of") && HOLDINGS.has(low[k - 2]!)) return true;
   }
   if (next && ORG_CUE_AFTER.has(next)) return true;
   // "the Yonhap news agency", "the Al Jazeera news network"

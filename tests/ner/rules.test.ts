@@ -856,3 +856,10 @@ describe("the one-word organisation fallback follows the text's habit (issue 3)"
     for (const n of ["Ofgem", "Slack", "Salesforce"]) expect(t.by(n)?.type, n).toBe("organization");
   });
 });
+
+describe("holdings and employers in pairs (issue 3)", () => {
+  it("reads 'shares in X and Y' and 'economists at X and Y' as organisations", () => {
+    const r = run("Shares in Severn Trent and United Utilities rose 2 percent. Economists at JPMorgan Chase and Morgan Stanley expect two cuts this year.");
+    for (const n of ["Severn Trent", "United Utilities", "JPMorgan Chase", "Morgan Stanley"]) expect(r.by(n)?.type, n).toBe("organization");
+  });
+});
