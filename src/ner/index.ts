@@ -1311,6 +1311,9 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   if (VEHICLE_PREFIX.has(words[s]!) || (words[s] === "Space" && words[s + 1] === "Shuttle")) return null;
   // "New" ends no name: it begins the next one ("an Ottawa | New Democrat MP")
   while (e - s > 1 && words[e - 1] === "New") e--;
+  // a match score is no part of the name ("Spain 2 | – 1 Italy")
+  if (e - s > 1 && /^\d{1,2}$/.test(words[e - 1]!) && (words[e] === "–" || words[e] === "-" || words[e] === "—") && /^\d{1,2}$/.test(words[e + 1] ?? "")) e--;
+  else if (e - s > 1 && /^\d{1,2}[–—-]\d{1,2}$/.test(words[e - 1]!)) e--;
   const form = normForm(doc.text.slice(doc.ts[s]!, doc.te[e - 1]!));
   if (form.length < 2 && !/\d/.test(form)) return null;
   if (BOILERPLATE.has(form)) return null;
@@ -2304,9 +2307,9 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
 const PLACE_TYPES = new Set<NameType>(["country", "state", "city", "region", "place"]);
 /** A match score right after a name ("Sweden 1 – 0", "Belgium 3-0 Panama"), not a range of something or of dates ("Geneva 7-10 October"). */
 const SCORE_AFTER =
-  /^[ \t]+\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%.,:]|[ \t]*%|[ \t]+(?!(?:on|in|at|after|before|with|and|to|against|win|victory|defeat|loss|draw|lead|home|away|aggregate|up|down)\b)[a-z]|[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)/;
+  /^[ \t]+\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%]|[.,:]\d|[ \t]*%|[ \t]+(?!(?:on|in|at|after|before|with|and|to|against|win|victory|defeat|loss|draw|lead|home|away|aggregate|up|down)\b)[a-z]|[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)/;
 /** A win or loss by a score after a name ("Sweden defeated South Korea 1 – 0"). */
-const SCORE_VERB_AFTER = /^[ \t]+(?:defeated|beat|edged|thrashed|routed|overcame|drew with|lost to)[ \t]+(?:[\p{L}'’-]+[ \t]+){1,3}\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%.,:])/u;
+const SCORE_VERB_AFTER = /^[ \t]+(?:defeated|beat|edged|thrashed|routed|overcame|drew with|lost to)[ \t]+(?:[\p{L}'’-]+[ \t]+){1,3}\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%]|[.,:]\d)/u;
 /** A match score right before a name ("3 – 0 Panama", "lost 1 – 2 to England"). */
 const SCORE_BEFORE = /(?:^|[^\d.,:])\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}[ \t]+(?:(?:to|against|over|with)[ \t]+)?$/;
 

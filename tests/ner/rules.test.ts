@@ -748,6 +748,10 @@ describe("national teams (issue 3)", () => {
   it("reads a country beside a match score as a team (organisation), elsewhere a country stays a country", () => {
     const r = run("Sweden defeated South Korea 1 – 0 on Monday.\n\nGroup G — Tunisia 1 – 2 England\n\nTunisia faced England at the Volgograd Arena.");
     for (const n of ["Sweden", "South Korea", "Tunisia", "England"]) expect(r.by(n)?.type, n).toBe("organization");
+    // a score at the end of a sentence, and a score the tagger took into the name
+    const u = run("In the Premier League, Tottenham Hotspur beat Newcastle 3-1. Spain 2 – 1 Italy was the pick of the group games.");
+    for (const n of ["Newcastle", "Spain", "Italy"]) expect(u.by(n)?.type, n).toBe("organization");
+    expect(u.ents.some((e) => /\d/.test(e.name))).toBe(false);
     const s = run("Sweden sent 20 - 25 observers to the talks in Tunisia on Monday, officials said. Talks were held in Geneva 7-10 October.");
     expect(s.by("Sweden")?.type).toBe("country");
     expect(s.by("Tunisia")?.type).toBe("country");
