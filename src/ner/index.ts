@@ -718,8 +718,8 @@ const ORG_RULE_HEADS = new Set([
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
   "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly", "Front",
-  "Movement", "Coalition", "Force", "Corps", "Library", "Libraries", "Forces", "Programme", "Program", "Co", "Cos",
-  "Bhd", "Pty", "SpA", "Oyj", "Legion", "Regiment", "Squadron", "Fleet",
+  "Movement", "Coalition", "Force", "Corps", "Library", "Libraries", "Forces", "Programme", "Program",
+  "Co", "Cos", "Bhd", "Pty", "SpA", "Oyj", "Legion", "Regiment", "Squadron", "Fleet",
 ]);
 /** An ordinal written in digits ("501st", "3rd"). */
 const ORDINAL = /^\d{1,4}(?:st|nd|rd|th)$/;
@@ -913,10 +913,6 @@ const AGENCY_WORDS = new Set([
 ]);
 
 /**
- * A portfolio noun before a country is a national agency ("Environment Canada", "Food Standards
- * Australia New Zealand"); the country stays its own mention.
- */
-/**
  * A number inside an organisation's name joins its two halves ("Movimento 5 Stelle", "Channel 4
  * News"): a name the tagger found (not a place), a bare number of up to three digits, then
  * capitalised words.
@@ -944,8 +940,8 @@ function numberedNames(doc: Doc, tagged: Cand[]): void {
 
 /**
  * A capitalised "The" inside a sentence opens a title-like name that runs over the whole
- * capitalised sequence ("such bands as The Velvet Underground", "The Ontario Ghostbusters"):
- * the tagger's span after it grows to the end of the run.
+ * capitalised sequence ("such bands as The Velvet Underground"): the tagger's span after it grows
+ * to the end of the run.
  */
 function articleNames(doc: Doc, tagged: Cand[]): void {
   const { words, cap, starts } = doc;
@@ -967,6 +963,10 @@ function articleNames(doc: Doc, tagged: Cand[]): void {
   }
 }
 
+/**
+ * A portfolio noun before a country is a national agency ("Environment Canada", "Food Standards
+ * Australia New Zealand"); the country stays its own mention.
+ */
 function agencyRule(doc: Doc, tagged: Cand[]): void {
   const { words, low, starts, gm } = doc;
   const add: Cand[] = [];
@@ -2248,12 +2248,10 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     if (e.type === "other") continue;
     // a one-word "name" the same text mostly writes in lower case is an ordinary word capitalised
     // by its position ("Ozone is …" beside "ozone pollution", "Nonpartisan Paul Tse" beside
-    // "nonpartisan Junius Ho")
-    // ("the Court", "the Church" stay: a capital after "the" is the writer's)
+    // "nonpartisan Junius Ho"); "the Court", "the Church" stay: a capital after "the" is the writer's
     if (!e.fixed && e.forms.size === 1 && (lowerCounts.get(firstForm(e).toLowerCase()) ?? 0) >= e.mentions.length && !e.mentions.some((m) => afterThe(text, m))) continue;
     // an adjective, not a name: a one-word form with an adjective ending, always before a noun
-    // ("Hellenic polytheism", "Pachomian monasteries")
-    // ("the Guardian reported" is a name)
+    // ("Hellenic polytheism", "Pachomian monasteries"; "the Guardian reported" is a name)
     if (!e.fixed && e.forms.size === 1 && ADJECTIVE_FORM.test(firstForm(e)) && e.mentions.every((m) => /^ [a-z]/.test(text.slice(m.end, m.end + 2)) && !afterThe(text, m))) continue;
     e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     let name = e.name;
