@@ -50,7 +50,7 @@ export function evaluateFull(corpus: string, options: { speedSeconds?: number; v
       totals[t].fp += r.byType[t].fp;
       totals[t].fn += r.byType[t].fn;
     }
-    if (options.verbose) console.log(`## ${d.doc}\n  FP: ${r.fp.join(" | ")}\n  FN: ${r.fn.join(" | ")}`);
+    if (options.verbose) console.log(`## ${d.doc}\n  FP: ${r.fp.join(" | ")}\n  FN: ${r.fn.join(" | ")}\n  wrong type, predicted: ${r.typedFp.join(" | ")}\n  wrong type, gold: ${r.typedFn.join(" | ")}`);
   }
   const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
   const cpu = () => {

@@ -444,6 +444,8 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     }
     acronymRule(doc, tagged);
     headRules(doc, tagged);
+    numberedNames(doc, tagged);
+    articleNames(doc, tagged);
     agencyRule(doc, tagged);
     personRules(doc, tagged);
   }
@@ -716,9 +718,11 @@ const ORG_RULE_HEADS = new Set([
   "Institution", "Academy", "School", "Bank", "Group", "Company", "Airlines", "Network", "Alliance",
   "Inc", "Corp", "Ltd", "Co.", "PLC", "Plc", "AG", "GmbH", "LLP", "Holdings", "Industries", "Motors",
   "Embassy", "Consulate", "Division", "Directorate", "Secretariat", "Tribunal", "Assembly", "Front",
-  "Movement", "Coalition", "Force", "Corps", "Library", "Libraries", "Forces", "Programme", "Co", "Cos",
-  "Bhd", "Pty", "SpA", "Oyj",
+  "Movement", "Coalition", "Force", "Corps", "Library", "Libraries", "Forces", "Programme", "Program",
+  "Co", "Cos", "Bhd", "Pty", "SpA", "Oyj", "Legion", "Regiment", "Squadron", "Fleet",
 ]);
+/** An ordinal written in digits ("501st", "3rd"). */
+const ORDINAL = /^\d{1,4}(?:st|nd|rd|th)$/;
 
 /** Capitalised titles that portfolio words precede ("Home Secretary", "Foreign Minister"). */
 const PORTFOLIO_TITLES = new Set(["Secretary", "Minister", "Chancellor", "Commissioner", "Secretary-General", "Spokesperson", "Spokesman"]);
@@ -780,6 +784,11 @@ function headRules(doc: Doc, tagged: Cand[]): void {
       if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
       if (nameWord(s - 1)) s--;
       else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
+      else if (org && ORDINAL.test(words[s - 1]!)) {
+        // a numbered unit: "501st Legion", "101st Airborne Division"
+        s--;
+        break;
+      }
       else if (
         (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !(s > 2 && (doc.gm[s - 3]?.len ?? 0) >= 2) &&
         doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the" || doc.gm[s - 3]?.len === 1)
@@ -904,6 +913,57 @@ const AGENCY_WORDS = new Set([
 ]);
 
 /**
+ * A number inside an organisation's name joins its two halves ("Movimento 5 Stelle", "Channel 4
+ * News"): a name the tagger found (not a place), a bare number of up to three digits, then
+ * capitalised words.
+ */
+function numberedNames(doc: Doc, tagged: Cand[]): void {
+  const { words, cap, starts } = doc;
+  const n = words.length;
+  for (let t = 0; t < tagged.length; t++) {
+    const c = tagged[t]!;
+    const k = c.e;
+    if (c.label === "LOC" || c.hit || c.type || k + 1 >= n || !/^\d{1,3}$/.test(words[k]!) || starts[k] || starts[k + 1]) continue;
+    if (cap[k + 1] === 0 || isPunct(words[k + 1]!) || MONTHS.has(doc.low[k + 1]!)) continue;
+    let e = k + 1;
+    while (e < n && cap[e] === 1 && !starts[e] && !isPunct(words[e]!) && !MONTHS.has(doc.low[e]!)) e++;
+    // the tagger's spans inside the new end go
+    let d = t + 1;
+    while (d < tagged.length && tagged[d]!.s < e) d++;
+    if (tagged.slice(t + 1, d).some((x) => x.e > e)) continue;
+    tagged.splice(t + 1, d - t - 1);
+    c.e = e;
+    // no person has a number inside the name: the tagger's PER was the first half alone
+    if (c.label === "PER") c.label = "ORG";
+  }
+}
+
+/**
+ * A capitalised "The" inside a sentence opens a title-like name that runs over the whole
+ * capitalised sequence ("such bands as The Velvet Underground"): the tagger's span after it grows
+ * to the end of the run.
+ */
+function articleNames(doc: Doc, tagged: Cand[]): void {
+  const { words, cap, starts } = doc;
+  const n = words.length;
+  for (let t = 0; t < tagged.length; t++) {
+    const c = tagged[t]!;
+    if (c.label === "PER" || c.hit || c.type || c.s === 0 || words[c.s - 1] !== "The" || starts[c.s - 1] || starts[c.s]) continue;
+    let e = c.e;
+    // (not over a label: "… as The Fawn | Image: Nick Moreau")
+    while (e < n && cap[e] === 1 && !starts[e] && !isPunct(words[e]!) && !MONTHS.has(doc.low[e]!) && words[e + 1] !== ":") e++;
+    if (e === c.e) continue;
+    let d = t + 1;
+    while (d < tagged.length && tagged[d]!.s < e) d++;
+    if (tagged.slice(t + 1, d).some((x) => x.e > e || x.label === "PER")) continue;
+    tagged.splice(t + 1, d - t - 1);
+    c.e = e;
+    // no person is written "The …": an organisation stays one ("Velvet" is also a first name)
+    if (c.label === "ORG") c.type = "organization";
+  }
+}
+
+/**
  * A portfolio noun before a country is a national agency ("Environment Canada", "Food Standards
  * Australia New Zealand"); the country stays its own mention.
  */
@@ -966,13 +1026,19 @@ function personApposition(doc: Doc, c: Cand): boolean {
   const { words, low } = doc;
   const len = c.e - c.s;
   if (len < 2 || len > 3 || c.hit || c.type || c.cs !== undefined) return false;
-  if (words[c.e] !== "," || (low[c.e + 1] !== "a" && low[c.e + 1] !== "an")) return false;
   for (let k = c.s; k < c.e; k++) {
     const w = words[k]!;
     if (!isCap(w) || ORG_HEADS.has(w) || FACILITY_HEADS.has(w) || PLACE_HEADS.has(w) || allCaps2(w)) return false;
   }
   const g = doc.gm[c.s];
   if (g && g.hit.cat !== "first" && g.hit.cat !== "town") return false;
+  // after a role and its organisation: "Co-founder of Google, Sergey Brin, met …"
+  if (words[c.s - 1] === "," && words[c.e] === ",") {
+    let k = c.s - 2;
+    while (k > 0 && c.s - k <= 6 && isCap(words[k]!) && !isPunct(words[k]!) && !doc.starts[k]) k--;
+    if (k < c.s - 2 && (low[k] === "of" || low[k] === "at") && k > 0 && ROLE_HEADS.has(low[k - 1]!)) return true;
+  }
+  if (words[c.e] !== "," || (low[c.e + 1] !== "a" && low[c.e + 1] !== "an")) return false;
   for (let k = c.e + 2; k < c.e + 5 && k < words.length; k++) {
     const l = low[k]!;
     if (PERSON_NOUNS.has(l) || ROLE_HEADS.has(l)) return true;
@@ -1245,6 +1311,9 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   if (VEHICLE_PREFIX.has(words[s]!) || (words[s] === "Space" && words[s + 1] === "Shuttle")) return null;
   // "New" ends no name: it begins the next one ("an Ottawa | New Democrat MP")
   while (e - s > 1 && words[e - 1] === "New") e--;
+  // a match score is no part of the name ("Spain 2 | – 1 Italy")
+  if (e - s > 1 && /^\d{1,2}$/.test(words[e - 1]!) && (words[e] === "–" || words[e] === "-" || words[e] === "—") && /^\d{1,2}$/.test(words[e + 1] ?? "")) e--;
+  else if (e - s > 1 && /^\d{1,2}[–—-]\d{1,2}$/.test(words[e - 1]!)) e--;
   const form = normForm(doc.text.slice(doc.ts[s]!, doc.te[e - 1]!));
   if (form.length < 2 && !/\d/.test(form)) return null;
   if (BOILERPLATE.has(form)) return null;
@@ -1619,6 +1688,19 @@ function nestedPlaces(doc: Doc, acc: Cand[]): void {
       add.push(mkCand(k, k + m.len, "LOC", { hit: m.hit }));
     }
   }
+  // an organisation named in an "of" complement is its own mention ("National Museum of the U.S.
+  // Air Force", "Museum of the Royal Navy")
+  for (const c of acc) {
+    if (c.hit || c.label === "PER" || c.label === "MISC" || c.cs !== undefined || c.e - c.s < 4 || !ORG_RULE_HEADS.has(doc.words[c.e - 1]!)) continue;
+    let k = c.e - 2;
+    while (k > c.s && doc.low[k] !== "of") k--;
+    // (only after a place head: "University of Texas Arlington Muslim Student Association" is one name)
+    if (k <= c.s || !(FACILITY_HEADS.has(doc.words[k - 1]!) || PLACE_HEADS.has(doc.words[k - 1]!))) continue;
+    const s = doc.low[k + 1] === "the" ? k + 2 : k + 1;
+    if (c.e - s < 2 || have.has(s * 64 + Math.min(c.e - s, 63))) continue;
+    have.add(s * 64 + Math.min(c.e - s, 63));
+    add.push(mkCand(s, c.e, "ORG", { type: "organization" }));
+  }
   for (let q = 0; q < doc.placeOf.length; q += 2) {
     const s = doc.placeOf[q]!;
     const e = doc.placeOf[q + 1]!;
@@ -1724,6 +1806,13 @@ const ORG_CUE_BEFORE = new Set([
   "studio", "developer", "bank", "retailer", "airline", "brand", "carmaker", "automaker", "startup",
   "start-up", "conglomerate", "movement", "coalition", "outlet", "daily", "tabloid", "insurer",
   "manufacturer", "maker", "lender", "nonprofit", "non-profit", "ngo", "think-tank", "subsidiary", "team",
+  "school", "college", "hospital", "foundation", "label", "ministry", "department",
+  // plural cue nouns before a list of names ("the religious schools Santo Spirito and Immacolata")
+  "companies", "firms", "groups", "parties", "agencies", "organisations", "organizations", "bands",
+  "newspapers", "broadcasters", "networks", "charities", "websites", "magazines", "clubs",
+  "unions", "associations", "studios", "banks", "retailers", "airlines", "brands",
+  "carmakers", "automakers", "startups", "outlets", "tabloids", "insurers", "manufacturers", "lenders",
+  "nonprofits", "teams", "schools", "colleges", "hospitals", "foundations", "labels",
 ]);
 /** Nouns right after a name that make it an organisation ("Environment Canada spokesperson", "Google headquarters"). */
 const ORG_CUE_AFTER = new Set([
@@ -1740,6 +1829,8 @@ const WORKERS = new Set([
   "analysts", "officials", "researchers", "employees", "executives", "scientists", "engineers",
   "economists", "staff", "workers", "staffers", "strategists", "traders", "lawyers", "investigators",
 ]);
+/** What one holds in a company ("shares in X", "a stake in X"). */
+const HOLDINGS = new Set(["shares", "share", "stake", "stakes", "stock", "shareholding"]);
 const ORG_CUE_VOTE = 3;
 
 /**
@@ -1754,11 +1845,16 @@ function orgContext(doc: Doc, c: Cand): boolean {
   if (prev && ORG_CUE_BEFORE.has(prev) && !isCap(words[c.s - 1]!)) return true;
   // the employer of a group of people: "analysts at Goldman Sachs", "researchers at X"
   if ((prev === "at" || prev === "with") && c.s > 1 && WORKERS.has(low[c.s - 2]!)) return true;
-  // the second of two names after a cue noun: "team Cloud9 and Immortals"
+  // a company's shares: "shares in Severn Trent", "a stake in X"
+  if ((prev === "in" || prev === "of") && c.s > 1 && HOLDINGS.has(low[c.s - 2]!)) return true;
+  // the second of two names after a cue noun: "team Cloud9 and Immortals", "economists at
+  // JPMorgan Chase and Morgan Stanley", "shares in Severn Trent and United Utilities"
   if ((prev === "and" || prev === "or") && c.s > 2 && isCap(words[c.s - 2]!) && !starts[c.s - 1]) {
     let k = c.s - 2;
     while (k > 0 && c.s - 2 - k < 4 && !starts[k] && isCap(words[k - 1]!) && !isPunct(words[k - 1]!)) k--;
     if (k > 0 && !starts[k] && ORG_CUE_BEFORE.has(low[k - 1]!) && !isCap(words[k - 1]!)) return true;
+    if (k > 1 && !starts[k] && (low[k - 1] === "at" || low[k - 1] === "with") && WORKERS.has(low[k - 2]!)) return true;
+    if (k > 1 && !starts[k] && (low[k - 1] === "in" || low[k - 1] === "of") && HOLDINGS.has(low[k - 2]!)) return true;
   }
   if (next && ORG_CUE_AFTER.has(next)) return true;
   // "the Yonhap news agency", "the Al Jazeera news network"
@@ -1789,6 +1885,20 @@ function citedAuthor(doc: Doc, c: Cand): boolean {
   if ((low[e] === "and" || low[e] === "&") && e + 1 < n && isCap(words[e + 1]!) && (words[e + 2] === "(" || words[e + 2] === ",")) e += 2;
   if (low[e] === "et" && (low[e + 1] === "al" || low[e + 1] === "al.")) return true;
   if (words[e] === "(" && CITED_YEAR.test(low[e + 1] ?? "")) return true;
+  // "Sapir's (1971) group"
+  if ((low[e] === "'s" || low[e] === "’s") && words[e + 1] === "(" && CITED_YEAR.test(low[e + 2] ?? "")) return true;
+  // a list of authors: "(Feng, Spence, & Pratt, 2007)", "Heidenreich & Turano 2011;"
+  let k = c.e;
+  for (let names = 0; names < 8; names++) {
+    let j = k;
+    if (words[j] === ",") j++;
+    if (low[j] === "&" || low[j] === "and") j++;
+    if (j === k || j >= n || !isCap(words[j]!) || isPunct(words[j]!)) break;
+    k = j + 1;
+  }
+  if (words[k] === "," && CITED_YEAR.test(low[k + 1] ?? "") && (words[k + 2] === ")" || words[k + 2] === ";")) return true;
+  // "Brieber 2014;", "Milekic 2010)", "Vandergrift and Cross 2017 and …"
+  if (CITED_YEAR.test(low[k] ?? "") && (words[k + 1] === ";" || words[k + 1] === ")" || (k > c.e && /^(?:and|,)$/.test(low[k + 1] ?? "")))) return true;
   // "(Kessler, 2010)", "; Li, 2011)"
   const before = c.s > 0 ? words[c.s - 1] : undefined;
   const opened = before === "(" || before === ";" || (c.s > 2 && (low[c.s - 1] === "and" || low[c.s - 1] === "&") && words[c.s - 3] === "(");
@@ -2077,7 +2187,22 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     }
   }
 
-  const out: NamedEntity[] = [];
+  // how often the text writes each one-word candidate form in lower case (one pass over the tokens)
+  const lowerCounts = new Map<string, number>();
+  for (const e of order) {
+    if (e.mentions.length === 0 || e.fixed || e.forms.size !== 1) continue;
+    const f = firstForm(e);
+    if (ONE_WORD_CAP.test(f)) lowerCounts.set(f.toLowerCase(), 0);
+  }
+  if (lowerCounts.size > 0)
+    for (let i = 0; i < words.length; i++) {
+      if (doc.cap[i] === 1) continue;
+      const c = lowerCounts.get(words[i]!);
+      if (c !== undefined) lowerCounts.set(words[i]!, c + 1);
+    }
+  // types by vote; "persons" named by one word only are collected for the fallback below
+  const oneWordPersons: Ent[] = [];
+  let fullPersons = 0;
   for (const e of order) {
     if (e.mentions.length === 0) continue;
     if (!e.fixed) {
@@ -2094,17 +2219,40 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
         bv = v;
       }
       e.type = best;
-      // news names a person in full at least once: a "person" only ever named by one word that
-      // is no first name and has no role is more likely an organisation or brand ("Scientology")
       if (e.type === "person" && !e.role && e.persons === 0 && e.personCues === 0) {
         let oneWord = true;
         for (const f of e.forms.values()) if (/[\s]/.test(f.trim())) oneWord = false;
         const first = firstForm(e);
         // (unless the training text knows the word as a person's name: "Trump", "Einstein")
-        if (oneWord && !doc.gaz.firstNames.has(first) && known !== "PER" && !/^\p{Lu}\p{Ll}+s$/u.test(first)) e.type = "organization";
+        if (oneWord && !doc.gaz.firstNames.has(first) && known !== "PER" && !/^\p{Lu}\p{Ll}+s$/u.test(first)) oneWordPersons.push(e);
       }
     }
+    if (e.type === "person") for (const f of e.forms.values()) if (/\s/.test(f.trim())) {
+      fullPersons++;
+      break;
+    }
+  }
+  // news names a person in full at least once: a "person" only ever named by one word that is no
+  // first name and has no role is more likely an organisation or brand ("Scientology"). A text
+  // that names far more people by one word alone than in full (four or more, over three times as
+  // many: a talk, a paper citing surnames, a history) does not follow that habit, and its one-word
+  // names stay persons; a business story with three brands and two people named in full
+  // ("Ofgem", "Slack", "Salesforce"; "Rachel Reeves") still does.
+  if (oneWordPersons.length < 4 || oneWordPersons.length <= 3 * fullPersons) for (const e of oneWordPersons) e.type = "organization";
+  const out: NamedEntity[] = [];
+  for (const e of order) {
+    if (e.mentions.length === 0) continue;
+    // a country or place named beside a match score is a team ("Sweden 1 – 0 Korea Republic",
+    // "lost 1 – 2 to England"): the national side is an organisation throughout the report
+    if (PLACE_TYPES.has(e.type) && e.mentions.some((m) => scoreBeside(text, m))) e.type = "organization";
     if (e.type === "other") continue;
+    // a one-word "name" the same text mostly writes in lower case is an ordinary word capitalised
+    // by its position ("Ozone is …" beside "ozone pollution", "Nonpartisan Paul Tse" beside
+    // "nonpartisan Junius Ho"); "the Court", "the Church" stay: a capital after "the" is the writer's
+    if (!e.fixed && e.forms.size === 1 && (lowerCounts.get(firstForm(e).toLowerCase()) ?? 0) >= e.mentions.length && !e.mentions.some((m) => afterThe(text, m))) continue;
+    // an adjective, not a name: a one-word form with an adjective ending, always before a noun
+    // ("Hellenic polytheism", "Pachomian monasteries"; "the Guardian reported" is a name)
+    if (!e.fixed && e.forms.size === 1 && ADJECTIVE_FORM.test(firstForm(e)) && e.mentions.every((m) => /^ [a-z]/.test(text.slice(m.end, m.end + 2)) && !afterThe(text, m))) continue;
     e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     let name = e.name;
     if (!name) {
@@ -2153,6 +2301,32 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   return out;
 }
+
+const PLACE_TYPES = new Set<NameType>(["country", "state", "city", "region", "place"]);
+/** A match score right after a name ("Sweden 1 – 0", "Belgium 3-0 Panama"), not a range of something or of dates ("Geneva 7-10 October"). */
+const SCORE_AFTER =
+  /^[ \t]+\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%]|[.,:]\d|[ \t]*%|[ \t]+(?!(?:on|in|at|after|before|with|and|to|against|win|victory|defeat|loss|draw|lead|home|away|aggregate|up|down)\b)[a-z]|[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)/;
+/** A win or loss by a score after a name ("Sweden defeated South Korea 1 – 0"). */
+const SCORE_VERB_AFTER = /^[ \t]+(?:defeated|beat|edged|thrashed|routed|overcame|drew with|lost to)[ \t]+(?:[\p{L}'’-]+[ \t]+){1,3}\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}(?![\d%]|[.,:]\d)/u;
+/** A match score right before a name ("3 – 0 Panama", "lost 1 – 2 to England"). */
+const SCORE_BEFORE = /(?:^|[^\d.,:])\d{1,2}[ \t]?[–—-][ \t]?\d{1,2}[ \t]+(?:(?:to|against|over|with)[ \t]+)?$/;
+
+/** Whether a mention stands beside a match score. */
+function scoreBeside(text: string, m: Span): boolean {
+  const after = text.slice(m.end, m.end + 60);
+  return SCORE_AFTER.test(after) || SCORE_VERB_AFTER.test(after) || SCORE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start));
+}
+
+/** Whether a mention is written right after "the" ("the Court", "the Guardian"). */
+function afterThe(text: string, m: Span): boolean {
+  return /\bthe\s$/i.test(text.slice(Math.max(0, m.start - 4), m.start));
+}
+
+/** Adjective endings of one-word forms ("Hellenic", "Pachomian", "Maltese"). */
+const ADJECTIVE_FORM = /^\p{Lu}\p{Ll}+(?:ic|ian|ese|ish)$/u;
+
+/** A capitalised word of lower-case letters ("Ozone", "Nonpartisan"). */
+const ONE_WORD_CAP = /^\p{Lu}\p{Ll}+$/u;
 
 /** The first form of an entity, or "". */
 function firstForm(e: Ent): string {

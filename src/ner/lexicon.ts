@@ -318,8 +318,9 @@ export const ORG_HEADS = new Set([
   "Fund", "Alliance", "Coalition", "Movement", "Assembly", "Senate", "Congress", "Cabinet",
   "Guard", "Corps", "Forces", "Enterprises", "Holdings", "Industries", "Technologies", "Systems",
   "Television", "Radio", "Magazine", "Agency", "Directorate", "Secretariat", "Tribunal", "Commission",
-  "Force", "Motors", "Library", "Libraries", "Programme", "Co", "Cos", "Bhd", "Pty", "SpA", "Oyj",
+  "Force", "Motors", "Library", "Libraries", "Programme", "Program", "Co", "Cos", "Bhd", "Pty", "SpA", "Oyj",
   "Academy", "Institution", "School", "Government", "Division", "PLC", "Plc", "AG", "GmbH", "LLP",
+  "Legion", "Regiment", "Squadron", "Fleet",
 ]);
 
 /** Last words of facility names (place). */
