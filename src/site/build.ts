@@ -12,15 +12,15 @@ import { createExtractor, extractFile } from "../pipeline.js";
 import { loadRegistry, type Registry } from "../registry.js";
 import { dedupeIds, findArticles, readArticle } from "../content.js";
 import { buildSiteIndex, defaultSiteMeta, type ArticleRecord, type SiteIndex, type SiteMeta } from "./index.js";
-import { provideSite, provideWritten } from "./eleventy.js";
+import { provideRendered, provideSite, provideWritten } from "./eleventy.js";
 import { postBuild } from "./postbuild.js";
-import { openSearchIndex, type SearchIndex } from "./search-index.js";
-import { copyReused, copySearchIndex, pageFile, planRender, searchKey, writeManifest, type PageFile, type RenderPlan } from "./incremental.js";
-import { loadTemplates } from "./pages.js";
+import { openSearchIndex, OrderedFeed, type SearchIndex } from "./search-index.js";
+import { copyReused, copyReusedMaps, copySearchIndex, pageFile, planRender, searchKey, writeManifest, type PageFile, type RenderPlan } from "./incremental.js";
+import { loadTemplates, outputPath, pageTable } from "./pages.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
 import { extractAll, lastExtractionStats } from "./extract-all.js";
-import { passCount, providePass } from "./passes.js";
+import { providePass } from "./passes.js";
 
 export interface Extraction {
   records: ArticleRecord[];
@@ -87,22 +87,39 @@ export interface Rendered {
  */
 export async function renderSite(index: SiteIndex, outDir: string, options: RenderOptions = {}): Promise<Rendered> {
   const previousDir = options.previousDir ?? null;
-  const plan = planRender(await loadTemplates(), index, { cacheDir: options.cacheDir ?? null, previousDir });
+  const templates = await loadTemplates();
+  const plan = planRender(templates, index, { cacheDir: options.cacheDir ?? null, previousDir });
   const files: PageFile[] = [];
+  const reused = previousDir ? copyReused(plan, previousDir, outDir) : [];
+  const fromDisk = (url: string) => readFileSync(join(outDir, outputPath(url)), "utf8");
+  // Every HTML page of the site, in the order the search index gets them.
+  const order = [...pageTable(templates, index).keys()].filter((url) => outputPath(url).endsWith(".html")).sort();
+  let search: SearchIndex | null = null;
+  let feed: OrderedFeed | null = null;
   provideSite(() => index);
   provideWritten((pages) => {
     for (const { url, outputPath, content } of pages) files.push(pageFile(url, relative(outDir, resolve(outputPath)).split(sep).join("/"), content));
   });
-  let search: SearchIndex | null = null;
   try {
+    if (plan.rendered > 0 || !previousDir) {
+      // Pages will change: Pagefind indexes them on the other core while Eleventy renders.
+      const copied = new Set(reused.map((f) => f.url));
+      search = await openSearchIndex();
+      const running = (feed = new OrderedFeed(search, order, (url) => (copied.has(url) ? fromDisk(url) : null)));
+      provideRendered((url, html) => running.arrive(url, html));
+    }
     await writePages(outDir, plan);
     provideWritten(null);
-    if (previousDir) files.push(...copyReused(plan, previousDir, outDir));
+    provideRendered(null);
+    copyReusedMaps(reused, previousDir ?? outDir, outDir);
+    files.push(...reused);
     const key = searchKey(files);
-    if (!previousDir || !copySearchIndex(plan, key, previousDir, outDir)) {
+    if (!feed && !copySearchIndex(plan, key, previousDir!, outDir)) {
+      // Only the few pages that always render changed: index the whole site from disk.
       search = await openSearchIndex();
-      await indexPages(search, outDir, files);
+      feed = new OrderedFeed(search, order, fromDisk);
     }
+    await feed?.finish();
     // Test hook: fail after pages were written, to prove a half-built site is never published.
     if (process.env.SITREP_FAULT === "after-render") throw new Error("fault injected after rendering (SITREP_FAULT)");
     await postBuild(index, outDir, search, files.filter((f) => f.path.endsWith(".html")).map((f) => f.url));
@@ -110,18 +127,9 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
   } finally {
     provideSite(null);
     provideWritten(null);
+    provideRendered(null);
     await search?.close();
   }
-}
-
-/**
- * Hands the HTML pages to the search index one at a time, sorted by URL, read back from the output:
- * Pagefind numbers pages in the order it gets them, so the same site gives the same index however
- * many passes rendered it and whichever pages were copied.
- */
-async function indexPages(search: SearchIndex, outDir: string, files: readonly PageFile[]): Promise<void> {
-  const html = files.filter((p) => p.path.endsWith(".html")).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  for (const { url, path } of html) await search.add(url, readFileSync(join(outDir, path), "utf8"));
 }
 
 /**
@@ -131,7 +139,7 @@ async function indexPages(search: SearchIndex, outDir: string, files: readonly P
 async function writePages(outDir: string, plan: RenderPlan): Promise<void> {
   const { default: Eleventy } = await import("@11ty/eleventy");
   // A large site renders in several passes (./passes.ts), each its own Eleventy instance.
-  const count = passCount(plan.rendered);
+  const count = plan.passes;
   try {
     for (let pass = 0; pass < count; pass++) {
       providePass({ index: pass, count, render: plan.render });

@@ -17,6 +17,7 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addTransform(name: string, fn: (this: never, content: string) => string): void;
   setQuietMode(quiet: boolean): void;
   setUseGitIgnore(use: boolean): void;
   setServerOptions(options: Record<string, unknown>): void;
@@ -57,6 +58,14 @@ export function provideWritten(sink: WrittenSink | null): void {
   writtenSink = sink;
 }
 
+type RenderedSink = (url: string, html: string) => void;
+let renderedSink: RenderedSink | null = null;
+
+/** `sitrep build` hands each HTML page to the search index as soon as it is rendered (./build.ts). */
+export function provideRendered(sink: RenderedSink | null): void {
+  renderedSink = sink;
+}
+
 export function currentProvider(): Options["site"] | null {
   return provider;
 }
@@ -76,6 +85,11 @@ export default function sitrepEleventy(eleventyConfig: EleventyConfig, options: 
     eleventyConfig.addPassthroughCopy({ [options.publicDir]: "/" });
   }
   for (const path of options.watch ?? []) eleventyConfig.addWatchTarget(path);
+  eleventyConfig.addTransform("sitrep-rendered", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
+    const { url, outputPath } = this.page;
+    if (renderedSink && typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) renderedSink(url, content);
+    return content;
+  });
   // The maps' shared backgrounds (src/site/map.ts): drawn while pages render, written once each.
   eleventyConfig.on("eleventy.before", () => resetMapFiles());
   eleventyConfig.on("eleventy.after", (event: { directories: { output: string }; results?: RenderedPage[] }) => {

@@ -28,7 +28,7 @@ import { dirname, join, resolve } from "node:path";
 import { packageRoot, publicDir, templatesDir } from "../paths.js";
 import type { SiteIndex } from "./index.js";
 import { lookup, outputPath, type Template } from "./pages.js";
-import { PASSED_TEMPLATES } from "./passes.js";
+import { passCount, pagesPerPass, PASSED_TEMPLATES } from "./passes.js";
 
 /** Bump by hand when the manifest's layout changes. */
 const MANIFEST_FORMAT = 1;
@@ -52,8 +52,10 @@ export interface PageFile {
 }
 
 export interface RenderPlan {
-  /** Per template, whether each of its pages renders (./passes.ts hands this to the templates). */
-  render: Map<string, boolean[]>;
+  /** Per template, the pass that renders each of its pages, -1 for none (./passes.ts hands this to the templates). */
+  render: Map<string, number[]>;
+  /** How many Eleventy passes render the pages (./passes.ts). */
+  passes: number;
   /** Every page of PASSED_TEMPLATES, in template and page order. */
   pages: PlannedPage[];
   /** The pages copied from the previous output instead of rendered. */
@@ -143,11 +145,12 @@ const WALK_DEPTH = 5;
  * was written from the same key. Without a cache folder or previous output, every page renders.
  * `templates` are the compiled template modules (./pages.ts `loadTemplates`).
  */
-export function planRender(templates: readonly Template[], index: SiteIndex, options: { cacheDir: string | null; previousDir: string | null }): RenderPlan {
+export function planRender(templates: readonly Template[], index: SiteIndex, options: { cacheDir: string | null; previousDir: string | null }, perPass: number = pagesPerPass()): RenderPlan {
   const previous = options.cacheDir && options.previousDir ? readManifest(options.cacheDir, options.previousDir) : null;
   const text = new KeyText(index);
   const common = `${renderVersion()}\0${JSON.stringify(index.site)}\0`;
-  const plan: RenderPlan = { render: new Map(), pages: [], reused: [], rendered: 0, previous };
+  const plan: RenderPlan = { render: new Map(), passes: 1, pages: [], reused: [], rendered: 0, previous };
+  const toRender: Array<{ url: string; passes: number[]; at: number }> = [];
   const passed = new Set<string>(PASSED_TEMPLATES);
   for (const { name, module } of templates) {
     const stem = name.replace(/\.11ty\.js$/, "");
@@ -159,19 +162,27 @@ export function planRender(templates: readonly Template[], index: SiteIndex, opt
     }
     // Called outside any pass, `before` gives every page of the template, in the order the passes filter.
     const items = pagination.before(lookup(pagination.data, module, index) as never[]);
-    const flags: boolean[] = [];
+    const passes: number[] = [];
     for (const item of items) {
       const data = { ...module.data, sitrep: index, [pagination.alias]: item };
       const url = (permalink as (d: unknown) => string)(data);
       const page = { url, path: outputPath(url), key: sha256(`${common}${stem}\0${text.of(module.inputs(data as never))}`) };
       plan.pages.push(page);
-      const reuse = previous !== null && unchanged(previous, options.previousDir!, page);
-      if (reuse) plan.reused.push(page);
-      else plan.rendered++;
-      flags.push(!reuse);
+      if (previous !== null && unchanged(previous, options.previousDir!, page)) {
+        plan.reused.push(page);
+        passes.push(-1);
+      } else {
+        toRender.push({ url, passes, at: passes.length });
+        passes.push(0);
+      }
     }
-    plan.render.set(stem, flags);
+    plan.render.set(stem, passes);
   }
+  // The pages to render go to the passes in URL order, a contiguous run each.
+  plan.rendered = toRender.length;
+  plan.passes = passCount(toRender.length, perPass);
+  toRender.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  toRender.forEach(({ passes, at }, i) => (passes[at] = Math.floor((i * plan.passes) / toRender.length)));
   return plan;
 }
 
@@ -207,22 +218,24 @@ function linkOrCopy(from: string, to: string, made: Set<string>): void {
   }
 }
 
-/**
- * Copies the plan's reused pages from `fromDir` into `toDir`, with the map backgrounds (named by
- * their content's hash) they refer to that this build did not draw. Returns them as page files.
- */
+/** Copies the plan's reused pages from `fromDir` (the current output) into `toDir`; returns them as page files. */
 export function copyReused(plan: RenderPlan, fromDir: string, toDir: string): PageFile[] {
   const made = new Set<string>();
-  const maps = new Set<string>();
-  const files: PageFile[] = [];
-  for (const { url, path } of plan.reused) {
-    const [, , , sha, pageMaps] = plan.previous!.pages[path]!;
+  return plan.reused.map(({ url, path }) => {
+    const [, , , sha, maps] = plan.previous!.pages[path]!;
     linkOrCopy(join(fromDir, path), join(toDir, path), made);
-    for (const map of pageMaps) maps.add(map);
-    files.push({ url, path, sha256: sha, maps: pageMaps });
-  }
+    return { url, path, sha256: sha, maps };
+  });
+}
+
+/**
+ * Copies the map backgrounds (named by their content's hash) that the reused pages refer to and
+ * this build did not draw (after the render: the files it drew are written then).
+ */
+export function copyReusedMaps(reused: readonly PageFile[], fromDir: string, toDir: string): void {
+  const made = new Set<string>();
+  const maps = new Set(reused.flatMap((f) => f.maps));
   for (const path of [...maps].sort()) if (!existsSync(join(toDir, path))) linkOrCopy(join(fromDir, path), join(toDir, path), made);
-  return files;
 }
 
 const MAP_PATH = /^maps\/[\w-]+\.svg$/;

@@ -11,16 +11,18 @@
  * (tests/site/passes.test.ts); a site of up to `pagesPerPass()` such pages is one pass.
  *
  * A pass also carries the build's render plan (./incremental.ts): which of those pages changed
- * since the last build. Pages that did not are left out of every pass and copied afterwards, so
- * only the pages to render are counted and shared out.
+ * since the last build, and which pass renders each. Pages that did not change are left out of every
+ * pass and copied, so only the pages to render are counted and shared out; they are shared out in
+ * URL order (pass k renders the k-th contiguous run of their sorted URLs), the order the search index
+ * takes pages in, so a page rendered in one pass never waits for the next to be indexed.
  */
 
 export interface Pass {
   /** 0-based. */
   index: number;
   count: number;
-  /** Per template of PASSED_TEMPLATES, whether each of its pages (in `pageItems` order) renders; absent: all. */
-  render?: ReadonlyMap<string, readonly boolean[]>;
+  /** Per template of PASSED_TEMPLATES, the pass that renders each of its pages (in `pageItems` order), -1 for none; absent: a contiguous share of each template's pages. */
+  render?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Templates whose pagination takes `pageItems` (file stems under templates/; tests hold this to the templates). */
@@ -52,18 +54,17 @@ export function currentPass(): Pass | null {
 /**
  * `pagination.before` of the per-article, per-entity and timeline templates: `expand` (a template
  * whose pages are not one per item makes its page list from the list it paginates), then the
- * pages the render plan renders, then this pass's share of those. Without a pass (the dev server,
- * Eleventy run directly, tests) every page.
+ * pages the render plan gives this pass (without a plan, a contiguous share of them). Without a
+ * pass (the dev server, Eleventy run directly, tests) every page.
  */
 export function pageItems<T, U = T>(template: PassedTemplate, expand?: (items: T[]) => U[]): (items: T[]) => U[] {
   return (items) => {
-    let pages = expand ? expand(items) : (items as unknown as U[]);
+    const pages = expand ? expand(items) : (items as unknown as U[]);
     const render = current?.render?.get(template);
-    if (render) {
-      if (render.length !== pages.length) throw new Error(`sitrep: render plan of ${template} has ${render.length} pages, the template ${pages.length}`);
-      pages = pages.filter((_, i) => render[i]);
-    }
-    return passItems(pages);
+    if (!render) return passItems(pages);
+    if (render.length !== pages.length) throw new Error(`sitrep: render plan of ${template} has ${render.length} pages, the template ${pages.length}`);
+    const pass = current!.index;
+    return pages.filter((_, i) => render[i] === pass);
   };
 }
 

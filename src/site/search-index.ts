@@ -10,11 +10,9 @@
  * the attribute is sent and then left out by Pagefind). A site with no such page at all gets an
  * empty index, where indexing the folder would have indexed every page's whole body.
  *
- * Pages go to Pagefind one at a time, each pass's sorted by URL: Pagefind numbers pages in the
- * order it finishes them, so pages sent while others were in flight, or in the order Eleventy's
- * renders happened to finish, made the index files differ from build to build. (Handing pages over while
- * Eleventy rendered, from a transform, was tried: Pagefind then worked beside the render, but
- * the order pages arrived in depended on timing.)
+ * Pages go to Pagefind one at a time, in the URL order of the whole site (`OrderedFeed`): Pagefind
+ * numbers pages in the order it finishes them, so pages sent while others were in flight, or in the
+ * order Eleventy's renders happened to finish, made the index files differ from build to build.
  */
 import { join } from "node:path";
 import type { PagefindIndex } from "pagefind";
@@ -77,4 +75,64 @@ export async function openSearchIndex(): Promise<SearchIndex> {
     },
     close,
   };
+}
+
+/**
+ * Hands pages to the search index in one fixed order (the URL order of the whole site, so the index
+ * files do not depend on which pages rendered when, in how many passes, or which were copied)
+ * while Eleventy is still rendering: Pagefind indexes on the other core. A page that arrives before
+ * its turn waits here; `read` gives the pages that are not rendered (copied from the last build,
+ * already on disk) when their turn comes.
+ */
+export class OrderedFeed {
+  private next = 0;
+  private readonly arrived = new Map<string, string>();
+  private wake: (() => void) | null = null;
+  private done = false;
+  private failure: unknown = null;
+  private readonly loop: Promise<void>;
+
+  constructor(
+    private readonly search: SearchIndex,
+    private readonly order: readonly string[],
+    private readonly read: (url: string) => string | null,
+  ) {
+    this.loop = this.run();
+  }
+
+  /** A page Eleventy rendered. */
+  arrive(url: string, html: string): void {
+    this.arrived.set(url, html);
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (this.next < this.order.length) {
+        const url = this.order[this.next]!;
+        const html = this.arrived.get(url) ?? this.read(url);
+        if (html === null) {
+          // Not rendered yet: wait for the next arrival (or the end of the render).
+          if (this.done) return;
+          await new Promise<void>((resolve) => (this.wake = resolve));
+          this.wake = null;
+          continue;
+        }
+        this.arrived.delete(url);
+        await this.search.add(url, html);
+        this.next++;
+      }
+    } catch (error) {
+      this.failure = error;
+    }
+  }
+
+  /** After the last page was rendered: feeds what is left; throws if a page never came or Pagefind failed. */
+  async finish(): Promise<void> {
+    this.done = true;
+    this.wake?.();
+    await this.loop;
+    if (this.failure !== null) throw this.failure;
+    if (this.next < this.order.length) throw new Error(`sitrep: the page ${this.order[this.next]} was expected but never rendered`);
+  }
 }

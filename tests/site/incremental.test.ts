@@ -85,8 +85,11 @@ describe("page keys", () => {
   });
 });
 
+// Each test runs four or five builds: the hooks' budget (vitest.config.ts), not a single test's.
+const BUILDS = { timeout: 240_000 };
+
 describe("a build from the last build", () => {
-  it("keeps every page when nothing changed, and gives the same site", () => {
+  it("keeps every page when nothing changed, and gives the same site", BUILDS, () => {
     const cache = join(tmp, "same", "cache");
     const out = join(tmp, "same", "_site");
     build(fixture, out, cache);
@@ -97,7 +100,7 @@ describe("a build from the last build", () => {
     expect(hashTree(out)).toEqual(first);
   });
 
-  it("after edits, renders what changed and equals a full build", () => {
+  it("after edits, renders what changed and equals a full build", BUILDS, () => {
     const content = join(tmp, "edit", "content");
     cpSync(fixture, content, { recursive: true });
     const cache = join(tmp, "edit", "cache");
@@ -114,7 +117,7 @@ describe("a build from the last build", () => {
     expect(hashTree(out)).toEqual(hashTree(cold));
   });
 
-  it("renders again a page changed by hand in the output, and ignores a corrupt manifest", () => {
+  it("renders again a page changed by hand in the output, and ignores a corrupt manifest", BUILDS, () => {
     const cache = join(tmp, "tamper", "cache");
     const out = join(tmp, "tamper", "_site");
     build(fixture, out, cache);
