@@ -63,7 +63,7 @@ ${b.summary ? html`<p class="standfirst">${b.summary}</p>` : ""}
 </header>
 <div class="briefing-grid">
 <div class="briefing-main">
-${section(`Claims (${formatNumber(page.claims.length)})`, claimList(page.claims, { anchors: true }), { id: "claims", empty: "No claims were found in this article." })}
+${section(`Claims (${formatNumber(page.claims.length)})`, claimList(page.claims, { anchors: true }), { id: "claims", empty: "No claims were found in this article.", unsearched: true })}
 </div>
 <aside class="briefing-aside" aria-label="Named in this briefing">
 ${section("Actors", namedList(page.actors), { id: "actors", empty: "None named." })}
