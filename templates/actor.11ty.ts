@@ -2,7 +2,7 @@
 import { pageItems } from "../src/site/passes.js";
 import type { ActorPage, SiteIndex } from "../src/site/index.js";
 import { html } from "./lib/html.js";
-import { kindLabel } from "./lib/format.js";
+import { kindLabel, formatNumber } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs, claimList, facts, limited, pageHeader, profile, section } from "./lib/partials.js";
 import { aliasList, contextSections, tally, wikidataLink } from "./lib/entity.js";
@@ -35,8 +35,8 @@ ${facts([
   ["In the archive", tally(actor)],
 ])}
 ${profile(actor.profileHtml)}
-${section(`Claims by ${actor.name} (${actor.claimsBy.length.toLocaleString("en")})`, html`${claimList(by.items, { showArticle: true, self: { type: "actor", id: actor.id } })}${by.note}`, { id: "claims-by", empty: "No claims are attributed to it.", unsearched: true })}
-${section(`Claims about ${actor.name} (${actor.claimsAbout.length.toLocaleString("en")})`, html`${claimList(about.items, { showArticle: true, self: { type: "actor", id: actor.id } })}${about.note}`, { id: "claims-about", empty: "No claims mention it.", unsearched: true })}
+${section(`Claims by ${actor.name} (${formatNumber(actor.claimsBy.length)})`, html`${claimList(by.items, { showArticle: true, self: { type: "actor", id: actor.id } })}${by.note}`, { id: "claims-by", empty: "No claims are attributed to it.", unsearched: true })}
+${section(`Claims about ${actor.name} (${formatNumber(actor.claimsAbout.length)})`, html`${claimList(about.items, { showArticle: true, self: { type: "actor", id: actor.id } })}${about.note}`, { id: "claims-about", empty: "No claims mention it.", unsearched: true })}
 ${contextSections(actor)}`;
   return layout({
     site: sitrep.site,

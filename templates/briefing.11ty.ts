@@ -2,7 +2,7 @@
 import { pageItems } from "../src/site/passes.js";
 import type { BriefingBlock, BriefingPage, SiteIndex } from "../src/site/index.js";
 import { html, safeUrl, type SafeHtml } from "./lib/html.js";
-import { count, kindLabel, time } from "./lib/format.js";
+import { count, kindLabel, time, formatNumber } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs, claimList, namedList, section } from "./lib/partials.js";
 import { briefingMap } from "./lib/map.js";
@@ -66,7 +66,7 @@ ${b.summary ? html`<p class="standfirst">${b.summary}</p>` : ""}
 </header>
 <div class="briefing-grid">
 <div class="briefing-main">
-${section(`Claims (${page.claims.length.toLocaleString("en")})`, claimList(page.claims, { anchors: true }), { id: "claims", empty: "No claims were found in this article." })}
+${section(`Claims (${formatNumber(page.claims.length)})`, claimList(page.claims, { anchors: true }), { id: "claims", empty: "No claims were found in this article.", unsearched: true })}
 </div>
 <aside class="briefing-aside" aria-label="Named in this briefing">
 ${section("Actors", namedList(page.actors), { id: "actors", empty: "None named." })}

@@ -2,7 +2,7 @@
 import { pageItems } from "../src/site/passes.js";
 import type { SiteIndex, SourcePage } from "../src/site/index.js";
 import { html, refLink, safeUrl } from "./lib/html.js";
-import { kindLabel } from "./lib/format.js";
+import { kindLabel, formatNumber } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs, claimList, facts, limited, pageHeader, profile, section } from "./lib/partials.js";
 import { aliasList, contextSections, tally, wikidataLink } from "./lib/entity.js";
@@ -35,7 +35,7 @@ ${facts([
   ["In the archive", tally(source)],
 ])}
 ${profile(source.profileHtml)}
-${section(`Claims attributed to it (${source.attributed.length.toLocaleString("en")})`, html`${claimList(attributed.items, { showArticle: true, hideSource: true })}${attributed.note}`, { id: "attributed", empty: "No claims are attributed to it yet.", unsearched: true })}
+${section(`Claims attributed to it (${formatNumber(source.attributed.length)})`, html`${claimList(attributed.items, { showArticle: true, hideSource: true })}${attributed.note}`, { id: "attributed", empty: "No claims are attributed to it yet.", unsearched: true })}
 ${contextSections(source)}`;
   return layout({
     site: sitrep.site,

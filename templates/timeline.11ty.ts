@@ -6,7 +6,7 @@
 import type { ClaimRef, SiteIndex } from "../src/site/index.js";
 import type { Certainty } from "../src/types.js";
 import { html, safeUrl, type SafeHtml } from "./lib/html.js";
-import { count, formatDate, isoDate } from "./lib/format.js";
+import { count, formatDate, isoDate, formatNumber } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs, CERTAINTY_LABEL, claimList } from "./lib/partials.js";
 import { pageItems } from "../src/site/passes.js";
@@ -67,7 +67,7 @@ const FILTER_LABEL: Record<Filter, string> = { all: "All claims", ...CERTAINTY_L
 
 function filterNav(current: TimelinePage): SafeHtml {
   return html`<nav class="filter-nav" aria-label="Filter by certainty"><ul>${FILTERS.map((f) => {
-    const label = html`${FILTER_LABEL[f]} <span class="count">${current.counts[f].toLocaleString("en")}</span>`;
+    const label = html`${FILTER_LABEL[f]} <span class="count">${formatNumber(current.counts[f])}</span>`;
     return f === current.filter
       ? html`<li><a href="${timelineUrl(f)}" aria-current="${current.page === 1 ? "page" : "true"}" class="filter-${f}">${label}</a></li>`
       : html`<li><a href="${timelineUrl(f)}" class="filter-${f}">${label}</a></li>`;

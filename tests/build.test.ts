@@ -62,7 +62,7 @@ describe("the built site", () => {
     expect(links.map(sentenceAt).some((s) => s.includes("necessity of maintaining dialogue"))).toBe(true);
   });
 
-  it("search indexes a briefing's sentences on the briefing, not again on every entity page citing them", () => {
+  it("search indexes a briefing's sentences once, in its text: not again in its claims list or on every entity page citing them", () => {
     // Inside <main data-pagefind-body>, a sentence cited on an entity page sits in a section
     // Pagefind ignores; the briefing's own text is indexed.
     for (const url of ["/actors/dmitry-peskov/", "/bases/khmeimim-air-base/", "/locations/syria/"]) {
@@ -75,6 +75,10 @@ describe("the built site", () => {
     const seed = page(site, "/briefings/russia-syria-withdrawal/");
     expect($$(seed, "main [id^='s-']").length).toBeGreaterThan(0);
     expect($$(seed, "main [data-pagefind-ignore] [id^='s-']").length).toBe(0);
+    // The briefing's claims list repeats sentences of its text: indexed once, in the text.
+    const claims = $$(seed, "main li[id^='c-']").length;
+    expect(claims).toBeGreaterThan(0);
+    expect($$(seed, "main [data-pagefind-ignore] li[id^='c-']").length).toBe(claims);
   });
 
   it("the search index holds every page marked for search, and only those", () => {

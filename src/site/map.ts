@@ -312,29 +312,61 @@ function projectedAtlas(family: Family): ProjectedAtlas {
   return x;
 }
 
-/** A highlighted country in unit coordinates, projected once per process and family. */
-const projectedCountries = new Map<string, Part<Ring[][]>>();
+/** A highlighted country in unit coordinates, projected once per process and family: its box, and each polygon with its own. */
+const projectedCountries = new Map<string, Part<Array<Part<Ring[]>>>>();
 
-function projectedCountry(family: Family, country: Feature<Geometry, CountryProps>): Part<Ring[][]> {
+function projectedCountry(family: Family, country: Feature<Geometry, CountryProps>): Part<Array<Part<Ring[]>>> {
   const key = `${family.key}:${country.properties.name}`;
   let p = projectedCountries.get(key);
   if (!p) {
     const { polygons } = projectUnit(country, family);
-    projectedCountries.set(key, (p = boxOf(polygons, polygons.flat(2))));
+    projectedCountries.set(key, (p = boxOf(polygons.map((rings) => boxOf(rings, rings.flat())), polygons.flat(2))));
   }
   return p;
+}
+
+/**
+ * What `geoPath(geoIdentity().scale(k).translate([tx, ty])).digits(1)` writes for one ring of a
+ * polygon (`closed`: its last point repeats the first and is left out, and the ring ends with "Z")
+ * or one line: the same arithmetic and rounding, without a stream call and a tagged template per
+ * point. tests/site/map.test.ts holds it to d3-geo's output.
+ */
+export function pathLine(points: ReadonlyArray<readonly [number, number]>, k: number, tx: number, ty: number, closed: boolean): string {
+  const n = points.length - (closed ? 1 : 0);
+  let d = "";
+  for (let i = 0; i < n; i++) {
+    const p = points[i]!;
+    d += `${i ? "L" : "M"}${Math.round((p[0] * k + tx) * 10) / 10},${Math.round((p[1] * k + ty) * 10) / 10}`;
+  }
+  return closed ? `${d}Z` : d;
 }
 
 /** Scale and offset of a fitted Mercator projection, as a planar transform of unit coordinates clipped to the frame. */
 function planar(projection: GeoProjection, width: number, height: number) {
   const k = projection.scale();
   const [tx, ty] = projection.translate();
-  const transform = geoIdentity().scale(k).translate([tx, ty]).clipExtent([[0, 0], [width, height]]);
+  const clipped = geoPath(geoIdentity().scale(k).translate([tx, ty]).clipExtent([[0, 0], [width, height]])).digits(1);
+  const unclipped = (type: "Polygon" | "LineString", coordinates: Ring[] | Ring) =>
+    type === "Polygon" ? (coordinates as Ring[]).map((ring) => pathLine(ring, k, tx, ty, true)).join("") : pathLine(coordinates as Ring, k, tx, ty, false);
   // The frame in unit coordinates, and a little margin (strokes).
   const m = 2 / k;
   const frame = { x0: -tx / k - m, x1: (width - tx) / k + m, y0: -ty / k - m, y1: (height - ty) / k + m };
   const meets = (p: Part<unknown>) => p.x0 <= frame.x1 && p.x1 >= frame.x0 && p.y0 <= frame.y1 && p.y1 >= frame.y0;
-  return { path: geoPath(transform).digits(1), meets };
+  // A pixel inside the frame on every side: d3-geo's rectangle clip would pass such a part on point
+  // for point (a clean ring or line), so it is drawn without clipping, which costs a fraction.
+  const e = 1 / k;
+  const inner = { x0: -tx / k + e, x1: (width - tx) / k - e, y0: -ty / k + e, y1: (height - ty) / k - e };
+  const inside = (p: Part<unknown>) => p.x0 >= inner.x0 && p.x1 <= inner.x1 && p.y0 >= inner.y0 && p.y1 <= inner.y1;
+  /**
+   * The path of the parts that meet the frame, in order: what one `MultiPolygon` (or
+   * `MultiLineString`) of them would draw, as the clip and the path take each polygon or line alone.
+   */
+  const draw = (type: "Polygon" | "LineString", parts: ReadonlyArray<Part<Ring[] | Ring>>): string => {
+    let d = "";
+    for (const p of parts) if (meets(p)) d += inside(p) ? unclipped(type, p.coordinates) : (clipped({ type, coordinates: p.coordinates } as Geometry) ?? "");
+    return d;
+  };
+  return { draw, meets };
 }
 
 /** A background drawn once per snapped extent and size: sea and land, and the borders (two files). */
@@ -377,10 +409,10 @@ function drawBackground(params: string, family: Family, projection: GeoProjectio
   let bg = backgrounds.get(key);
   if (!bg) {
     const resolution = family.resolution;
-    const { path, meets } = planar(projection, width, height);
+    const { draw } = planar(projection, width, height);
     const ix = projectedAtlas(family);
-    const landD = path({ type: "MultiPolygon", coordinates: ix.land.filter(meets).map((p) => p.coordinates) }) ?? "";
-    const bordersD = path({ type: "MultiLineString", coordinates: ix.borders.filter(meets).map((p) => p.coordinates) }) ?? "";
+    const landD = draw("Polygon", ix.land);
+    const bordersD = draw("LineString", ix.borders);
     const open = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${backgroundStyle()}`;
     bg = {
       key,
@@ -446,9 +478,9 @@ function frame(extent: Extent, width: number, height: number): Frame {
     y,
     country: (c) =>
       countryPath(bg, `${x},${y}:${c.properties.name}`, () => {
-        const { path, meets } = planar(projection, width, height);
+        const { draw, meets } = planar(projection, width, height);
         const p = projectedCountry(family, c);
-        return meets(p) ? (path({ type: "MultiPolygon", coordinates: p.coordinates }) ?? "") : "";
+        return meets(p) ? draw("Polygon", p.coordinates) : "";
       }),
   };
 }

@@ -3,7 +3,7 @@
  */
 import type { ActorPage, LocationPage, SourcePage } from "../../src/site/index.js";
 import { html, safeUrl, type SafeHtml } from "./html.js";
-import { count, formatCoordinates, KIND_ORDER, kindPlural } from "./format.js";
+import { count, formatCoordinates, KIND_ORDER, kindPlural, formatNumber } from "./format.js";
 import { anchorId, articleList, countList, limited, mentionList, section, tableRegion } from "./partials.js";
 
 export type EntityPage = ActorPage | LocationPage | SourcePage;
@@ -83,8 +83,8 @@ export function byKind<P extends { kind: string }>(pages: readonly P[]): Array<{
 export function entityTable<P extends EntityPage>(caption: string, pages: readonly P[], extra: Column<P>[] = [], hideCaption = false): SafeHtml {
   const columns: Column<P>[] = [
     ...extra,
-    { header: "Articles", numeric: true, cell: (p) => p.articles.length.toLocaleString("en") },
-    { header: "Claims", numeric: true, cell: (p) => p.claims.length.toLocaleString("en") },
+    { header: "Articles", numeric: true, cell: (p) => formatNumber(p.articles.length) },
+    { header: "Claims", numeric: true, cell: (p) => formatNumber(p.claims.length) },
   ];
   const table = html`<table class="data-table">
 <caption${hideCaption ? html` class="visually-hidden"` : ""}>${caption}</caption>
@@ -103,12 +103,12 @@ export function groupedTables<P extends EntityPage>(noun: string, pages: readonl
   const jump =
     groups.length > 1
       ? html`<nav class="jump" aria-label="Kinds"><ul>${groups.map(
-          (g) => html`<li><a href="#kind-${anchorId(g.kind)}">${kindPlural(g.kind)}</a> <span class="count">${g.pages.length.toLocaleString("en")}</span></li>`,
+          (g) => html`<li><a href="#kind-${anchorId(g.kind)}">${kindPlural(g.kind)}</a> <span class="count">${formatNumber(g.pages.length)}</span></li>`,
         )}</ul></nav>`
       : html``;
   return html`${jump}
 ${groups.map((g) =>
-  section(`${kindPlural(g.kind)} (${g.pages.length.toLocaleString("en")})`, entityTable(`${kindPlural(g.kind)}, by name, with the number of articles and claims`, g.pages, extra, true), {
+  section(`${kindPlural(g.kind)} (${formatNumber(g.pages.length)})`, entityTable(`${kindPlural(g.kind)}, by name, with the number of articles and claims`, g.pages, extra, true), {
     id: `kind-${anchorId(g.kind)}`,
   }),
 )}`;

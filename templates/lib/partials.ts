@@ -6,7 +6,7 @@ import { passGeneration } from "../../src/site/passes.js";
 import type { ArticleRef, ClaimRef, Count, MentionRef, Named } from "../../src/site/index.js";
 import type { Certainty } from "../../src/types.js";
 import { html, raw, safeUrl, SafeHtml } from "./html.js";
-import { count, time, type Dated } from "./format.js";
+import { count, time, type Dated, formatNumber } from "./format.js";
 
 type Content = SafeHtml | string | null | undefined | false | readonly SafeHtml[];
 
@@ -228,6 +228,6 @@ export function limited<T>(items: readonly T[], noun: string, plural = `${noun}s
   if (items.length <= LIST_LIMIT) return { items, note: html`` };
   return {
     items: items.slice(0, LIST_LIMIT),
-    note: html`<p class="note list-limit">The newest ${LIST_LIMIT.toLocaleString("en")} of ${count(items.length, noun, plural)} are shown. All of them are in the <a href="/data/entities.json">data export</a>${noun === "claim" ? html` and the <a href="/timeline/">timeline</a>` : ""}.</p>`,
+    note: html`<p class="note list-limit">The newest ${formatNumber(LIST_LIMIT)} of ${count(items.length, noun, plural)} are shown. All of them are in the <a href="/data/entities.json">data export</a>${noun === "claim" ? html` and the <a href="/timeline/">timeline</a>` : ""}.</p>`,
   };
 }

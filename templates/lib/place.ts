@@ -1,7 +1,7 @@
 /** Body of a place page (`/bases/<id>/` and `/locations/<id>/` differ only in a few details). */
 import type { LocationPage, SiteIndex } from "../../src/site/index.js";
 import { html, refLink, safeUrl } from "./html.js";
-import { kindLabel } from "./format.js";
+import { kindLabel, formatNumber } from "./format.js";
 import { layout } from "./layout.js";
 import { breadcrumbs, claimList, facts, limited, pageHeader, profile, section } from "./partials.js";
 import { aliasList, contextSections, coordinates, tally, wikidataLink } from "./entity.js";
@@ -34,7 +34,7 @@ ${map ? html`<div class="place-map">${map}</div>` : ""}
 </div>
 ${profile(place.profileHtml)}
 ${section(
-  isBase ? `Timeline (${place.claims.length.toLocaleString("en")} claims)` : `Claims (${place.claims.length.toLocaleString("en")})`,
+  isBase ? `Timeline (${formatNumber(place.claims.length)} claims)` : `Claims (${formatNumber(place.claims.length)})`,
   html`${claimList(claims.items, { showArticle: true, self: { type: "location", id: place.id } })}${claims.note}`,
   { id: "claims", empty: "No claims mention it yet.", unsearched: true },
 )}

@@ -1,6 +1,8 @@
 /** The build-time SVG maps (src/site/map.ts). */
 import { describe, expect, it } from "vitest";
-import { mapExtent, mapFigure, mapFile, mapFiles, placeLabels, renderMap, resetMapFiles, snapExtent, type MapPlace } from "../../src/site/map.js";
+import fc from "fast-check";
+import { geoIdentity, geoPath } from "d3-geo";
+import { mapExtent, mapFigure, mapFile, mapFiles, pathLine, placeLabels, renderMap, resetMapFiles, snapExtent, type MapPlace } from "../../src/site/map.js";
 
 const khmeimim: MapPlace = { id: "khmeimim-air-base", name: "Khmeimim Air Base", url: "/bases/khmeimim-air-base/", kind: "base", coordinates: [35.9487, 35.4011] };
 const tartus: MapPlace = { id: "tartus-naval-facility", name: "Tartus naval facility", url: "/bases/tartus-naval-facility/", kind: "base", coordinates: [35.8728, 34.9119] };
@@ -165,5 +167,22 @@ describe("mapFigure", () => {
     const list = fig.slice(fig.indexOf('<ul class="map-list">'));
     expect(list.indexOf("Khmeimim Air Base")).toBeLessThan(list.indexOf("Syria"));
     expect(list).toContain('<a href="/locations/syria/">Syria</a> <span class="note">country, 35.00° N, 38.50° E</span>');
+  });
+});
+
+describe("pathLine", () => {
+  it("writes what d3-geo's path of an identity transform writes, to one decimal", () => {
+    const coord = fc.double({ min: -3, max: 3, noNaN: true });
+    const point = fc.tuple(coord, coord);
+    const transform = fc.tuple(fc.double({ min: 1, max: 5000, noNaN: true }), fc.double({ min: -4000, max: 4000, noNaN: true }), fc.double({ min: -4000, max: 4000, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 12 }), transform, (points, [k, tx, ty]) => {
+        const path = geoPath(geoIdentity().scale(k).translate([tx, ty])).digits(1);
+        const ring = [...points, points[0]!];
+        expect(pathLine(ring, k, tx, ty, true)).toBe(path({ type: "Polygon", coordinates: [ring] }) ?? "");
+        expect(pathLine(points, k, tx, ty, false)).toBe(path({ type: "LineString", coordinates: points }) ?? "");
+      }),
+      { numRuns: 500, seed: 6 },
+    );
   });
 });
