@@ -801,109 +801,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     if (c0 < 65 || c0 > 90) continue;
     const kind = HEAD_KIND.get(w);
     if (kind === undefined) continue;
-    const org = kind === 1;
-    const place = kind === 2;
-    const event = kind === 3;
-    // the last head of a run counts ("Irving Police | Department")
-    if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) continue;
-    // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
-    if (h + 2 < n && !starts[h + 1] && !starts[h + 2] && isCap(words[h + 1]!) && !isPunct(words[h + 1]!) && !doc.gm[h + 1] && (ORG_RULE_HEADS.has(words[h + 2]!) || PLACE_HEADS.has(words[h + 2]!))) continue;
-    let s = h;
-    let usedAndBack = false;
-    let usedPossessive = false;
-    const nameWord = (k: number): boolean =>
-      isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !prefixWord(words[k]!);
-    while (s > 0 && h - s < 6 && !starts[s]) {
-      // "the Russian | Embassy": the demonym stays a mention of Russia
-      if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
-      if (nameWord(s - 1)) s--;
-      else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
-      else if (
-        (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !(s > 2 && (doc.gm[s - 3]?.len ?? 0) >= 2) &&
-        doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the" || doc.gm[s - 3]?.len === 1)
-      ) {
-        // "People's Liberation Army", "Women's Institute": one possessive word inside the name
-        usedPossessive = true;
-        s -= 2;
-      }
-      else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !HEAD_KIND.has(words[s - 2]!) && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
-        // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
-        usedAndBack = true;
-        s--;
-      } else break;
-    }
-    let e = h + 1;
-    // "School District"
-    if (e < n && words[e] === "District" && w === "School") e++;
-    let usedAnd = false;
-    for (;;) {
-      let j = e;
-      const l = low[j];
-      // "of/for/on [the] Name", then "and Name" ("Food Standards of Australia and New Zealand")
-      if (l !== "of" && l !== "for" && l !== "on" && !(l === "and" && e > h + 1 && !usedAnd)) break;
-      if (l === "and") {
-        // one "and", and not into another organisation ("X of Y and the University of Z")
-        if (low[j + 1] === "the") break;
-        let k = j + 1;
-        while (k < n && isCap(words[k]!) && !ORG_RULE_HEADS.has(words[k]!)) k++;
-        if (k < n && ORG_RULE_HEADS.has(words[k]!)) break;
-        usedAnd = true;
-      }
-      j++;
-      if (low[j] === "the") j++;
-      let m = j;
-      while (
-        m < n &&
-        m - j < 6 &&
-        !starts[m] &&
-        !(m > j && doc.tags[m] === B_PER) &&
-        ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !hasDigit(words[m]!)) ||
-          (words[m] === "-" && m > j && m + 1 < n && isCap(words[m + 1]!)))
-      )
-        m++;
-      if (m === j) break;
-      // a place, then a bare two-word name: the name is someone else's ("University of Texas
-      // Arlington | Amneh Jafari heard")
-      let p = -1;
-      for (let k = j; k < m; k++) {
-        const g = doc.gm[k];
-        if (g && k + g.len <= m && g.hit.cat !== "first" && g.hit.cat !== "demonym") {
-          p = k + g.len;
-          k = p - 1;
-        }
-      }
-      if (p > j && m - p >= 2 && m - p <= 3) {
-        let bare = true;
-        for (let k = p; k < m; k++)
-          if (doc.gm[k] || ORG_RULE_HEADS.has(words[k]!) || PLACE_HEADS.has(words[k]!) || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || getModel()?.lcv.has(low[k]!)) bare = false;
-        if (bare) m = p;
-      }
-      // the place an "of" complement names: "Municipality of Bogliasco", "Museum of McMinnville, Oregon"
-      const gj = doc.gm[j];
-      if (l === "of" && e === h + 1 && m - j <= 3 && (!gj || gj.hit.cat === "town" || gj.hit.cat === "first")) {
-        const g = doc.gm[m + 1];
-        if (PLACE_OF_HEADS.has(w) || (words[m] === "," && g && (g.hit.cat === "region" || g.hit.cat === "country"))) doc.placeOf.push(j, m);
-      }
-      e = m;
-    }
-    // a demonym before a ministry or court with its own "of" name describes it: "the Italian |
-    // Supreme Court of Cassation", "the Greek | Ministry of Culture"
-    if (org && GOV_HEADS.has(w) && e > h + 1 && s < h && doc.gm[s]?.hit.cat === "demonym" && doc.gm[s]!.len === 1) s++;
-    if (e - s < 2) continue;
-    // a country/region alone before the head stays the country's own mention ("Syria Office" is rare)
-    // a centre, hall or institute "for" a purpose is the body that runs it ("Australian Centre for
-    // Control of Iodine Deficiency Disorders", "Center for Disease Control")
-    const purpose = place && e > h + 2 && low[h + 1] === "for";
-    // an event is no person, organisation or place: it only keeps the tagger from typing its words
-    // ("Google Science Fair", "Taipei City Lantern Festival"); places named in it stay mentions
-    // … and so does its organiser's acronym first ("FIFA | World Cup", "NBA | Finals")
-    if (event && s < h && allCaps2(words[s]!) && !doc.gm[s] && !NOT_ACRONYMS.has(words[s]!)) {
-      add.push(mkCand(s, s + 1, "ORG"));
-      s++;
-    }
-    if (event) add.push(mkCand(s, e, "ORG", { type: "other" }));
-    else add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
-    h = e - 1;
+    h = headSpanAt(doc, h, w, kind, add);
   }
   if (add.length === 0) return;
   // rule spans replace the tagger spans they overlap
@@ -931,6 +829,119 @@ function headRules(doc: Doc, tagged: Cand[]): void {
   keep.sort((a, b) => a.s - b.s);
   tagged.length = 0;
   for (const c of keep) tagged.push(c);
+}
+
+/**
+ * The span a head word at h closes ("Irving Police Department", "Museum of McMinnville"), added to
+ * `add`; returns where headRules goes on. Apart from headRules (rarely reached, so its own unit
+ * for V8: a first branch taken deoptimises this, not the loop over every token).
+ */
+function headSpanAt(doc: Doc, h: number, w: string, kind: number, add: Cand[]): number {
+  const { words, low, starts } = doc;
+  const n = words.length;
+  const org = kind === 1;
+  const place = kind === 2;
+  const event = kind === 3;
+  // the last head of a run counts ("Irving Police | Department")
+  if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) return h;
+  // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
+  if (h + 2 < n && !starts[h + 1] && !starts[h + 2] && isCap(words[h + 1]!) && !isPunct(words[h + 1]!) && !doc.gm[h + 1] && (ORG_RULE_HEADS.has(words[h + 2]!) || PLACE_HEADS.has(words[h + 2]!))) return h;
+  let s = h;
+  let usedAndBack = false;
+  let usedPossessive = false;
+  const nameWord = (k: number): boolean =>
+    isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !prefixWord(words[k]!);
+  while (s > 0 && h - s < 6 && !starts[s]) {
+    // "the Russian | Embassy": the demonym stays a mention of Russia
+    if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
+    if (nameWord(s - 1)) s--;
+    else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
+    else if (
+      (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !(s > 2 && (doc.gm[s - 3]?.len ?? 0) >= 2) &&
+      doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the" || doc.gm[s - 3]?.len === 1)
+    ) {
+      // "People's Liberation Army", "Women's Institute": one possessive word inside the name
+      usedPossessive = true;
+      s -= 2;
+    }
+    else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !HEAD_KIND.has(words[s - 2]!) && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
+      // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
+      usedAndBack = true;
+      s--;
+    } else break;
+  }
+  let e = h + 1;
+  // "School District"
+  if (e < n && words[e] === "District" && w === "School") e++;
+  let usedAnd = false;
+  for (;;) {
+    let j = e;
+    const l = low[j];
+    // "of/for/on [the] Name", then "and Name" ("Food Standards of Australia and New Zealand")
+    if (l !== "of" && l !== "for" && l !== "on" && !(l === "and" && e > h + 1 && !usedAnd)) break;
+    if (l === "and") {
+      // one "and", and not into another organisation ("X of Y and the University of Z")
+      if (low[j + 1] === "the") break;
+      let k = j + 1;
+      while (k < n && isCap(words[k]!) && !ORG_RULE_HEADS.has(words[k]!)) k++;
+      if (k < n && ORG_RULE_HEADS.has(words[k]!)) break;
+      usedAnd = true;
+    }
+    j++;
+    if (low[j] === "the") j++;
+    let m = j;
+    while (
+      m < n &&
+      m - j < 6 &&
+      !starts[m] &&
+      !(m > j && doc.tags[m] === B_PER) &&
+      ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !hasDigit(words[m]!)) ||
+        (words[m] === "-" && m > j && m + 1 < n && isCap(words[m + 1]!)))
+    )
+      m++;
+    if (m === j) break;
+    // a place, then a bare two-word name: the name is someone else's ("University of Texas
+    // Arlington | Amneh Jafari heard")
+    let p = -1;
+    for (let k = j; k < m; k++) {
+      const g = doc.gm[k];
+      if (g && k + g.len <= m && g.hit.cat !== "first" && g.hit.cat !== "demonym") {
+        p = k + g.len;
+        k = p - 1;
+      }
+    }
+    if (p > j && m - p >= 2 && m - p <= 3) {
+      let bare = true;
+      for (let k = p; k < m; k++)
+        if (doc.gm[k] || ORG_RULE_HEADS.has(words[k]!) || PLACE_HEADS.has(words[k]!) || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || getModel()?.lcv.has(low[k]!)) bare = false;
+      if (bare) m = p;
+    }
+    // the place an "of" complement names: "Municipality of Bogliasco", "Museum of McMinnville, Oregon"
+    const gj = doc.gm[j];
+    if (l === "of" && e === h + 1 && m - j <= 3 && (!gj || gj.hit.cat === "town" || gj.hit.cat === "first")) {
+      const g = doc.gm[m + 1];
+      if (PLACE_OF_HEADS.has(w) || (words[m] === "," && g && (g.hit.cat === "region" || g.hit.cat === "country"))) doc.placeOf.push(j, m);
+    }
+    e = m;
+  }
+  // a demonym before a ministry or court with its own "of" name describes it: "the Italian |
+  // Supreme Court of Cassation", "the Greek | Ministry of Culture"
+  if (org && GOV_HEADS.has(w) && e > h + 1 && s < h && doc.gm[s]?.hit.cat === "demonym" && doc.gm[s]!.len === 1) s++;
+  if (e - s < 2) return h;
+  // a country/region alone before the head stays the country's own mention ("Syria Office" is rare)
+  // a centre, hall or institute "for" a purpose is the body that runs it ("Australian Centre for
+  // Control of Iodine Deficiency Disorders", "Center for Disease Control")
+  const purpose = place && e > h + 2 && low[h + 1] === "for";
+  // an event is no person, organisation or place: it only keeps the tagger from typing its words
+  // ("Google Science Fair", "Taipei City Lantern Festival"); places named in it stay mentions
+  // … and so does its organiser's acronym first ("FIFA | World Cup", "NBA | Finals")
+  if (event && s < h && allCaps2(words[s]!) && !doc.gm[s] && !NOT_ACRONYMS.has(words[s]!)) {
+    add.push(mkCand(s, s + 1, "ORG"));
+    s++;
+  }
+  if (event) add.push(mkCand(s, e, "ORG", { type: "other" }));
+  else add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
+  return e - 1;
 }
 
 /** Portfolio nouns that name a national agency before its country ("Health Canada", "Statistics Canada"). */
