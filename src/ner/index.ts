@@ -1477,13 +1477,28 @@ function merge(doc: Doc, bases: Cand[], lex: Cand[], tagged: Cand[]): Cand[] {
  * of Duran Duran"). X is marked for the type vote and found when the tagger missed it.
  */
 function affiliations(doc: Doc, acc: Cand[]): void {
-  const { words, low, starts, gm } = doc;
-  const n = words.length;
-  const covered = new Int32Array(n).fill(-1);
+  const covered = new Int32Array(doc.words.length).fill(-1);
   acc.forEach((c, ci) => {
     if (c.cs === undefined) for (let k = c.s; k < c.e; k++) covered[k] = ci;
   });
   const add: Cand[] = [];
+  affiliationsOf(doc, acc, covered, add);
+  affiliationCues(doc, acc, covered, add);
+  memberships(doc, acc, covered, add);
+  for (const a of add) {
+    const c = cleanSpan(doc, a);
+    if (c) {
+      c.label = "ORG";
+      acc.push(c);
+      for (let k = c.s; k < c.e; k++) covered[k] = acc.length - 1;
+    }
+  }
+}
+
+/** affiliations(), "X of Y": a person's organisation named after "of" ("Gary Fan of the Neo Democrats"). */
+function affiliationsOf(doc: Doc, acc: Cand[], covered: Int32Array, add: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
   for (const c of acc) {
     if (c.label !== "PER" || c.hit || (c.type && c.type !== "person") || c.cs !== undefined) continue;
     let j = c.e;
@@ -1526,6 +1541,12 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     } else add.push(mkCand(j, m, "ORG"));
     doc.affil[j] = 1;
   }
+}
+
+/** affiliations(), one pass over the tokens for a possessive and a lower-case cue noun. */
+function affiliationCues(doc: Doc, acc: Cand[], covered: Int32Array, add: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
   let surnameSet: Set<string> | undefined;
   const surnames = (): Set<string> => {
     if (!surnameSet) {
@@ -1585,6 +1606,12 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     if (!ok || !country || other) continue;
     add.push(mkCand(s, i, "ORG", { type: "organization" }));
   }
+}
+
+/** affiliations(), membership: "joined the Sea Org", "members of the Legislative Council". */
+function memberships(doc: Doc, acc: Cand[], covered: Int32Array, add: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
   // membership: "joined the Sea Org", "left the Sea Org", "members of the Legislative Council"
   for (let t = 1; t + 1 < n; t++) {
     if (low[t] !== "the") continue;
@@ -1614,14 +1641,6 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     if (!free) continue;
     add.push(mkCand(j, m, "ORG"));
     doc.affil[j] = 1;
-  }
-  for (const a of add) {
-    const c = cleanSpan(doc, a);
-    if (c) {
-      c.label = "ORG";
-      acc.push(c);
-      for (let k = c.s; k < c.e; k++) covered[k] = acc.length - 1;
-    }
   }
 }
 
