@@ -1251,6 +1251,13 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     }
     if (k >= 0) s = k + 1;
   }
+  return cleanSpanEnd(doc, c, s, e);
+}
+
+/** The second half of cleanSpan, on the span [s, e) it has narrowed so far (apart, so V8 compiles
+ * and deoptimises the halves apart). */
+function cleanSpanEnd(doc: Doc, c: Cand, s: number, e: number): Cand | null {
+  const { words, low } = doc;
   if (s >= e) return null;
   // only role/title words ("Secretary of State") or boilerplate
   let allRole = true;
