@@ -233,15 +233,24 @@ function allCaps(w: string): boolean {
 function allCaps2(w: string): boolean {
   return w.length >= 2 && allCaps(w);
 }
+/**
+ * w.charCodeAt(k), or -1 past the end. Reading past the end (NaN) in optimised code deoptimises it:
+ * in `run` the same read past the end of short words threw away its on-stack-replaced code on
+ * every article (hundreds of deoptimisations over the eval corpus).
+ */
+function codeAt(w: string, k: number): number {
+  return k < w.length ? w.charCodeAt(k) : -1;
+}
 /** PREFIX_WORD.test(w), with a cheap pre-check for the hyphen */
 function prefixWord(w: string): boolean {
-  return (w.charCodeAt(2) === 45 || w.charCodeAt(3) === 45 || w.charCodeAt(4) === 45) && PREFIX_WORD.test(w);
+  return (codeAt(w, 2) === 45 || codeAt(w, 3) === 45 || codeAt(w, 4) === 45) && PREFIX_WORD.test(w);
 }
 /** PARTICLE_NAME.test(w), with a cheap pre-check for the hyphen */
 function particleName(w: string): boolean {
+  if (w.length < 4) return false; // a particle, a hyphen and a capital
   const a = w.charCodeAt(2);
   const b = w.charCodeAt(3);
-  const c = w.charCodeAt(4);
+  const c = codeAt(w, 4);
   return (a === 45 || b === 45 || c === 45 || a === 0x2010 || b === 0x2010 || c === 0x2010) && PARTICLE_NAME.test(w);
 }
 
@@ -460,7 +469,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       // only words starting like anti/pro/post/pre/non/ex
       const f = w.charCodeAt(0);
       if (f !== 97 && f !== 112 && f !== 110 && f !== 101) continue;
-      const h = w.charCodeAt(2) === 45 ? 2 : w.charCodeAt(3) === 45 ? 3 : w.charCodeAt(4) === 45 ? 4 : -1;
+      const h = codeAt(w, 2) === 45 ? 2 : codeAt(w, 3) === 45 ? 3 : codeAt(w, 4) === 45 ? 4 : -1;
       if (h > 1 && PREFIXES.has(low[i]!.slice(0, h))) prefixed(doc, i, h, lex, demonyms);
       continue;
     }
