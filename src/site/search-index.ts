@@ -1,14 +1,15 @@
 /**
- * The Pagefind search index (`/pagefind/`), fed from the rendered pages in memory.
+ * The Pagefind search index (`/pagefind/`), fed from the pages as Eleventy renders them.
  *
  * Pagefind's Node API runs its indexer as a separate process (its binary ships in the
- * `@pagefind/<platform>` npm package: nothing is downloaded). `sitrep build` opens the index before
- * rendering; after each Eleventy pass (./passes.ts) the plugin (./eleventy.ts, `eleventy.after`)
- * hands it that pass's HTML pages, so Pagefind does not read the whole output folder back from
- * disk. Only the pages that carry `<main data-pagefind-body>` are sent: the site uses that
- * attribute, so Pagefind leaves every other page out of the index anyway (a page that merely quotes
- * the attribute is sent and then left out by Pagefind). A site with no such page at all gets an
- * empty index, where indexing the folder would have indexed every page's whole body.
+ * `@pagefind/<platform>` npm package: nothing is downloaded), so it indexes on the other core while
+ * the main thread renders. `sitrep build` (./build.ts) opens the index before rendering and hands it
+ * each HTML page as soon as it is rendered (a transform, ./eleventy.ts), or read from disk for the
+ * pages copied from the last build, so Pagefind does not read the whole output folder back. Only the
+ * pages that carry `<main data-pagefind-body>` are sent: the site uses that attribute, so Pagefind
+ * leaves every other page out of the index anyway (a page that merely quotes the attribute is sent
+ * and then left out by Pagefind). A site with no such page at all gets an empty index, where
+ * indexing the folder would have indexed every page's whole body.
  *
  * Pages go to Pagefind one at a time, in the URL order of the whole site (`OrderedFeed`): Pagefind
  * numbers pages in the order it finishes them, so pages sent while others were in flight, or in the
