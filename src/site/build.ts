@@ -97,8 +97,12 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
   let search: SearchIndex | null = null;
   let feed: OrderedFeed | null = null;
   provideSite(() => index);
+  const keys = new Map(plan.pages.map((p) => [p.path, p.key]));
   provideWritten((pages) => {
-    for (const { url, outputPath, content } of pages) files.push(pageFile(url, relative(outDir, resolve(outputPath)).split(sep).join("/"), content));
+    for (const { url, outputPath, content } of pages) {
+      const path = relative(outDir, resolve(outputPath)).split(sep).join("/");
+      files.push(pageFile(url, path, content, keys.get(path)));
+    }
   });
   try {
     if (plan.rendered > 0 || !previousDir) {

@@ -15,7 +15,8 @@
  * (same size and time) is hard-linked (or copied) from it instead of rendered, with the map
  * backgrounds it refers to. The pages that always render (home, indexes, site feeds, map, search,
  * 404), the data export and the sitemap are made afresh from the whole site. The search index is
- * copied too when every HTML page of the site has the same content (by hash) as when it was made,
+ * copied too when every HTML page of the site has the same content (by key, or by hash for the pages
+ * that always render) as when it was made,
  * and otherwise made afresh from all pages: Pagefind cannot update an index.
  *
  * The result is byte-identical to a full build (tests/site/incremental.test.ts, which also holds
@@ -31,7 +32,7 @@ import { lookup, outputPath, type Template } from "./pages.js";
 import { passCount, pagesPerPass, PASSED_TEMPLATES } from "./passes.js";
 
 /** Bump by hand when the manifest's layout changes. */
-const MANIFEST_FORMAT = 1;
+const MANIFEST_FORMAT = 2;
 
 /** One page of the plan: where it goes and its key. */
 export interface PlannedPage {
@@ -41,12 +42,13 @@ export interface PlannedPage {
   key: string;
 }
 
-/** A page file of the new site: the search index and the next manifest need its content's hash and maps. */
+/** A page file of the new site: the search index and the next manifest need its digest and maps. */
 export interface PageFile {
   url: string;
   /** Relative to the output folder. */
   path: string;
-  sha256: string;
+  /** What its content is a function of: its key for a planned page, else the hash of its content. */
+  digest: string;
   /** The map backgrounds it refers to (`maps/<hash>-land.svg`). */
   maps: string[];
 }
@@ -69,7 +71,7 @@ export interface RenderPlan {
 export interface Manifest {
   format: number;
   version: string;
-  /** Output path → [key, size, mtimeMs, sha256 of the content, map files] of each planned page as written. */
+  /** Output path → [key, size, mtimeMs, digest (./PageFile), map files] of each planned page as written. */
   pages: Record<string, [string, number, number, string, string[]]>;
   /** The search index: the key of the pages it was made from, and its files → [size, mtimeMs]. */
   search: { key: string; files: Record<string, [number, number]> } | null;
@@ -201,10 +203,13 @@ function asWritten(path: string, size: number, mtimeMs: number): boolean {
   }
 }
 
-/** A page Eleventy just rendered, as the search index and the manifest need it. */
-export function pageFile(url: string, path: string, content: string): PageFile {
+/**
+ * A page Eleventy just rendered, as the search index and the manifest need it. A planned page's
+ * content is a function of its key, so the key stands for it; another page's content is hashed.
+ */
+export function pageFile(url: string, path: string, content: string, key?: string): PageFile {
   const maps = path.endsWith(".html") && content.includes('"/maps/') ? [...new Set(Array.from(content.matchAll(MAP_FILE), (m) => `maps/${m[1]}`))] : [];
-  return { url, path, sha256: sha256(content), maps };
+  return { url, path, digest: key ? `key:${key}` : sha256(content), maps };
 }
 
 /** Hard-links a file, or copies it where a link cannot be made (another file system). */
@@ -222,9 +227,9 @@ function linkOrCopy(from: string, to: string, made: Set<string>): void {
 export function copyReused(plan: RenderPlan, fromDir: string, toDir: string): PageFile[] {
   const made = new Set<string>();
   return plan.reused.map(({ url, path }) => {
-    const [, , , sha, maps] = plan.previous!.pages[path]!;
+    const [, , , digest, maps] = plan.previous!.pages[path]!;
     linkOrCopy(join(fromDir, path), join(toDir, path), made);
-    return { url, path, sha256: sha, maps };
+    return { url, path, digest, maps };
   });
 }
 
@@ -242,10 +247,10 @@ const MAP_PATH = /^maps\/[\w-]+\.svg$/;
 const SEARCH_PATH = /^pagefind\/[\w./-]+$/;
 const MAP_FILE = /"\/maps\/([\w-]+\.svg)"/g;
 
-/** What the search index is made from: every HTML page's URL and content hash. */
+/** What the search index is made from: every HTML page's URL and digest. */
 export function searchKey(pages: readonly PageFile[]): string {
   const h = createHash("sha256");
-  for (const p of [...pages].filter((p) => p.path.endsWith(".html")).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) h.update(`${p.url}\0${p.sha256}\0`);
+  for (const p of [...pages].filter((p) => p.path.endsWith(".html")).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) h.update(`${p.url}\0${p.digest}\0`);
   return h.digest("hex");
 }
 
@@ -294,7 +299,7 @@ export function writeManifest(plan: RenderPlan, files: readonly PageFile[], sear
   for (const { path, key } of plan.pages) {
     const file = byPath.get(path);
     const stat = file && statOf(join(outDir, path));
-    if (file && stat) pages[path] = [key, stat.size, stat.mtimeMs, file.sha256, file.maps];
+    if (file && stat) pages[path] = [key, stat.size, stat.mtimeMs, file.digest, file.maps];
   }
   const searchFiles: Record<string, [number, number]> = {};
   const walk = (dir: string, rel: string) => {
