@@ -4,17 +4,15 @@
  * per article at 1,000 articles), so one pass over an archive of tens of thousands of articles runs
  * out of memory. `sitrep build` therefore splits the templates that make one page per article or
  * entity, and the timeline (its pages list 200 claims each: the largest pages of an archive), into
- * passes of at most `pagesPerPass()` pages: pass k renders the k-th contiguous share of each of
- * their lists, and only the first pass renders the other pages (home, indexes, site feeds, search,
- * map, 404) and copies the static files. Each pass is its own Eleventy instance,
- * dropped before the next starts. The pages are the same whatever the number of passes
+ * passes of at most `pagesPerPass()` pages, and only the first pass renders the other pages (home,
+ * indexes, site feeds, search, map, 404) and copies the static files. Each pass is its own Eleventy
+ * instance, dropped before the next starts. The pages are the same whatever the number of passes
  * (tests/site/passes.test.ts); a site of up to `pagesPerPass()` such pages is one pass.
  *
- * A pass also carries the build's render plan (./incremental.ts): which of those pages changed
- * since the last build, and which pass renders each. Pages that did not change are left out of every
- * pass and copied, so only the pages to render are counted and shared out; they are shared out in
- * URL order (pass k renders the k-th contiguous run of their sorted URLs), the order the search index
- * takes pages in, so a page rendered in one pass never waits for the next to be indexed.
+ * Which pass renders which page comes from the build's render plan (./incremental.ts): pages that
+ * did not change since the last build are in no pass (they are copied), and the others are shared
+ * out in URL order (pass k renders the k-th contiguous run of their sorted URLs), the order the
+ * search index takes pages in, so a page rendered in one pass never waits for the next to be indexed.
  */
 
 export interface Pass {
