@@ -16,7 +16,7 @@ import { provideRendered, provideSite, provideWritten } from "./eleventy.js";
 import { postBuild } from "./postbuild.js";
 import { openSearchIndex, OrderedFeed, type SearchIndex } from "./search-index.js";
 import { copyReused, copyReusedMaps, copySearchIndex, pageFile, planRender, searchKey, writeManifest, type PageFile, type RenderPlan } from "./incremental.js";
-import { loadTemplates, outputPath, pageTable } from "./pages.js";
+import { loadTemplates, outputPath, pageEntries } from "./pages.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
 import { extractAll, lastExtractionStats } from "./extract-all.js";
@@ -87,13 +87,13 @@ export interface Rendered {
  */
 export async function renderSite(index: SiteIndex, outDir: string, options: RenderOptions = {}): Promise<Rendered> {
   const previousDir = options.previousDir ?? null;
-  const templates = await loadTemplates();
-  const plan = planRender(templates, index, { cacheDir: options.cacheDir ?? null, previousDir });
+  const pages = pageEntries(await loadTemplates(), index);
+  const plan = planRender(pages, index, { cacheDir: options.cacheDir ?? null, previousDir });
   const files: PageFile[] = [];
   const reused = previousDir ? copyReused(plan, previousDir, outDir) : [];
   const fromDisk = (url: string) => readFileSync(join(outDir, outputPath(url)), "utf8");
   // Every HTML page of the site, in the order the search index gets them.
-  const order = [...pageTable(templates, index).keys()].filter((url) => outputPath(url).endsWith(".html")).sort();
+  const order = pages.map((p) => p.url).filter((url) => outputPath(url).endsWith(".html")).sort();
   let search: SearchIndex | null = null;
   let feed: OrderedFeed | null = null;
   provideSite(() => index);

@@ -19,9 +19,10 @@
  * builds writing the same entry at once both leave a whole one.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { packageRoot } from "../paths.js";
+import { filesUnder } from "../util/files.js";
 import type { Registry } from "../registry.js";
 import type { ArticleRecord } from "./index.js";
 
@@ -56,19 +57,6 @@ const sha256 = (...parts: Array<string | Buffer>) => {
 
 /** Modules under dist/src that do not shape an ArticleRecord (so editing them keeps the cache). */
 const NOT_EXTRACTION = [/^site\/(?!extract-all\.js$|worker\.js$|cache\.js$)/, /^cli\.js$/, /^import\.js$/, /^new\.js$/, /^types\//];
-
-function filesUnder(dir: string, keep: (rel: string) => boolean): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (keep(relative(dir, full).split(sep).join("/"))) out.push(full);
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
-}
 
 let version: string | null = null;
 

@@ -24,11 +24,12 @@
  * manifest, the cache turned off, or an output file changed by hand only means more pages render.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { packageRoot, publicDir, templatesDir } from "../paths.js";
 import type { SiteIndex } from "./index.js";
-import { lookup, outputPath, type Template } from "./pages.js";
+import { outputPath, type PageEntry } from "./pages.js";
+import { filesUnder } from "../util/files.js";
 import { passCount, pagesPerPass, PASSED_TEMPLATES } from "./passes.js";
 
 /** Bump by hand when the manifest's layout changes. */
@@ -86,19 +87,9 @@ let version: string | null = null;
 export function renderVersion(): string {
   if (version) return version;
   const h = createHash("sha256").update(`sitrep-render ${MANIFEST_FORMAT}\0`);
-  const add = (path: string, name: string) => h.update(`${name}\0`).update(readFileSync(path)).update("\0");
-  const walk = (dir: string, name: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path, `${name}/${entry.name}`);
-      else if (entry.isFile()) add(path, `${name}/${entry.name}`);
-    }
-  };
-  walk(templatesDir, "templates");
-  walk(join(packageRoot, "dist", "src"), "src");
-  walk(publicDir, "public");
-  for (const file of ["package.json", "package-lock.json"]) if (existsSync(join(packageRoot, file))) add(join(packageRoot, file), file);
+  const files = [...filesUnder(templatesDir), ...filesUnder(join(packageRoot, "dist", "src")), ...filesUnder(publicDir)];
+  for (const file of ["package.json", "package-lock.json"]) if (existsSync(join(packageRoot, file))) files.push(join(packageRoot, file));
+  for (const file of files) h.update(`${relative(packageRoot, file)}\0`).update(readFileSync(file)).update("\0");
   return (version = h.digest("hex"));
 }
 
@@ -145,48 +136,41 @@ const WALK_DEPTH = 5;
  * The render plan: every page of PASSED_TEMPLATES with its key, and which of them can be copied
  * from `previousDir` (the current output) because the manifest in `cacheDir` shows the file there
  * was written from the same key. Without a cache folder or previous output, every page renders.
- * `templates` are the compiled template modules (./pages.ts `loadTemplates`).
+ * `pages` are the site's pages (./pages.ts `pageEntries`, made outside any pass: every page).
  */
-export function planRender(templates: readonly Template[], index: SiteIndex, options: { cacheDir: string | null; previousDir: string | null }, perPass: number = pagesPerPass()): RenderPlan {
+export function planRender(pages: readonly PageEntry[], index: SiteIndex, options: { cacheDir: string | null; previousDir: string | null }, perPass: number = pagesPerPass()): RenderPlan {
   const previous = options.cacheDir && options.previousDir ? readManifest(options.cacheDir, options.previousDir) : null;
   const text = new KeyText(index);
   const common = `${renderVersion()}\0${JSON.stringify(index.site)}\0`;
   const plan: RenderPlan = { render: new Map(), passes: 1, pages: [], reused: [], rendered: 0, previous };
   const toRender: Array<{ url: string; passes: number[]; at: number }> = [];
   const passed = new Set<string>(PASSED_TEMPLATES);
-  for (const { name, module } of templates) {
-    const stem = name.replace(/\.11ty\.js$/, "");
+  for (const { template, module, data, url } of pages) {
+    const stem = template.replace(/\.11ty\.js$/, "");
     if (!passed.has(stem)) continue;
-    const pagination = module.data?.pagination;
-    const permalink = module.data?.permalink;
-    if (!pagination?.before || typeof permalink !== "function" || !module.inputs) {
-      throw new Error(`sitrep: template ${name} must paginate with pageItems, have a permalink function and export inputs()`);
+    if (!module.data?.pagination?.before || !module.inputs) throw new Error(`sitrep: template ${template} must paginate with pageItems and export inputs()`);
+    // A template's pages come in its `before` order, the order the passes filter.
+    let passes = plan.render.get(stem);
+    if (!passes) plan.render.set(stem, (passes = []));
+    const page = { url, path: outputPath(url), key: sha256(`${common}${stem}\0${text.of(module.inputs(data as never))}`) };
+    plan.pages.push(page);
+    if (previous !== null && unchanged(previous, options.previousDir!, page)) {
+      plan.reused.push(page);
+      passes.push(-1);
+    } else {
+      toRender.push({ url, passes, at: passes.length });
+      passes.push(0);
     }
-    // Called outside any pass, `before` gives every page of the template, in the order the passes filter.
-    const items = pagination.before(lookup(pagination.data, module, index) as never[]);
-    const passes: number[] = [];
-    for (const item of items) {
-      const data = { ...module.data, sitrep: index, [pagination.alias]: item };
-      const url = (permalink as (d: unknown) => string)(data);
-      const page = { url, path: outputPath(url), key: sha256(`${common}${stem}\0${text.of(module.inputs(data as never))}`) };
-      plan.pages.push(page);
-      if (previous !== null && unchanged(previous, options.previousDir!, page)) {
-        plan.reused.push(page);
-        passes.push(-1);
-      } else {
-        toRender.push({ url, passes, at: passes.length });
-        passes.push(0);
-      }
-    }
-    plan.render.set(stem, passes);
   }
   // The pages to render go to the passes in URL order, a contiguous run each.
   plan.rendered = toRender.length;
   plan.passes = passCount(toRender.length, perPass);
-  toRender.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  toRender.sort(byUrl);
   toRender.forEach(({ passes, at }, i) => (passes[at] = Math.floor((i * plan.passes) / toRender.length)));
   return plan;
 }
+
+const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
 /** The manifest says this file was written from this key, and the file is still as written. */
 function unchanged(manifest: Manifest, dir: string, page: PlannedPage): boolean {
@@ -195,12 +179,8 @@ function unchanged(manifest: Manifest, dir: string, page: PlannedPage): boolean 
 }
 
 function asWritten(path: string, size: number, mtimeMs: number): boolean {
-  try {
-    const stat = statSync(path);
-    return stat.isFile() && stat.size === size && stat.mtimeMs === mtimeMs;
-  } catch {
-    return false;
-  }
+  const stat = statOf(path);
+  return stat !== null && stat.isFile() && stat.size === size && stat.mtimeMs === mtimeMs;
 }
 
 /**
@@ -250,7 +230,7 @@ const MAP_FILE = /"\/maps\/([\w-]+\.svg)"/g;
 /** What the search index is made from: every HTML page's URL and digest. */
 export function searchKey(pages: readonly PageFile[]): string {
   const h = createHash("sha256");
-  for (const p of [...pages].filter((p) => p.path.endsWith(".html")).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) h.update(`${p.url}\0${p.digest}\0`);
+  for (const p of pages.filter((p) => p.path.endsWith(".html")).sort(byUrl)) h.update(`${p.url}\0${p.digest}\0`);
   return h.digest("hex");
 }
 
@@ -302,16 +282,10 @@ export function writeManifest(plan: RenderPlan, files: readonly PageFile[], sear
     if (file && stat) pages[path] = [key, stat.size, stat.mtimeMs, file.digest, file.maps];
   }
   const searchFiles: Record<string, [number, number]> = {};
-  const walk = (dir: string, rel: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(dir, entry.name), `${rel}/${entry.name}`);
-      else {
-        const stat = statOf(join(dir, entry.name));
-        if (stat) searchFiles[`${rel}/${entry.name}`] = [stat.size, stat.mtimeMs];
-      }
-    }
-  };
-  if (existsSync(join(outDir, "pagefind"))) walk(join(outDir, "pagefind"), "pagefind");
+  for (const file of filesUnder(join(outDir, "pagefind"))) {
+    const stat = statOf(file);
+    if (stat) searchFiles[relative(outDir, file).split(sep).join("/")] = [stat.size, stat.mtimeMs];
+  }
   const target = manifestPath(cacheDir, outDir);
   const tmp = `${target}.tmp-${process.pid}`;
   try {
@@ -323,7 +297,7 @@ export function writeManifest(plan: RenderPlan, files: readonly PageFile[], sear
   }
 }
 
-function statOf(path: string): { size: number; mtimeMs: number } | null {
+function statOf(path: string): Stats | null {
   try {
     return statSync(path);
   } catch {

@@ -59,21 +59,29 @@ export function lookup(path: string, module: TemplateModule, index: SiteIndex): 
   return value;
 }
 
+/** One page of the site: its template, the data it renders with, and its permalink. */
+export interface PageEntry {
+  /** File name of the template, e.g. `briefing.11ty.js`. */
+  template: string;
+  module: TemplateModule;
+  data: Data;
+  url: string;
+}
+
 /**
- * Permalink → render function, for every page of every template over one index. Pagination of one
- * item per page only (what the templates use); the permalinks are computed here, the pages only
- * when asked for.
+ * Every page of every template over one index, in template order and, within a paginated template,
+ * in its `pagination.before` order. Pagination of one item per page only (what the templates use);
+ * nothing is rendered.
  */
-export function pageTable(templates: readonly Template[], index: SiteIndex): Map<string, () => string> {
-  const table = new Map<string, () => string>();
+export function pageEntries(templates: readonly Template[], index: SiteIndex): PageEntry[] {
+  const out: PageEntry[] = [];
   for (const { name, module } of templates) {
     const base: Data = { ...module.data, sitrep: index };
     const permalink = module.data?.permalink;
     const add = (data: Data) => {
       const url = typeof permalink === "function" ? (permalink as (d: Data) => string)(data) : permalink;
       if (typeof url !== "string") throw new Error(`sitrep: template ${name} has no permalink`);
-      if (table.has(url)) throw new Error(`sitrep: two pages at ${url}`);
-      table.set(url, () => module.render(data as never));
+      out.push({ template: name, module, data, url });
     };
     const pagination = module.data?.pagination;
     if (!pagination) {
@@ -84,6 +92,16 @@ export function pageTable(templates: readonly Template[], index: SiteIndex): Map
     let items = lookup(pagination.data, module, index);
     if (pagination.before) items = pagination.before(items as never[]);
     for (const item of items) add({ ...base, [pagination.alias]: item });
+  }
+  return out;
+}
+
+/** Permalink → render function, for every page of every template over one index; the pages only when asked for. */
+export function pageTable(templates: readonly Template[], index: SiteIndex): Map<string, () => string> {
+  const table = new Map<string, () => string>();
+  for (const { module, data, url } of pageEntries(templates, index)) {
+    if (table.has(url)) throw new Error(`sitrep: two pages at ${url}`);
+    table.set(url, () => module.render(data as never));
   }
   return table;
 }

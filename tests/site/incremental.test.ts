@@ -17,7 +17,7 @@ import { repoRoot } from "../helpers/shared.js";
 import { hashTree } from "../helpers/tree.js";
 import { loadSite } from "../../src/site/build.js";
 import { planRender } from "../../src/site/incremental.js";
-import { loadTemplates, outputPath, pageTable } from "../../src/site/pages.js";
+import { loadTemplates, outputPath, pageEntries, pageTable } from "../../src/site/pages.js";
 
 const fixture = join(repoRoot, "tests", "fixtures", "site", "content");
 let tmp: string;
@@ -63,7 +63,7 @@ describe("page keys", () => {
     const templates = await loadTemplates();
     const version = (dir: string) => {
       const { index } = loadSite(dir);
-      const plan = planRender(templates, index, { cacheDir: null, previousDir: null });
+      const plan = planRender(pageEntries(templates, index), index, { cacheDir: null, previousDir: null });
       const table = pageTable(templates, index);
       return { keys: new Map(plan.pages.map((p) => [p.path, p.key])), render: new Map([...table].map(([url, render]) => [outputPath(url), render])) };
     };

@@ -12,7 +12,7 @@ import { sitrep } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/shared.js";
 import { hashTree } from "../helpers/tree.js";
 import { loadSite } from "../../src/site/build.js";
-import { loadTemplates, lookup } from "../../src/site/pages.js";
+import { loadTemplates, lookup, pageEntries } from "../../src/site/pages.js";
 import { passCount, PASSED_TEMPLATES } from "../../src/site/passes.js";
 import { planRender } from "../../src/site/incremental.js";
 
@@ -41,7 +41,7 @@ beforeAll(() => {
 describe("rendering in passes", () => {
   it("the fixture site needs several passes at the test's page budget, one by default", async () => {
     const { index } = loadSite(fixture);
-    const { rendered } = planRender(await loadTemplates(), index, { cacheDir: null, previousDir: null });
+    const { rendered } = planRender(pageEntries(await loadTemplates(), index), index, { cacheDir: null, previousDir: null });
     expect(passCount(rendered, PER_PASS)).toBeGreaterThan(3);
     expect(passCount(rendered)).toBe(1);
   });
