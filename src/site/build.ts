@@ -108,7 +108,7 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
     if (plan.rendered > 0 || !previousDir) {
       // Pages will change: Pagefind indexes them on the other core while Eleventy renders.
       const copied = new Set(reused.map((f) => f.url));
-      search = await openSearchIndex();
+      search = await openSearchIndex(outDir);
       const running = (feed = new OrderedFeed(search, order, (url) => (copied.has(url) ? fromDisk(url) : null)));
       provideRendered((url, html) => running.arrive(url, html));
     }
@@ -120,7 +120,7 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
     const key = searchKey(files);
     if (!feed && !copySearchIndex(plan, key, previousDir!, outDir)) {
       // Only the few pages that always render changed: index the whole site from disk.
-      search = await openSearchIndex();
+      search = await openSearchIndex(outDir);
       feed = new OrderedFeed(search, order, fromDisk);
     }
     await feed?.finish();

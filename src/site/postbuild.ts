@@ -72,7 +72,7 @@ export function writePieces(path: string, pieces: Iterable<string>): void {
  */
 export async function postBuild(index: SiteIndex, outDir: string, search: SearchIndex | null, pages: readonly string[]): Promise<void> {
   await search?.settled();
-  const searchWritten = search?.write(outDir);
+  const searchWritten = search?.write();
   try {
     mkdirSync(join(outDir, "data"), { recursive: true });
     for (const [path, json] of dataExport(index)) writePieces(join(outDir, path), json());

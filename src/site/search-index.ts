@@ -15,67 +15,194 @@
  * numbers pages in the order it finishes them, so pages sent while others were in flight, or in the
  * order Eleventy's renders happened to finish, made the index files differ from build to build.
  */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PagefindIndex } from "pagefind";
 
 export interface SearchIndex {
-  /** Hands one rendered page to Pagefind; resolves when Pagefind has read it (await before the next). */
-  add(url: string, html: string): Promise<void>;
+  /**
+   * Hands one page's search view (`searchView`) to Pagefind; resolves when Pagefind has read it
+   * (await before the next). Closing a full shard happens here, so this can take a while.
+   */
+  add(url: string, view: string): Promise<void>;
   /** Throws if Pagefind rejected a page; resolves to the number of pages handed in. */
   settled(): Promise<number>;
-  /**
-   * Builds the index and writes `<outDir>/pagefind/` (after `settled`). The request goes out
-   * before this returns, so the caller can work on while Pagefind writes.
-   */
-  write(outDir: string): Promise<void>;
+  /** Writes the last shard and the list of shards (after `settled`). */
+  write(): Promise<void>;
   /** Stops the Pagefind process (also after a failure); safe to call twice. */
   close(): Promise<void>;
 }
 
 const BODY = "data-pagefind-body";
 
-/** Starts Pagefind and creates an empty index. */
-export async function openSearchIndex(): Promise<SearchIndex> {
+/** The list of index shards the search page merges (public/js/search.js reads it). */
+export const BUNDLES_FILE = "pagefind/sitrep-bundles.json";
+
+/**
+ * Search-view bytes per shard: `SITREP_SEARCH_SHARD_BYTES` (a positive integer) or 32 MB. Pagefind
+ * holds about 27 bytes of memory per byte it was given until it has written the index, so a shard
+ * of 32 MB (≈ 2,000 briefings) keeps its process under ≈ 900 MB whatever the size of the site.
+ */
+export function shardBytes(): number {
+  const n = Number(process.env.SITREP_SEARCH_SHARD_BYTES);
+  return Number.isInteger(n) && n > 0 ? n : 32 << 20;
+}
+
+/**
+ * What Pagefind needs of a page: the `<html>` tag (its language), the title, and the
+ * `<main data-pagefind-body>` element without the elements marked `data-pagefind-ignore` — except
+ * those that carry filters, metadata or sort keys, which Pagefind reads from ignored elements too.
+ * Pagefind indexes nothing outside that element, so the index is byte for byte the one the whole
+ * page gives (tests/site/search-index.test.ts), for about half of Pagefind's CPU time: the whole
+ * page is three times longer, most of it navigation and the claims list. "" for a page without
+ * the attribute (not indexed).
+ */
+export function searchView(html: string): string {
+  const open = html.indexOf("<main");
+  if (open < 0 || !html.includes(BODY)) return "";
+  const bodyStart = html.indexOf(">", open) + 1;
+  const close = html.lastIndexOf("</main>");
+  if (bodyStart === 0 || close < bodyStart || !html.slice(open, bodyStart).includes(BODY)) return html;
+  const htmlTag = /<html[^>]*>/.exec(html)?.[0] ?? "<html>";
+  const title = /<title>[^<]*<\/title>/.exec(html)?.[0] ?? "";
+  const inner = html.slice(bodyStart, close);
+  let kept = "";
+  let from = 0;
+  const ignored = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>/g;
+  for (let m = ignored.exec(inner); m; m = ignored.exec(inner)) {
+    const end = closingTagEnd(inner, m[1]!, m.index + m[0].length);
+    if (end < 0) break;
+    if (/data-pagefind-(?:filter|meta|sort)/.test(inner.slice(m.index, end))) continue;
+    kept += inner.slice(from, m.index);
+    from = end;
+    ignored.lastIndex = end;
+  }
+  kept += inner.slice(from);
+  return `<!doctype html>\n${htmlTag}<head>${title}</head><body>${html.slice(open, bodyStart)}${kept}</main></body></html>`;
+}
+
+/** The index just after the `</tag>` closing the element whose content starts at `from`; -1 if none. */
+function closingTagEnd(html: string, tag: string, from: number): number {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, "g");
+  tags.lastIndex = from;
+  let depth = 1;
+  for (let t = tags.exec(html); t; t = tags.exec(html)) {
+    depth += t[1] ? -1 : 1;
+    if (depth === 0) return t.index + t[0].length;
+  }
+  return -1;
+}
+
+/**
+ * Starts an index that `sitrep build` writes into `<outDir>/pagefind/` in shards: the pages go to one
+ * Pagefind process until they reach `shardBytes()` of search view, then that shard is written and
+ * its process stopped (Pagefind frees nothing before), and the next pages go to a new one. The
+ * first shard is the bundle the search page loads (`/pagefind/`); the others are
+ * `/pagefind/shard-<n>/`, merged into its results in the browser (Pagefind's `mergeIndex`, which
+ * ranks the results of all shards together), listed in `BUNDLES_FILE`. A small site is one shard.
+ */
+export async function openSearchIndex(outDir: string): Promise<SearchIndex> {
   const pagefind = await import("pagefind");
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await pagefind.close();
+  const budget = shardBytes();
+  const errors: string[] = [];
+  const bundles: string[] = [];
+  let pages = 0;
+  let index: PagefindIndex | null = null;
+  let bytes = 0;
+  let running = false;
+
+  const stop = async () => {
+    if (!running) return;
+    running = false;
+    await stopPagefind(() => pagefind.close());
   };
-  let index: PagefindIndex;
-  try {
+  const start = async () => {
+    running = true;
     const created = await pagefind.createIndex({ forceLanguage: "en" });
     if (!created.index) throw new Error(`pagefind: ${created.errors.join("; ")}`);
     index = created.index;
+    bytes = 0;
+  };
+  const writeShard = async () => {
+    if (!index) await start();
+    const bundle = bundles.length === 0 ? "pagefind" : `pagefind/shard-${bundles.length + 1}`;
+    const written = await index!.writeFiles({ outputPath: join(outDir, bundle) });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+    bundles.push(`/${bundle}/`);
+    index = null;
+    await stop();
+  };
+  try {
+    await start();
   } catch (error) {
-    await close();
+    await stop();
     throw error;
   }
-  const errors: string[] = [];
-  let pages = 0;
   return {
-    async add(url, html) {
-      if (!html.includes(BODY)) return;
+    async add(url, view) {
+      if (!view) return;
+      if (!index) await start();
       pages++;
       try {
-        const added = await index.addHTMLFile({ url, content: html });
+        const added = await index!.addHTMLFile({ url, content: view });
         errors.push(...added.errors.map((e) => `${url}: ${e}`));
       } catch (error) {
         errors.push(`${url}: ${String(error)}`);
       }
+      bytes += view.length;
+      if (bytes >= budget) await writeShard();
     },
     async settled() {
       if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
       return pages;
     },
-    write(outDir) {
-      return index.writeFiles({ outputPath: join(outDir, "pagefind") }).then((written) => {
-        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
-      });
+    async write() {
+      // The last shard; a site with no indexed page at all still gets an (empty) index.
+      if (index || bundles.length === 0) await writeShard();
+      mkdirSync(join(outDir, "pagefind"), { recursive: true });
+      writeFileSync(join(outDir, BUNDLES_FILE), `${JSON.stringify({ bundles })}\n`);
     },
-    close,
+    close: stop,
   };
+}
+
+/**
+ * Stops Pagefind's process and waits until it has exited. The package kills its process without
+ * waiting for it; unwaited, the process is left for whoever reaps it, and a build that exits at
+ * once never counts its CPU time (nor does `time sitrep build`).
+ */
+async function stopPagefind(close: () => Promise<unknown>): Promise<void> {
+  const pids = pagefindPids();
+  await close();
+  for (const pid of pids) {
+    for (let waited = 0; waited < 5_000 && alive(pid); waited += 10) await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** This process's Pagefind children (Linux: /proc; elsewhere none, and nothing is waited for). */
+function pagefindPids(): number[] {
+  try {
+    return readdirSync("/proc/self/task")
+      .flatMap((t) => readFileSync(`/proc/self/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("pagefind");
+        } catch {
+          return false;
+        }
+      });
+  } catch {
+    return [];
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -101,9 +228,14 @@ export class OrderedFeed {
     this.loop = this.run();
   }
 
-  /** A page Eleventy rendered. */
+  private readView(url: string): string | null {
+    const html = this.read(url);
+    return html === null ? null : searchView(html);
+  }
+
+  /** A page Eleventy rendered (only its search view waits here). */
   arrive(url: string, html: string): void {
-    this.arrived.set(url, html);
+    this.arrived.set(url, searchView(html));
     this.wake?.();
   }
 
@@ -111,8 +243,8 @@ export class OrderedFeed {
     try {
       while (this.next < this.order.length) {
         const url = this.order[this.next]!;
-        const html = this.arrived.get(url) ?? this.read(url);
-        if (html === null) {
+        const view = this.arrived.get(url) ?? this.readView(url);
+        if (view === null) {
           // Not rendered yet: wait for the next arrival (or the end of the render).
           if (this.done) return;
           await new Promise<void>((resolve) => (this.wake = resolve));
@@ -120,7 +252,7 @@ export class OrderedFeed {
           continue;
         }
         this.arrived.delete(url);
-        await this.search.add(url, html);
+        await this.search.add(url, view);
         this.next++;
       }
     } catch (error) {

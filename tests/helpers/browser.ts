@@ -40,9 +40,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Builds a content folder with the CLI into a fresh temporary folder; returns the site folder. */
-export function buildSite(content: string, prefix = "sitrep-browser-"): string {
+export function buildSite(content: string, prefix = "sitrep-browser-", env: NodeJS.ProcessEnv = process.env): string {
   const site = join(mkdtempSync(join(tmpdir(), prefix)), "_site");
-  const run = sitrep(["build", "--content", content, "--out", site]);
+  const run = sitrep(["build", "--content", content, "--out", site], repoRoot, env);
   if (run.status !== 0) throw new Error(`sitrep build ${content} failed (${run.status}):\n${run.stderr}\n${run.stdout}`);
   return site;
 }
