@@ -1,8 +1,9 @@
 /**
  * `/search/`: full-text search with Pagefind's default UI, over briefings and entity pages (their
  * `<main data-pagefind-body>`), with filters by type, actor, base, location and outlet. The index is
- * written by `sitrep build` (src/site/postbuild.ts); the UI is started by /js/search.js — no inline
- * script, so the page's CSP stays `script-src 'self' 'wasm-unsafe-eval'`.
+ * written by `sitrep build` (src/site/search-index.ts; a large site's in shards, which /js/search.js
+ * lists and merges); the UI is started by /js/search.js — no inline script, so the page's CSP stays
+ * `script-src 'self' 'wasm-unsafe-eval'`.
  */
 import type { SiteIndex } from "../src/site/index.js";
 import { html } from "./lib/html.js";

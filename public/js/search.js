@@ -1,5 +1,5 @@
 // Starts Pagefind's default UI on /search/ (an external file: the CSP allows no inline script).
-// The index (/pagefind/) is written by `sitrep build`; without it, or without JavaScript, the page
+// The index (/pagefind/, a large site's in shards) is written by `sitrep build`; without it, or without JavaScript, the page
 // keeps its message explaining the other ways into the archive.
 (function () {
   "use strict";
