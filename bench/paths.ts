@@ -11,6 +11,8 @@ export function appPaths(app: string) {
   return {
     sitrepBin: join(app, "bin", "sitrep.js"),
     eleventyBin: join(app, "node_modules", "@11ty", "eleventy", "cmd.cjs"),
+    /** Pagefind's CLI (the npm package's launcher; it waits for the indexer it starts). */
+    pagefindBin: join(app, "node_modules", "pagefind", "lib", "runner", "bin.cjs"),
     /** The bare Eleventy configuration (compiled from bench/bare.config.ts). */
     bareConfig: join(app, "dist", "bench", "bare.config.js"),
     throughput: join(app, "dist", "bench", "throughput.js"),

@@ -99,6 +99,8 @@ const med = (ts: Timed[], k: Figure) => median(ts.map((t) => t[k]));
 const line = (t: Timed) => `${t.wall.toFixed(2)} s wall${Number.isFinite(t.extractS) ? ` (extraction ${t.extractS.toFixed(1)} s)` : ""}, ${t.cpu.toFixed(2)} s CPU, ${t.rssMB.toFixed(0)} MB (all processes ${t.treeMB.toFixed(0)} MB) (load ${t.load.toFixed(1)})`;
 
 const sitrepBuild = (corpus: string, out: string, cache: string) => timed([bin.sitrepBin, "build", "--content", corpus, "--out", out], { SITREP_CACHE: cache, SITREP_EXTRACT_STATS: "1" });
+/** Pagefind's CLI over a built folder (every page's whole body: bare Eleventy's layout marks nothing). */
+const pagefindOver = (site: string) => timed([bin.pagefindBin, "--site", site]);
 const bareEleventy = (corpus: string, out: string) => timed([bin.eleventyBin, `--config=${bin.bareConfig}`, `--input=${join(corpus, "articles")}`, `--output=${out}`, "--quiet"]);
 
 async function freePort(): Promise<number> {
@@ -214,6 +216,8 @@ interface SizeResult {
   runs: number;
   a: Timed[];
   b: Timed[];
+  /** Pagefind's CLI over each bare Eleventy output: (b) plus this is the classic stack with search. */
+  c: Timed[];
   warm: Timed[];
   editBuild: Timed | null;
   single: Throughput | null;
@@ -230,6 +234,7 @@ async function measure(n: number): Promise<SizeResult> {
   console.error(`\nN = ${n.toLocaleString("en")}: ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.dir}; ${runs} run${runs > 1 ? "s" : ""} each`);
   const a: Timed[] = [];
   const b: Timed[] = [];
+  const c: Timed[] = [];
   let cache = "";
   // The last cold build's site stays for the warm rebuilds: they rebuild it, as an editor does.
   const warmOut = join(tmp, `a-${n}-${runs - 1}`);
@@ -242,13 +247,18 @@ async function measure(n: number): Promise<SizeResult> {
       const t = which === "a" ? sitrepBuild(corpus.dir, out, cache) : bareEleventy(corpus.dir, out);
       (which === "a" ? a : b).push(t);
       console.error(`  run ${r + 1} ${which === "a" ? "sitrep build  " : "bare Eleventy "} ${line(t)}`);
+      if (which === "b") {
+        const search = pagefindOver(out);
+        c.push(search);
+        console.error(`  run ${r + 1} + Pagefind CLI ${line(search)}`);
+      }
       if (out !== warmOut) rmSync(out, { recursive: true, force: true });
     }
   }
   if (values["cold-only"]) {
     rmSync(cache, { recursive: true, force: true });
     rmSync(warmOut, { recursive: true, force: true });
-    return { n, corpus, runs, a, b, warm: [], editBuild: null, single: null, pool: null, serve: null, profile: "" };
+    return { n, corpus, runs, a, b, c, warm: [], editBuild: null, single: null, pool: null, serve: null, profile: "" };
   }
   // Warm: the last cold run's cache and site, nothing changed.
   const warm: Timed[] = [];
@@ -296,7 +306,7 @@ async function measure(n: number): Promise<SizeResult> {
     if (serve) console.error(`  serve: up in ${serve.startup.toFixed(2)} s; edit visible in ${serve.edit.toFixed(2)} s`);
   }
   rmSync(cache, { recursive: true, force: true });
-  return { n, corpus, runs, a, b, warm, editBuild, single, pool, serve, profile };
+  return { n, corpus, runs, a, b, c, warm, editBuild, single, pool, serve, profile };
 }
 
 const f = (x: number | undefined | null, d = 2) => (x === undefined || x === null || !Number.isFinite(x) ? "—" : x.toFixed(d));
@@ -315,6 +325,8 @@ function sizeTable(r: SizeResult): string {
     "|---|---:|---:|---:|",
     row("wall, s", "wall"),
     row("CPU (user+sys), s", "cpu"),
+    `| wall, s, against bare Eleventy followed by Pagefind's CLI over its pages (the classic stack with search) | ${f(med(r.a, "wall"))} | ${f(med(r.b, "wall") + med(r.c, "wall"))} | ${f(med(r.a, "wall") / (med(r.b, "wall") + med(r.c, "wall")))}× |`,
+    `| CPU, s, against the same | ${f(med(r.a, "cpu"))} | ${f(med(r.b, "cpu") + med(r.c, "cpu"))} | ${f(med(r.a, "cpu") / (med(r.b, "cpu") + med(r.c, "cpu")))}× |`,
     row("peak RSS of the largest process (GNU time), MB", "rssMB", 0),
     row("peak RSS of all its processes, summed (Node + Pagefind; sampled every 0.2 s), MB", "treeMB", 0),
     `| of which extraction (cache, pool), s | ${f(med(r.a, "extractS"))} | | |`,
@@ -344,7 +356,8 @@ function targets(results: SizeResult[]): string {
   rows.push(["extraction ≥ 3 MB/s per core", single ? `${f(single.mbPerCpuSecond, 3)} MB per CPU-second (${f(single.mbPerSecond, 3)} MB/s wall; 1 thread, N = ${(r4?.single ? r4 : r1)!.n})` : "—", single ? single.mbPerCpuSecond >= 3 : null]);
   const ratio = r4 ? med(r4.a, "wall") / med(r4.b, "wall") : NaN;
   const warmRatio = r4 ? med(r4.warm, "wall") / med(r4.b, "wall") : NaN;
-  rows.push(["full build ≤ 2.0× bare Eleventy at N = 4,000", r4 ? `${f(ratio)}× cold (${f(warmRatio)}× with a warm cache)` : "not measured", r4 ? ratio <= 2 : null]);
+  const withSearch = r4 ? med(r4.a, "wall") / (med(r4.b, "wall") + med(r4.c, "wall")) : NaN;
+  rows.push(["full build ≤ 2.0× bare Eleventy at N = 4,000", r4 ? `${f(ratio)}× cold (${f(warmRatio)}× with a warm cache; ${f(withSearch)}× against bare Eleventy followed by Pagefind's CLI)` : "not measured", r4 ? ratio <= 2 : null]);
   const wr = results.map((r) => `${f(med(r.warm, "wall") / med(r.a, "wall"))}× at ${r.n.toLocaleString("en")}`);
   const worstWarm = Math.max(...results.map((r) => med(r.warm, "wall") / med(r.a, "wall")));
   rows.push(["warm rebuild ≤ 0.5× cold", wr.join(", "), results.length ? worstWarm <= 0.5 : null]);
