@@ -2,6 +2,7 @@
 // The sitrep command. The TypeScript sources are compiled to dist/ by `npm ci` (prepare) or `npm run compile`.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 
 const cli = new URL("../dist/src/cli.js", import.meta.url);
@@ -12,14 +13,21 @@ if (!existsSync(fileURLToPath(cli))) {
 
 // `sitrep build` renders every page of the site, and the strings of a page die young: with V8's
 // default young generation (16 MB semi-spaces) the scavenger ran ~1,000 times over 1,000 articles
-// and was a quarter of the CPU time. Its size is fixed when the process starts, so a build runs
-// itself again with larger semi-spaces (see BENCHMARKS.md), unless the flag was given already
-// (node's options or NODE_OPTIONS).
-const YOUNG_GENERATION = "--max-semi-space-size=64";
+// and was a quarter of the CPU time. And V8's default heap limit (~4 GB, whatever the machine has)
+// is less than a large archive needs: at 50,000 articles the site index alone is ~3.8 GB of heap,
+// and the build died there. Both are fixed when the process starts, so a build runs itself again
+// with larger semi-spaces and a heap limit of three quarters of the machine's memory (never below
+// V8's own), unless those flags were given already (node's options or NODE_OPTIONS). See BENCHMARKS.md.
+const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
+const missing = [
+  ["--max-semi-space-size", "--max-semi-space-size=64"],
+  ["--max-old-space-size", `--max-old-space-size=${Math.max(4096, Math.floor((totalmem() / 2 ** 20) * 0.75))}`],
+]
+  .filter(([name]) => !given.some((a) => a.includes(name)))
+  .map(([, flag]) => flag);
 const args = process.argv.slice(2);
-const flagged = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("--max-semi-space-size"));
-if (args[0] === "build" && !flagged) {
-  const child = spawn(process.execPath, [...process.execArgv, YOUNG_GENERATION, fileURLToPath(import.meta.url), ...args], { stdio: "inherit" });
+if (args[0] === "build" && missing.length > 0) {
+  const child = spawn(process.execPath, [...process.execArgv, ...missing, fileURLToPath(import.meta.url), ...args], { stdio: "inherit" });
   // Stopping this process stops the build; the build's exit (or signal) is this process's.
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
   for (const signal of signals) process.on(signal, () => child.kill(signal));
