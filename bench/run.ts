@@ -247,7 +247,8 @@ async function measure(n: number): Promise<SizeResult> {
       const t = which === "a" ? sitrepBuild(corpus.dir, out, cache) : bareEleventy(corpus.dir, out);
       (which === "a" ? a : b).push(t);
       console.error(`  run ${r + 1} ${which === "a" ? "sitrep build  " : "bare Eleventy "} ${line(t)}`);
-      if (which === "b") {
+      // Not above 10,000: one Pagefind index of 50,000 whole pages needs ~30 GB (0.6 MB a page).
+      if (which === "b" && n <= 10_000) {
         const search = pagefindOver(out);
         c.push(search);
         console.error(`  run ${r + 1} + Pagefind CLI ${line(search)}`);
