@@ -5,7 +5,9 @@
  * `@pagefind/<platform>` npm package: nothing is downloaded), so it indexes on the other core while
  * the main thread renders. `sitrep build` (./build.ts) opens the index before rendering and hands it
  * each HTML page as soon as it is rendered (a transform, ./eleventy.ts), or read from disk for the
- * pages copied from the last build, so Pagefind does not read the whole output folder back. Only the
+ * pages copied from the last build, so Pagefind does not read the whole output folder back. What is
+ * sent is the page's search view (`searchView`), and a large site's index is written in shards
+ * (`openSearchIndex`). Only the
  * pages that carry `<main data-pagefind-body>` are sent: the site uses that attribute, so Pagefind
  * leaves every other page out of the index anyway (a page that merely quotes the attribute is sent
  * and then left out by Pagefind). A site with no such page at all gets an empty index, where
