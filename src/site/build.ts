@@ -14,7 +14,7 @@ import { dedupeIds, findArticles, readArticle } from "../content.js";
 import { buildSiteIndex, defaultSiteMeta, type ArticleRecord, type SiteIndex, type SiteMeta } from "./index.js";
 import { provideRendered, provideSite, provideWritten } from "./eleventy.js";
 import { postBuild } from "./postbuild.js";
-import { openSearchIndex, OrderedFeed, type SearchIndex } from "./search-index.js";
+import { startSearch, type SearchFeed } from "./search-index.js";
 import { copyReused, copyReusedMaps, copySearchIndex, pageFile, planRender, searchKey, writeManifest, type PageFile, type RenderPlan } from "./incremental.js";
 import { loadTemplates, outputPath, pageEntries } from "./pages.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
@@ -91,11 +91,9 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
   const plan = planRender(pages, index, { cacheDir: options.cacheDir ?? null, previousDir });
   const files: PageFile[] = [];
   const reused = previousDir ? copyReused(plan, previousDir, outDir) : [];
-  const fromDisk = (url: string) => readFileSync(join(outDir, outputPath(url)), "utf8");
   // Every HTML page of the site, in the order the search index gets them.
   const order = pages.map((p) => p.url).filter((url) => outputPath(url).endsWith(".html")).sort();
-  let search: SearchIndex | null = null;
-  let feed: OrderedFeed | null = null;
+  let search: SearchFeed | null = null;
   provideSite(() => index);
   const keys = new Map(plan.pages.map((p) => [p.path, p.key]));
   provideWritten((pages) => {
@@ -107,9 +105,7 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
   try {
     if (plan.rendered > 0 || !previousDir) {
       // Pages will change: Pagefind indexes them on the other core while Eleventy renders.
-      const copied = new Set(reused.map((f) => f.url));
-      search = await openSearchIndex(outDir);
-      const running = (feed = new OrderedFeed(search, order, (url) => (copied.has(url) ? fromDisk(url) : null)));
+      const running = (search = startSearch({ outDir, order, fromDisk: reused.map((f) => f.url) }));
       provideRendered((url, html) => running.arrive(url, html));
     }
     await writePages(outDir, plan);
@@ -118,15 +114,17 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
     copyReusedMaps(reused, previousDir ?? outDir, outDir);
     files.push(...reused);
     const key = searchKey(files);
-    if (!feed && !copySearchIndex(plan, key, previousDir!, outDir)) {
+    if (!search && !copySearchIndex(plan, key, previousDir!, outDir)) {
       // Only the few pages that always render changed: index the whole site from disk.
-      search = await openSearchIndex(outDir);
-      feed = new OrderedFeed(search, order, fromDisk);
+      search = startSearch({ outDir, order, fromDisk: order });
     }
-    await feed?.finish();
+    // The last shard is written while the data export and the sitemap are.
+    const searched = search?.finish();
+    searched?.catch(() => undefined);
     // Test hook: fail after pages were written, to prove a half-built site is never published.
     if (process.env.SITREP_FAULT === "after-render") throw new Error("fault injected after rendering (SITREP_FAULT)");
-    await postBuild(index, outDir, search, files.filter((f) => f.path.endsWith(".html")).map((f) => f.url));
+    postBuild(index, outDir, files.filter((f) => f.path.endsWith(".html")).map((f) => f.url));
+    await searched;
     return { plan, files, searchKey: key };
   } finally {
     provideSite(null);

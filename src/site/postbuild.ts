@@ -1,14 +1,13 @@
 /**
  * What is written beside Eleventy's pages, from the same site index and the rendered pages: the
- * data export (`/data/briefings.json`, `/data/entities.json`), `/sitemap.xml` of every page, and the
- * Pagefind search index (`/pagefind/`, fed every HTML page by ./build.ts). Runs on the temporary
- * output folder, before it is swapped in, so a failure here fails the whole build.
+ * data export (`/data/briefings.json`, `/data/entities.json`) and `/sitemap.xml` of every page, while
+ * the search index (./search-index.ts) writes its last shard on its own thread. Runs on the
+ * temporary output folder, before it is swapped in, so a failure here fails the whole build.
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { ActorPage, LocationPage, SiteIndex, SourcePage } from "./index.js";
 import { sitemap } from "./feeds.js";
-import type { SearchIndex } from "./search-index.js";
 
 /** The aggregated index without page-only detail: one lean record per entity. */
 export function entitiesExport(index: SiteIndex) {
@@ -66,21 +65,9 @@ export function writePieces(path: string, pieces: Iterable<string>): void {
   }
 }
 
-/**
- * The data export and the sitemap of `pages` (every HTML page's URL), written while Pagefind builds
- * and writes its index (`search`; null when the build copied an unchanged one) on the other core.
- */
-export async function postBuild(index: SiteIndex, outDir: string, search: SearchIndex | null, pages: readonly string[]): Promise<void> {
-  await search?.settled();
-  const searchWritten = search?.write();
-  try {
-    mkdirSync(join(outDir, "data"), { recursive: true });
-    for (const [path, json] of dataExport(index)) writePieces(join(outDir, path), json());
-    writeFileSync(join(outDir, "sitemap.xml"), sitemap(index.site, pages.filter((url) => url !== "/404.html")));
-  } catch (error) {
-    // Pagefind must be done with the folder before the failed build removes it.
-    await searchWritten?.catch(() => undefined);
-    throw error;
-  }
-  await searchWritten;
+/** The data export and the sitemap of `pages` (every HTML page's URL). */
+export function postBuild(index: SiteIndex, outDir: string, pages: readonly string[]): void {
+  mkdirSync(join(outDir, "data"), { recursive: true });
+  for (const [path, json] of dataExport(index)) writePieces(join(outDir, path), json());
+  writeFileSync(join(outDir, "sitemap.xml"), sitemap(index.site, pages.filter((url) => url !== "/404.html")));
 }

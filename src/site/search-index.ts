@@ -19,6 +19,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import type { PagefindIndex } from "pagefind";
 
 export interface SearchIndex {
@@ -270,4 +271,83 @@ export class OrderedFeed {
     if (this.failure !== null) throw this.failure;
     if (this.next < this.order.length) throw new Error(`sitrep: the page ${this.order[this.next]} was expected but never rendered`);
   }
+}
+
+/** What the search thread (./search-worker.ts) starts from. */
+export interface SearchSetup {
+  outDir: string;
+  /** Every HTML page of the site, in the order the index gets them. */
+  order: string[];
+  /** The pages read from `outDir` when their turn comes (copied from the last build), not posted. */
+  fromDisk: string[];
+}
+
+export type ToSearch = { type: "page"; url: string; html: string } | { type: "finish" } | { type: "close" };
+export type FromSearch = { type: "ready" } | { type: "done"; pages: number } | { type: "failed"; message: string } | { type: "closed" };
+
+/** The search index on its own thread, as the build sees it. */
+export interface SearchFeed {
+  /** A page Eleventy rendered (posted to the search thread at once). */
+  arrive(url: string, html: string): void;
+  /** After the last page was rendered: resolves when every shard and the list are written; rejects if Pagefind failed. */
+  finish(): Promise<number>;
+  /** Stops Pagefind and the thread (also after a failure); safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the search index on its own thread (./search-worker.ts): the feed, the search views and
+ * Pagefind's process are handled there while the main thread renders.
+ */
+export function startSearch(setup: SearchSetup): SearchFeed {
+  const worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: setup });
+  let failure: Error | null = null;
+  let exited = false;
+  const waiters = new Map<FromSearch["type"], Array<(m: FromSearch) => void>>();
+  const settle = (message: FromSearch) => {
+    for (const waiter of waiters.get(message.type) ?? []) waiter(message);
+    waiters.delete(message.type);
+  };
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const list of waiters.values()) for (const waiter of list) waiter({ type: "failed", message: failure.message });
+    waiters.clear();
+  };
+  const next = (type: FromSearch["type"]) =>
+    new Promise<FromSearch>((resolve) => {
+      if (failure) return resolve({ type: "failed", message: failure.message });
+      if (exited) return resolve({ type: "closed" });
+      waiters.set(type, [...(waiters.get(type) ?? []), resolve]);
+    });
+  worker.on("message", (message: FromSearch) => (message.type === "failed" ? fail(new Error(message.message)) : settle(message)));
+  worker.on("error", (error) => fail(error));
+  worker.on("exit", () => {
+    exited = true;
+    settle({ type: "closed" });
+    fail(new Error("the search index's thread stopped"));
+  });
+  let closing: Promise<void> | null = null;
+  return {
+    arrive(url, html) {
+      if (!failure && !exited) worker.postMessage({ type: "page", url, html } satisfies ToSearch);
+    },
+    async finish() {
+      const done = next("done");
+      worker.postMessage({ type: "finish" } satisfies ToSearch);
+      const message = await done;
+      if (message.type !== "done") throw failure ?? new Error("sitrep: the search index was not written");
+      return message.pages;
+    },
+    close() {
+      closing ??= (async () => {
+        if (!exited) {
+          const closed = next("closed");
+          worker.postMessage({ type: "close" } satisfies ToSearch);
+          await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000).unref())]);
+        }
+        await worker.terminate();
+      })();
+      return closing;
+    },
+  };
 }
