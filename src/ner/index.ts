@@ -805,114 +805,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     if (c0 < 65 || c0 > 90) continue;
     const kind = HEAD_KIND.get(w);
     if (kind === undefined) continue;
-    const org = kind === 1;
-    const place = kind === 2;
-    const event = kind === 3;
-    // the last head of a run counts ("Irving Police | Department")
-    if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) continue;
-    // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
-    if (h + 2 < n && !starts[h + 1] && !starts[h + 2] && isCap(words[h + 1]!) && !isPunct(words[h + 1]!) && !doc.gm[h + 1] && (ORG_RULE_HEADS.has(words[h + 2]!) || PLACE_HEADS.has(words[h + 2]!))) continue;
-    let s = h;
-    let usedAndBack = false;
-    let usedPossessive = false;
-    const nameWord = (k: number): boolean =>
-      isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !prefixWord(words[k]!);
-    while (s > 0 && h - s < 6 && !starts[s]) {
-      // "the Russian | Embassy": the demonym stays a mention of Russia
-      if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
-      if (nameWord(s - 1)) s--;
-      else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
-      else if (org && ORDINAL.test(words[s - 1]!)) {
-        // a numbered unit: "501st Legion", "101st Airborne Division"
-        s--;
-        break;
-      }
-      else if (
-        (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !(s > 2 && (doc.gm[s - 3]?.len ?? 0) >= 2) &&
-        doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the" || doc.gm[s - 3]?.len === 1)
-      ) {
-        // "People's Liberation Army", "Women's Institute": one possessive word inside the name
-        usedPossessive = true;
-        s -= 2;
-      }
-      else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !HEAD_KIND.has(words[s - 2]!) && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
-        // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
-        usedAndBack = true;
-        s--;
-      } else break;
-    }
-    let e = h + 1;
-    // "School District"
-    if (e < n && words[e] === "District" && w === "School") e++;
-    let usedAnd = false;
-    for (;;) {
-      let j = e;
-      const l = low[j];
-      // "of/for/on [the] Name", then "and Name" ("Food Standards of Australia and New Zealand")
-      if (l !== "of" && l !== "for" && l !== "on" && !(l === "and" && e > h + 1 && !usedAnd)) break;
-      if (l === "and") {
-        // one "and", and not into another organisation ("X of Y and the University of Z")
-        if (low[j + 1] === "the") break;
-        let k = j + 1;
-        while (k < n && isCap(words[k]!) && !ORG_RULE_HEADS.has(words[k]!)) k++;
-        if (k < n && ORG_RULE_HEADS.has(words[k]!)) break;
-        usedAnd = true;
-      }
-      j++;
-      if (low[j] === "the") j++;
-      let m = j;
-      while (
-        m < n &&
-        m - j < 6 &&
-        !starts[m] &&
-        !(m > j && doc.tags[m] === B_PER) &&
-        ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !hasDigit(words[m]!)) ||
-          (words[m] === "-" && m > j && m + 1 < n && isCap(words[m + 1]!)))
-      )
-        m++;
-      if (m === j) break;
-      // a place, then a bare two-word name: the name is someone else's ("University of Texas
-      // Arlington | Amneh Jafari heard")
-      let p = -1;
-      for (let k = j; k < m; k++) {
-        const g = doc.gm[k];
-        if (g && k + g.len <= m && g.hit.cat !== "first" && g.hit.cat !== "demonym") {
-          p = k + g.len;
-          k = p - 1;
-        }
-      }
-      if (p > j && m - p >= 2 && m - p <= 3) {
-        let bare = true;
-        for (let k = p; k < m; k++)
-          if (doc.gm[k] || ORG_RULE_HEADS.has(words[k]!) || PLACE_HEADS.has(words[k]!) || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || getModel()?.lcv.has(low[k]!)) bare = false;
-        if (bare) m = p;
-      }
-      // the place an "of" complement names: "Municipality of Bogliasco", "Museum of McMinnville, Oregon"
-      const gj = doc.gm[j];
-      if (l === "of" && e === h + 1 && m - j <= 3 && (!gj || gj.hit.cat === "town" || gj.hit.cat === "first")) {
-        const g = doc.gm[m + 1];
-        if (PLACE_OF_HEADS.has(w) || (words[m] === "," && g && (g.hit.cat === "region" || g.hit.cat === "country"))) doc.placeOf.push(j, m);
-      }
-      e = m;
-    }
-    // a demonym before a ministry or court with its own "of" name describes it: "the Italian |
-    // Supreme Court of Cassation", "the Greek | Ministry of Culture"
-    if (org && GOV_HEADS.has(w) && e > h + 1 && s < h && doc.gm[s]?.hit.cat === "demonym" && doc.gm[s]!.len === 1) s++;
-    if (e - s < 2) continue;
-    // a country/region alone before the head stays the country's own mention ("Syria Office" is rare)
-    // a centre, hall or institute "for" a purpose is the body that runs it ("Australian Centre for
-    // Control of Iodine Deficiency Disorders", "Center for Disease Control")
-    const purpose = place && e > h + 2 && low[h + 1] === "for";
-    // an event is no person, organisation or place: it only keeps the tagger from typing its words
-    // ("Google Science Fair", "Taipei City Lantern Festival"); places named in it stay mentions
-    // … and so does its organiser's acronym first ("FIFA | World Cup", "NBA | Finals")
-    if (event && s < h && allCaps2(words[s]!) && !doc.gm[s] && !NOT_ACRONYMS.has(words[s]!)) {
-      add.push(mkCand(s, s + 1, "ORG"));
-      s++;
-    }
-    if (event) add.push(mkCand(s, e, "ORG", { type: "other" }));
-    else add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
-    h = e - 1;
+    h = headSpanAt(doc, h, w, kind, add);
   }
   if (add.length === 0) return;
   // rule spans replace the tagger spans they overlap
@@ -940,6 +833,124 @@ function headRules(doc: Doc, tagged: Cand[]): void {
   keep.sort((a, b) => a.s - b.s);
   tagged.length = 0;
   for (const c of keep) tagged.push(c);
+}
+
+/**
+ * The span a head word at h closes ("Irving Police Department", "Museum of McMinnville"), added to
+ * `add`; returns where headRules goes on. Apart from headRules (rarely reached, so its own unit
+ * for V8: a first branch taken deoptimises this, not the loop over every token).
+ */
+function headSpanAt(doc: Doc, h: number, w: string, kind: number, add: Cand[]): number {
+  const { words, low, starts } = doc;
+  const n = words.length;
+  const org = kind === 1;
+  const place = kind === 2;
+  const event = kind === 3;
+  // the last head of a run counts ("Irving Police | Department")
+  if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) return h;
+  // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
+  if (h + 2 < n && !starts[h + 1] && !starts[h + 2] && isCap(words[h + 1]!) && !isPunct(words[h + 1]!) && !doc.gm[h + 1] && (ORG_RULE_HEADS.has(words[h + 2]!) || PLACE_HEADS.has(words[h + 2]!))) return h;
+  let s = h;
+  let usedAndBack = false;
+  let usedPossessive = false;
+  const nameWord = (k: number): boolean =>
+    isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !prefixWord(words[k]!);
+  while (s > 0 && h - s < 6 && !starts[s]) {
+    // "the Russian | Embassy": the demonym stays a mention of Russia
+    if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
+    if (nameWord(s - 1)) s--;
+    else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
+    else if (org && ORDINAL.test(words[s - 1]!)) {
+      // a numbered unit: "501st Legion", "101st Airborne Division"
+      s--;
+      break;
+    }
+    else if (
+      (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !(s > 2 && (doc.gm[s - 3]?.len ?? 0) >= 2) &&
+      doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the" || doc.gm[s - 3]?.len === 1)
+    ) {
+      // "People's Liberation Army", "Women's Institute": one possessive word inside the name
+      usedPossessive = true;
+      s -= 2;
+    }
+    else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !HEAD_KIND.has(words[s - 2]!) && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
+      // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
+      usedAndBack = true;
+      s--;
+    } else break;
+  }
+  let e = h + 1;
+  // "School District"
+  if (e < n && words[e] === "District" && w === "School") e++;
+  let usedAnd = false;
+  for (;;) {
+    let j = e;
+    const l = low[j];
+    // "of/for/on [the] Name", then "and Name" ("Food Standards of Australia and New Zealand")
+    if (l !== "of" && l !== "for" && l !== "on" && !(l === "and" && e > h + 1 && !usedAnd)) break;
+    if (l === "and") {
+      // one "and", and not into another organisation ("X of Y and the University of Z")
+      if (low[j + 1] === "the") break;
+      let k = j + 1;
+      while (k < n && isCap(words[k]!) && !ORG_RULE_HEADS.has(words[k]!)) k++;
+      if (k < n && ORG_RULE_HEADS.has(words[k]!)) break;
+      usedAnd = true;
+    }
+    j++;
+    if (low[j] === "the") j++;
+    let m = j;
+    while (
+      m < n &&
+      m - j < 6 &&
+      !starts[m] &&
+      !(m > j && doc.tags[m] === B_PER) &&
+      ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !hasDigit(words[m]!)) ||
+        (words[m] === "-" && m > j && m + 1 < n && isCap(words[m + 1]!)))
+    )
+      m++;
+    if (m === j) break;
+    // a place, then a bare two-word name: the name is someone else's ("University of Texas
+    // Arlington | Amneh Jafari heard")
+    let p = -1;
+    for (let k = j; k < m; k++) {
+      const g = doc.gm[k];
+      if (g && k + g.len <= m && g.hit.cat !== "first" && g.hit.cat !== "demonym") {
+        p = k + g.len;
+        k = p - 1;
+      }
+    }
+    if (p > j && m - p >= 2 && m - p <= 3) {
+      let bare = true;
+      for (let k = p; k < m; k++)
+        if (doc.gm[k] || ORG_RULE_HEADS.has(words[k]!) || PLACE_HEADS.has(words[k]!) || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || getModel()?.lcv.has(low[k]!)) bare = false;
+      if (bare) m = p;
+    }
+    // the place an "of" complement names: "Municipality of Bogliasco", "Museum of McMinnville, Oregon"
+    const gj = doc.gm[j];
+    if (l === "of" && e === h + 1 && m - j <= 3 && (!gj || gj.hit.cat === "town" || gj.hit.cat === "first")) {
+      const g = doc.gm[m + 1];
+      if (PLACE_OF_HEADS.has(w) || (words[m] === "," && g && (g.hit.cat === "region" || g.hit.cat === "country"))) doc.placeOf.push(j, m);
+    }
+    e = m;
+  }
+  // a demonym before a ministry or court with its own "of" name describes it: "the Italian |
+  // Supreme Court of Cassation", "the Greek | Ministry of Culture"
+  if (org && GOV_HEADS.has(w) && e > h + 1 && s < h && doc.gm[s]?.hit.cat === "demonym" && doc.gm[s]!.len === 1) s++;
+  if (e - s < 2) return h;
+  // a country/region alone before the head stays the country's own mention ("Syria Office" is rare)
+  // a centre, hall or institute "for" a purpose is the body that runs it ("Australian Centre for
+  // Control of Iodine Deficiency Disorders", "Center for Disease Control")
+  const purpose = place && e > h + 2 && low[h + 1] === "for";
+  // an event is no person, organisation or place: it only keeps the tagger from typing its words
+  // ("Google Science Fair", "Taipei City Lantern Festival"); places named in it stay mentions
+  // … and so does its organiser's acronym first ("FIFA | World Cup", "NBA | Finals")
+  if (event && s < h && allCaps2(words[s]!) && !doc.gm[s] && !NOT_ACRONYMS.has(words[s]!)) {
+    add.push(mkCand(s, s + 1, "ORG"));
+    s++;
+  }
+  if (event) add.push(mkCand(s, e, "ORG", { type: "other" }));
+  else add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
+  return e - 1;
 }
 
 /** Portfolio nouns that name a national agency before its country ("Health Canada", "Statistics Canada"). */
@@ -1211,6 +1222,17 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   // "the Russian Embassy": the head alone names nothing (the demonym is the country's mention)
   if (e - s === 1 && (words[s] === "Embassy" || words[s] === "Consulate")) return null;
+  return cleanSpanPerson(doc, c, s, e);
+}
+
+/**
+ * cleanSpan, second part: on the span [s, e) narrowed so far, a person's name inside or after a title
+ * or role. cleanSpan is split in three (code moved, not changed): V8 compiles and deoptimises a
+ * function whole, and on fresh text a rare branch first reached threw away the optimised code of
+ * all of it again and again.
+ */
+function cleanSpanPerson(doc: Doc, c: Cand, s: number, e: number): Cand | null {
+  const { words, low } = doc;
   // a title inside any span followed by a bare name: the name is a person
   // ("Afghan Ambassador Hamdullah Mohib", "Defence Ministry spokesman Igor Konashenkov")
   if (c.label !== "PER" && e - s >= 2) {
@@ -1306,6 +1328,12 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     }
     if (k >= 0) s = k + 1;
   }
+  return cleanSpanEnd(doc, c, s, e);
+}
+
+/** cleanSpan, third part: role words, shouted lines, teams, storms and vehicles, the final form. */
+function cleanSpanEnd(doc: Doc, c: Cand, s: number, e: number): Cand | null {
+  const { words, low } = doc;
   if (s >= e) return null;
   // only role/title words ("Secretary of State") or boilerplate
   let allRole = true;
@@ -1535,13 +1563,28 @@ function merge(doc: Doc, bases: Cand[], lex: Cand[], tagged: Cand[]): Cand[] {
  * of Duran Duran"). X is marked for the type vote and found when the tagger missed it.
  */
 function affiliations(doc: Doc, acc: Cand[]): void {
-  const { words, low, starts, gm } = doc;
-  const n = words.length;
-  const covered = new Int32Array(n).fill(-1);
+  const covered = new Int32Array(doc.words.length).fill(-1);
   acc.forEach((c, ci) => {
     if (c.cs === undefined) for (let k = c.s; k < c.e; k++) covered[k] = ci;
   });
   const add: Cand[] = [];
+  affiliationsOf(doc, acc, covered, add);
+  affiliationCues(doc, acc, covered, add);
+  memberships(doc, acc, covered, add);
+  for (const a of add) {
+    const c = cleanSpan(doc, a);
+    if (c) {
+      c.label = "ORG";
+      acc.push(c);
+      for (let k = c.s; k < c.e; k++) covered[k] = acc.length - 1;
+    }
+  }
+}
+
+/** affiliations(), "X of Y": a person's organisation named after "of" ("Gary Fan of the Neo Democrats"). */
+function affiliationsOf(doc: Doc, acc: Cand[], covered: Int32Array, add: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
   for (const c of acc) {
     if (c.label !== "PER" || c.hit || (c.type && c.type !== "person") || c.cs !== undefined) continue;
     let j = c.e;
@@ -1584,6 +1627,12 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     } else add.push(mkCand(j, m, "ORG"));
     doc.affil[j] = 1;
   }
+}
+
+/** affiliations(), one pass over the tokens for a possessive and a lower-case cue noun. */
+function affiliationCues(doc: Doc, acc: Cand[], covered: Int32Array, add: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
   let surnameSet: Set<string> | undefined;
   const surnames = (): Set<string> => {
     if (!surnameSet) {
@@ -1643,6 +1692,12 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     if (!ok || !country || other) continue;
     add.push(mkCand(s, i, "ORG", { type: "organization" }));
   }
+}
+
+/** affiliations(), membership: "joined the Sea Org", "members of the Legislative Council". */
+function memberships(doc: Doc, acc: Cand[], covered: Int32Array, add: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
   // membership: "joined the Sea Org", "left the Sea Org", "members of the Legislative Council"
   for (let t = 1; t + 1 < n; t++) {
     if (low[t] !== "the") continue;
@@ -1672,14 +1727,6 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     if (!free) continue;
     add.push(mkCand(j, m, "ORG"));
     doc.affil[j] = 1;
-  }
-  for (const a of add) {
-    const c = cleanSpan(doc, a);
-    if (c) {
-      c.label = "ORG";
-      acc.push(c);
-      for (let k = c.s; k < c.e; k++) covered[k] = acc.length - 1;
-    }
   }
 }
 
