@@ -496,7 +496,7 @@ function taggedNames(doc: Doc, tg: Tagger | null): Cand[] {
 
 /** Step 2 of run(): gazetteer and lexicon matches of the high-precision categories, and demonyms. */
 function lexiconNames(doc: Doc, lex: Cand[], demonyms: Cand[]): void {
-  const { words, cap, low, gm, ts, gaz, starts } = doc;
+  const { words, cap, low, gm, gaz, starts } = doc;
   const n = words.length;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
@@ -514,17 +514,7 @@ function lexiconNames(doc: Doc, lex: Cand[], demonyms: Cand[]): void {
       // "Iran-backed militias", "Saudi-led coalition"
       if (w.indexOf("-") > 0) {
         const b = BACKED.exec(w);
-        if (b) {
-          const first = b[1]!;
-          const orig = tokenize(first).map((t) => t.text);
-          const mm = gaz.match(orig.map(normTok), 0, orig.length, orig);
-          if (mm && mm.len === orig.length) {
-            const tokStart = ts[i]!;
-            const ty = GAZ_ACCEPT[mm.hit.cat];
-            if (ty) lex.push(mkCand(i, i + 1, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: mm.hit, cs: tokStart, ce: tokStart + first.length }));
-            else if (mm.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: mm.hit, demonym: true, cs: tokStart, ce: tokStart + first.length }));
-          }
-        }
+        if (b) backedName(doc, i, b[1]!, lex, demonyms);
       }
       continue;
     }
@@ -552,6 +542,19 @@ function lexiconNames(doc: Doc, lex: Cand[], demonyms: Cand[]): void {
       lex.push(mkCand(i, i + len, "LOC", { hit: m.hit }));
       i += len - 1;
     }
+  }
+}
+
+/** lexiconNames, "Iran-backed", "Saudi-led": the backer named by the first part of the word (rare, so apart). */
+function backedName(doc: Doc, i: number, first: string, lex: Cand[], demonyms: Cand[]): void {
+  const { ts, gaz } = doc;
+  const orig = tokenize(first).map((t) => t.text);
+  const mm = gaz.match(orig.map(normTok), 0, orig.length, orig);
+  if (mm && mm.len === orig.length) {
+    const tokStart = ts[i]!;
+    const ty = GAZ_ACCEPT[mm.hit.cat];
+    if (ty) lex.push(mkCand(i, i + 1, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: mm.hit, cs: tokStart, ce: tokStart + first.length }));
+    else if (mm.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: mm.hit, demonym: true, cs: tokStart, ce: tokStart + first.length }));
   }
 }
 
@@ -680,6 +683,37 @@ function shouted(doc: Doc, i: number): boolean {
 }
 
 /**
+ * acronymRule at a token that looks like an acronym (rare; apart so that its branches, first reached
+ * on fresh text, deoptimise this and not the loop over every token): true when a span was added.
+ */
+function acronymAt(doc: Doc, tagged: Cand[], covered: Uint8Array, i: number, w: string): boolean {
+  const { words, starts } = doc;
+  // a dateline ("KYIV, Ukraine —") names a place
+  if (starts[i] && w.length > 3 && DATELINE_NEXT.has(words[i + 1] ?? "")) {
+    tagged.push(mkCand(i, i + 1, "LOC"));
+    return true;
+  }
+  // not a shouted headline: the neighbours are not all-caps too
+  if ((i > 0 && allCaps2(words[i - 1]!)) || (i + 1 < words.length && allCaps2(words[i + 1]!))) return false;
+  // two initials before a surname are a person ("AS Heagle", "JK Rowling")
+  if (w.length === 2 && initialsBefore(doc, i)) {
+    const t = tagged.find((c) => c.s === i + 1 && c.e === i + 2);
+    if (t) {
+      t.s = i;
+      t.label = "PER";
+    } else if (!covered[i + 1]) {
+      tagged.push(mkCand(i, i + 2, "PER"));
+      return true;
+    }
+    return false;
+  }
+  // an ordinary word in capitals is emphasis, not an acronym ("UNLESS", "HUGE", "ALL")
+  if (w.length >= 3 && shouted(doc, i)) return false;
+  tagged.push(mkCand(i, i + 1, "ORG"));
+  return true;
+}
+
+/**
  * An all-caps word (2–6 letters) inside a sentence that the tagger left out is an organisation
  * acronym ("NPP", "FTU", "KCNA"), unless it is a common abbreviation.
  */
@@ -710,30 +744,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     const c0 = w.charCodeAt(0);
     const c1 = w.charCodeAt(1);
     if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9&]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i] || currencyAt(doc, i) || VEHICLE_PREFIX.has(w)) continue;
-    // a dateline ("KYIV, Ukraine —") names a place
-    if (starts[i] && w.length > 3 && DATELINE_NEXT.has(words[i + 1] ?? "")) {
-      tagged.push(mkCand(i, i + 1, "LOC"));
-      added = true;
-      continue;
-    }
-    // not a shouted headline: the neighbours are not all-caps too
-    if ((i > 0 && allCaps2(words[i - 1]!)) || (i + 1 < words.length && allCaps2(words[i + 1]!))) continue;
-    // two initials before a surname are a person ("AS Heagle", "JK Rowling")
-    if (w.length === 2 && initialsBefore(doc, i)) {
-      const t = tagged.find((c) => c.s === i + 1 && c.e === i + 2);
-      if (t) {
-        t.s = i;
-        t.label = "PER";
-      } else if (!covered[i + 1]) {
-        tagged.push(mkCand(i, i + 2, "PER"));
-        added = true;
-      }
-      continue;
-    }
-    // an ordinary word in capitals is emphasis, not an acronym ("UNLESS", "HUGE", "ALL")
-    if (w.length >= 3 && shouted(doc, i)) continue;
-    tagged.push(mkCand(i, i + 1, "ORG"));
-    added = true;
+    if (acronymAt(doc, tagged, covered, i, w)) added = true;
   }
   if (added) tagged.sort((a, b) => a.s - b.s);
 }
@@ -1138,6 +1149,12 @@ function personRules(doc: Doc, tagged: Cand[]): void {
     if (c.label !== "PER" && personApposition(doc, c)) c.label = "PER";
     else if (c.label !== "ORG" && !c.hit && !c.type && orgApposition(doc, c)) c.label = "ORG";
   }
+  namesInLists(doc, tagged);
+}
+
+/** personRules, lists: names listed with people are people ("Zeus, Hera, Poseidon and Athena"). */
+function namesInLists(doc: Doc, tagged: Cand[]): void {
+  const { words, low } = doc;
   let i = 0;
   while (i < tagged.length) {
     let j = i;
