@@ -2338,19 +2338,28 @@ function propagate(R: Resolution, formIndex: Map<string, Ent>): void {
   }
 }
 
+/** Length buckets of lowerCaseCounts (the last holds every longer length). */
+const LOWER_COUNT_LENGTHS = 64;
+
 /** How often the text writes each one-word candidate form in lower case (one pass over the tokens). */
 function lowerCaseCounts(R: Resolution): Map<string, number> {
   const { doc } = R;
   const { words } = doc;
   const lowerCounts = new Map<string, number>();
+  // the lengths of the forms counted: a token of another length is no form (skips most lookups)
+  const lengths = new Uint8Array(LOWER_COUNT_LENGTHS);
   for (const e of R.order) {
     if (e.mentions.length === 0 || e.fixed || e.forms.size !== 1) continue;
     const f = firstForm(e);
-    if (ONE_WORD_CAP.test(f)) lowerCounts.set(f.toLowerCase(), 0);
+    if (ONE_WORD_CAP.test(f)) {
+      const l = f.toLowerCase();
+      lowerCounts.set(l, 0);
+      lengths[Math.min(l.length, LOWER_COUNT_LENGTHS - 1)] = 1;
+    }
   }
   if (lowerCounts.size > 0)
     for (let i = 0; i < words.length; i++) {
-      if (doc.cap[i] === 1) continue;
+      if (doc.cap[i] === 1 || lengths[Math.min(words[i]!.length, LOWER_COUNT_LENGTHS - 1)] === 0) continue;
       const c = lowerCounts.get(words[i]!);
       if (c !== undefined) lowerCounts.set(words[i]!, c + 1);
     }
