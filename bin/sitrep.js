@@ -3,7 +3,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
 
 const cli = new URL("../dist/src/cli.js", import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
@@ -19,20 +18,6 @@ if (!existsSync(fileURLToPath(cli))) {
 const YOUNG_GENERATION = "--max-semi-space-size=64";
 const args = process.argv.slice(2);
 const flagged = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("--max-semi-space-size"));
-
-// `sitrep extract` and `sitrep check` run the names layer over text V8 has not seen, and on fresh
-// text V8 optimised its functions early, on little type feedback, then threw the code away at the
-// first branch it had not seen and compiled it again: over 1,000 fresh bench articles its compiler
-// threads took about as much CPU as the extraction itself. A 4× interrupt budget (V8's default is
-// 67584) lets a function run longer in the interpreter and baseline code first: fewer, better-fed
-// compilations (238 instead of 431 over those articles, 44 deoptimisations instead of 92) and
-// 15–30 % fewer CPU-seconds there and on the 60 of `npm run bench -- --quick` (docs/EXTRACTION.md).
-// A tuning flag only: it changes when code is optimised, never what it computes. V8's flags are
-// process-wide, so the extraction worker threads have it too. Not for `build`, whose rendering
-// was not measured with it; not when the flag was given already.
-const TIER_UP_BUDGET = "--interrupt-budget=270336";
-const budgeted = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("--interrupt-budget"));
-if ((args[0] === "extract" || args[0] === "check") && !budgeted) setFlagsFromString(TIER_UP_BUDGET);
 if (args[0] === "build" && !flagged) {
   const child = spawn(process.execPath, [...process.execArgv, YOUNG_GENERATION, fileURLToPath(import.meta.url), ...args], { stdio: "inherit" });
   // Stopping this process stops the build; the build's exit (or signal) is this process's.
@@ -44,6 +29,13 @@ if (args[0] === "build" && !flagged) {
     process.kill(process.pid, signal);
   });
 } else {
+  // `sitrep extract` and `sitrep check` run the names layer over text V8 has not seen: V8's interrupt
+  // budget at 4× (src/tiering.ts says why) before the CLI loads. Not for `build`, whose rendering was
+  // not measured with it.
+  if (args[0] === "extract" || args[0] === "check") {
+    const { tuneForFreshText } = await import(new URL("../dist/src/tiering.js", import.meta.url).href);
+    tuneForFreshText();
+  }
   const { main } = await import(cli.href);
   process.exitCode = await main(process.argv.slice(2));
 }
