@@ -29,10 +29,9 @@ if (args[0] === "build" && !flagged) {
     process.kill(process.pid, signal);
   });
 } else {
-  // `sitrep extract` and `sitrep check` run the names layer over text V8 has not seen: V8's interrupt
-  // budget at 4× (src/tiering.ts says why) before the CLI loads. Not for `build`, whose rendering was
-  // not measured with it.
-  if (args[0] === "extract" || args[0] === "check") {
+  // `sitrep extract`, `check` and `build` (here in the child started above) run the names layer over
+  // text V8 has not seen: V8's interrupt budget at 4× (src/tiering.ts says why) before the CLI loads.
+  if (args[0] === "extract" || args[0] === "check" || args[0] === "build") {
     const { tuneForFreshText } = await import(new URL("../dist/src/tiering.js", import.meta.url).href);
     tuneForFreshText();
   }
