@@ -37,6 +37,12 @@ if (args[0] === "build" && missing.length > 0) {
     process.kill(process.pid, signal);
   });
 } else {
+  // `sitrep extract`, `check` and `build` (here in the child started above) run the names layer over
+  // text V8 has not seen: V8's interrupt budget at 4× (src/tiering.ts says why) before the CLI loads.
+  if (args[0] === "extract" || args[0] === "check" || args[0] === "build") {
+    const { tuneForFreshText } = await import(new URL("../dist/src/tiering.js", import.meta.url).href);
+    tuneForFreshText();
+  }
   const { main } = await import(cli.href);
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -359,109 +359,145 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       from = i;
     }
   }
-  const tagged: Cand[] = [];
-  {
-    // raw spans, then adjacent capitalised spans of different labels are one name
-    // ("Sergey/MISC Brin/PER" → "Sergey Brin"), typed by their strongest label
-    const raw: Cand[] = [];
-    for (let i = 0; i < n; i++) {
-      const ti = tags[i]!;
-      // B tags are the odd classes, their I tag the next one
-      if ((ti & 1) === 0) continue;
-      const label = LABEL_OF[ti]!;
-      let e = i + 1;
-      while (e < n && tags[e] === ti + 1 && !starts[e]) e++;
-      // particle surnames the tagger leaves out ("Bashar al-Assad")
-      while (e < n && !starts[e] && (particleName(words[e]!) || (label === "PER" && e - i === 1 && HYPHEN_GIVEN.test(words[e]!)))) e++;
-      // a demonym alone is handled by the demonym rule; a currency code is no name ("HK$")
-      if (e === i + 1 && ((gm[i] && gm[i]!.hit.cat === "demonym") || currencyAt(doc, i))) continue;
-      // a sentence-initial capitalised word the tagger left out ("Yau | Wai-ching defeated")
-      if (i > 0 && starts[i - 1] && isCap(words[i - 1]!) && !starts[i] && (label === "PER" || label === "ORG")) {
-        const lw = low[i - 1]!;
-        const info = tg?.info(words[i - 1]!);
-        if (info && info.x.lcv === "" && !LEADING_JUNK.has(lw) && !BOILERPLATE.has(lw) && !TITLES.has(lw) && !ROLE_HEADS.has(lw) && !gm[i - 1] && !MONTHS.has(lw)) {
-          raw.push(mkCand(i - 1, e, label));
-          i = e - 1;
-          continue;
-        }
-      }
-      // … or heads a list the tagger joined later ("Ubisoft, | Microsoft, and PlayStation")
-      // (organisations and places only: one word is too little for a person)
-      if (i > 1 && starts[i - 2] && words[i - 1] === "," && isCap(words[i - 2]!) && !starts[i] && (label === "ORG" || label === "LOC") && (raw.length === 0 || raw[raw.length - 1]!.e <= i - 2)) {
-        const lw = low[i - 2]!;
-        const info = tg?.info(words[i - 2]!);
-        // (not an adverb: "Allegedly, …")
-        if (info && info.x.lcv === "" && !lw.endsWith("ly") && !LEADING_JUNK.has(lw) && !BOILERPLATE.has(lw) && !TITLES.has(lw) && !ROLE_HEADS.has(lw) && !gm[i - 2] && !MONTHS.has(lw)) raw.push(mkCand(i - 2, i - 1, label));
-      }
-      let prev = raw[raw.length - 1];
-      if (prev && label === "PER" && prev.e === i && prev.label !== "PER" && prev.e - prev.s >= 2 && gaz.firstNames.has(words[i - 1]!) && !starts[i]) {
-        // "Governor of Washington/LOC Chris/LOC Gregoire/PER" → "Chris Gregoire"
-        prev.e--;
-        raw.push(mkCand(i - 1, e, "PER"));
-        i = e - 1;
-        continue;
-      }
-      if (
-        prev &&
-        prev.e === i &&
-        !starts[i] &&
-        isCap(words[i]!) &&
-        isCap(words[i - 1]!) &&
-        prev.e - prev.s === 1 &&
-        e - i <= 2 &&
-        (label === "PER" || prev.label === "PER" || ((!gm[i] || softGaz(gm, i)) && (!gm[prev.s] || softGaz(gm, prev.s)))) &&
-        softGaz(gm, prev.s) &&
-        softGaz(gm, i) &&
-        !ORG_HEADS.has(words[i - 1]!)
-      ) {
-        // one name split in two ("Sergey/MISC Brin/PER", "Regina/LOC Ip/PER")
-        prev.e = e;
-        if (label === "PER" || prev.label === "MISC" || (label === "ORG" && prev.label !== "PER")) prev.label = label;
-        i = e - 1;
-        continue;
-      }
-      if (prev && prev.label === "ORG" && label === "ORG" && prev.e === i - 1 && (low[i - 1] === "'s") && !starts[i]) {
-        // "New People 's Party"
-        prev.e = e;
-        i = e - 1;
-        continue;
-      }
-      raw.push(mkCand(i, e, label));
-      i = e - 1;
-    }
-    for (const r of raw) {
-      const c = cleanSpan(doc, r);
-      if (!c) continue;
-      // places the gazetteer knows: cities and regions get their type, coordinates, country
-      if (c.label === "LOC") {
-        const m = gaz.match(low, c.s, c.e, words);
-        if (m && m.len === c.e - c.s) {
-          const cat = m.hit.cat;
-          if (cat === "city1" || cat === "city" || cat === "town") c.hit = m.hit;
-          else if (cat === "region") c.hit = gaz.cityOverRegion.get(low.slice(c.s, c.e).join(" ")) ?? m.hit;
-        }
-      }
-      tagged.push(c);
-    }
-    placeRule(doc, tagged);
-    // "posted on Twitter", "announced on Facebook", "uploaded to YouTube": a one-word name no
-    // gazetteer knows, after a verb of publishing and "on/to", is a platform, not a place
-    for (const c of tagged) {
-      if (c.label !== "LOC" || c.e - c.s !== 1 || c.hit || c.s < 2 || gm[c.s] || starts[c.s] || allCaps2(words[c.s]!)) continue;
-      const p = low[c.s - 1];
-      if ((p === "on" || p === "to") && PUBLISH_VERBS.has(low[c.s - 2]!)) c.label = "ORG";
-    }
-    acronymRule(doc, tagged);
-    headRules(doc, tagged);
-    numberedNames(doc, tagged);
-    articleNames(doc, tagged);
-    agencyRule(doc, tagged);
-    personRules(doc, tagged);
-  }
+  const tagged = taggedNames(doc, tg);
 
   // 2. gazetteer / lexicon matches (high-precision categories)
   const lex: Cand[] = [];
   const demonyms: Cand[] = [];
+  lexiconNames(doc, lex, demonyms);
+
+  // 3. bases ("the Khmeimim airbase", "Tartus port facility", "Incirlik Air Base")
+  const bases = findBases(doc);
+
+  // 4. merge: bases > lexicon > tagger, longer tagger spans keep their nested lexicon names
+  const accepted = merge(doc, bases, lex, tagged);
+  nestedPlaces(doc, accepted);
+  affiliations(doc, accepted);
+
+  // 5. demonyms before state nouns ("Russian military"), unless inside a name
+  addDemonyms(doc, accepted, demonyms);
+
+  // 6. acronyms in parentheses define aliases: "Hayat Tahrir al-Sham (HTS)"
+  const acr = acronyms(doc, accepted);
+
+  // 7. armed-group cues
+  armedGroupCues(doc, accepted);
+
+  return resolve(doc, accepted, acr);
+}
+
+/**
+ * Step 1 of run(): the tagger's spans, joined and cleaned, then the rules on them. Kept out of run()
+ * (as are lexiconNames and the other steps): V8 compiles and deoptimises a function whole, and on
+ * fresh text a rare branch of one huge function threw its whole optimised code away again and again.
+ */
+function taggedNames(doc: Doc, tg: Tagger | null): Cand[] {
+  const { words, low, starts, gm, tags, gaz } = doc;
+  const n = words.length;
+  const tagged: Cand[] = [];
+  // raw spans, then adjacent capitalised spans of different labels are one name
+  // ("Sergey/MISC Brin/PER" → "Sergey Brin"), typed by their strongest label
+  const raw: Cand[] = [];
+  for (let i = 0; i < n; i++) {
+    const ti = tags[i]!;
+    // B tags are the odd classes, their I tag the next one
+    if ((ti & 1) === 0) continue;
+    const label = LABEL_OF[ti]!;
+    let e = i + 1;
+    while (e < n && tags[e] === ti + 1 && !starts[e]) e++;
+    // particle surnames the tagger leaves out ("Bashar al-Assad")
+    while (e < n && !starts[e] && (particleName(words[e]!) || (label === "PER" && e - i === 1 && HYPHEN_GIVEN.test(words[e]!)))) e++;
+    // a demonym alone is handled by the demonym rule; a currency code is no name ("HK$")
+    if (e === i + 1 && ((gm[i] && gm[i]!.hit.cat === "demonym") || currencyAt(doc, i))) continue;
+    // a sentence-initial capitalised word the tagger left out ("Yau | Wai-ching defeated")
+    if (i > 0 && starts[i - 1] && isCap(words[i - 1]!) && !starts[i] && (label === "PER" || label === "ORG")) {
+      const lw = low[i - 1]!;
+      const info = tg?.info(words[i - 1]!);
+      if (info && info.x.lcv === "" && !LEADING_JUNK.has(lw) && !BOILERPLATE.has(lw) && !TITLES.has(lw) && !ROLE_HEADS.has(lw) && !gm[i - 1] && !MONTHS.has(lw)) {
+        raw.push(mkCand(i - 1, e, label));
+        i = e - 1;
+        continue;
+      }
+    }
+    // … or heads a list the tagger joined later ("Ubisoft, | Microsoft, and PlayStation")
+    // (organisations and places only: one word is too little for a person)
+    if (i > 1 && starts[i - 2] && words[i - 1] === "," && isCap(words[i - 2]!) && !starts[i] && (label === "ORG" || label === "LOC") && (raw.length === 0 || raw[raw.length - 1]!.e <= i - 2)) {
+      const lw = low[i - 2]!;
+      const info = tg?.info(words[i - 2]!);
+      // (not an adverb: "Allegedly, …")
+      if (info && info.x.lcv === "" && !lw.endsWith("ly") && !LEADING_JUNK.has(lw) && !BOILERPLATE.has(lw) && !TITLES.has(lw) && !ROLE_HEADS.has(lw) && !gm[i - 2] && !MONTHS.has(lw)) raw.push(mkCand(i - 2, i - 1, label));
+    }
+    let prev = raw[raw.length - 1];
+    if (prev && label === "PER" && prev.e === i && prev.label !== "PER" && prev.e - prev.s >= 2 && gaz.firstNames.has(words[i - 1]!) && !starts[i]) {
+      // "Governor of Washington/LOC Chris/LOC Gregoire/PER" → "Chris Gregoire"
+      prev.e--;
+      raw.push(mkCand(i - 1, e, "PER"));
+      i = e - 1;
+      continue;
+    }
+    if (
+      prev &&
+      prev.e === i &&
+      !starts[i] &&
+      isCap(words[i]!) &&
+      isCap(words[i - 1]!) &&
+      prev.e - prev.s === 1 &&
+      e - i <= 2 &&
+      (label === "PER" || prev.label === "PER" || ((!gm[i] || softGaz(gm, i)) && (!gm[prev.s] || softGaz(gm, prev.s)))) &&
+      softGaz(gm, prev.s) &&
+      softGaz(gm, i) &&
+      !ORG_HEADS.has(words[i - 1]!)
+    ) {
+      // one name split in two ("Sergey/MISC Brin/PER", "Regina/LOC Ip/PER")
+      prev.e = e;
+      if (label === "PER" || prev.label === "MISC" || (label === "ORG" && prev.label !== "PER")) prev.label = label;
+      i = e - 1;
+      continue;
+    }
+    if (prev && prev.label === "ORG" && label === "ORG" && prev.e === i - 1 && (low[i - 1] === "'s") && !starts[i]) {
+      // "New People 's Party"
+      prev.e = e;
+      i = e - 1;
+      continue;
+    }
+    raw.push(mkCand(i, e, label));
+    i = e - 1;
+  }
+  for (const r of raw) {
+    const c = cleanSpan(doc, r);
+    if (!c) continue;
+    // places the gazetteer knows: cities and regions get their type, coordinates, country
+    if (c.label === "LOC") {
+      const m = gaz.match(low, c.s, c.e, words);
+      if (m && m.len === c.e - c.s) {
+        const cat = m.hit.cat;
+        if (cat === "city1" || cat === "city" || cat === "town") c.hit = m.hit;
+        else if (cat === "region") c.hit = gaz.cityOverRegion.get(low.slice(c.s, c.e).join(" ")) ?? m.hit;
+      }
+    }
+    tagged.push(c);
+  }
+  placeRule(doc, tagged);
+  // "posted on Twitter", "announced on Facebook", "uploaded to YouTube": a one-word name no
+  // gazetteer knows, after a verb of publishing and "on/to", is a platform, not a place
+  for (const c of tagged) {
+    if (c.label !== "LOC" || c.e - c.s !== 1 || c.hit || c.s < 2 || gm[c.s] || starts[c.s] || allCaps2(words[c.s]!)) continue;
+    const p = low[c.s - 1];
+    if ((p === "on" || p === "to") && PUBLISH_VERBS.has(low[c.s - 2]!)) c.label = "ORG";
+  }
+  acronymRule(doc, tagged);
+  headRules(doc, tagged);
+  numberedNames(doc, tagged);
+  articleNames(doc, tagged);
+  agencyRule(doc, tagged);
+  personRules(doc, tagged);
+  return tagged;
+}
+
+/** Step 2 of run(): gazetteer and lexicon matches of the high-precision categories, and demonyms. */
+function lexiconNames(doc: Doc, lex: Cand[], demonyms: Cand[]): void {
+  const { words, cap, low, gm, gaz, starts } = doc;
+  const n = words.length;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
     if (cap[i] === 0) {
@@ -478,17 +514,7 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       // "Iran-backed militias", "Saudi-led coalition"
       if (w.indexOf("-") > 0) {
         const b = BACKED.exec(w);
-        if (b) {
-          const first = b[1]!;
-          const orig = tokenize(first).map((t) => t.text);
-          const mm = gaz.match(orig.map(normTok), 0, orig.length, orig);
-          if (mm && mm.len === orig.length) {
-            const tokStart = ts[i]!;
-            const ty = GAZ_ACCEPT[mm.hit.cat];
-            if (ty) lex.push(mkCand(i, i + 1, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: mm.hit, cs: tokStart, ce: tokStart + first.length }));
-            else if (mm.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: mm.hit, demonym: true, cs: tokStart, ce: tokStart + first.length }));
-          }
-        }
+        if (b) backedName(doc, i, b[1]!, lex, demonyms);
       }
       continue;
     }
@@ -517,17 +543,25 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
       i += len - 1;
     }
   }
+}
 
-  // 3. bases ("the Khmeimim airbase", "Tartus port facility", "Incirlik Air Base")
-  const bases = findBases(doc);
+/** lexiconNames, "Iran-backed", "Saudi-led": the backer named by the first part of the word (rare, so apart). */
+function backedName(doc: Doc, i: number, first: string, lex: Cand[], demonyms: Cand[]): void {
+  const { ts, gaz } = doc;
+  const orig = tokenize(first).map((t) => t.text);
+  const mm = gaz.match(orig.map(normTok), 0, orig.length, orig);
+  if (mm && mm.len === orig.length) {
+    const tokStart = ts[i]!;
+    const ty = GAZ_ACCEPT[mm.hit.cat];
+    if (ty) lex.push(mkCand(i, i + 1, ty === "organization" || ty === "armed-group" ? "ORG" : "LOC", { hit: mm.hit, cs: tokStart, ce: tokStart + first.length }));
+    else if (mm.hit.cat === "demonym") demonyms.push(mkCand(i, i + 1, "LOC", { hit: mm.hit, demonym: true, cs: tokStart, ce: tokStart + first.length }));
+  }
+}
 
-  // 4. merge: bases > lexicon > tagger, longer tagger spans keep their nested lexicon names
-  const accepted = merge(doc, bases, lex, tagged);
-  nestedPlaces(doc, accepted);
-  affiliations(doc, accepted);
-
-  // 5. demonyms before state nouns ("Russian military"), unless inside a name
-  const covered = new Uint8Array(n);
+/** Step 5 of run(): demonyms before state nouns ("Russian military"), unless inside a name. */
+function addDemonyms(doc: Doc, accepted: Cand[], demonyms: Cand[]): void {
+  const { low } = doc;
+  const covered = new Uint8Array(doc.words.length);
   for (const c of accepted) for (let k = c.s; k < c.e; k++) covered[k] = 1;
   for (const d of demonyms) {
     if (covered[d.s] && d.cs === undefined) {
@@ -537,19 +571,17 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     const nx = d.cs === undefined ? low[d.e] : low[d.s + 1];
     if (d.cs !== undefined || (nx !== undefined && STATE_NOUNS.has(nx))) accepted.push(d);
   }
+}
 
-  // 6. acronyms in parentheses define aliases: "Hayat Tahrir al-Sham (HTS)"
-  const acr = acronyms(doc, accepted);
-
-  // 7. armed-group cues
+/** Step 7 of run(): names of armed groups by their head word or the word after them. */
+function armedGroupCues(doc: Doc, accepted: Cand[]): void {
+  const { words, low } = doc;
   for (const c of accepted) {
     if (c.hit || c.type || c.label === "PER" || c.label === "LOC") continue;
     const last = words[c.e - 1]!;
     const nx = low[c.e];
     if (ARMED_NAME_HEADS.has(last) || (nx !== undefined && ARMED_CUES_AFTER.has(nx))) c.type = "armed-group";
   }
-
-  return resolve(doc, accepted, acr);
 }
 
 /** Lower-case words inside a role phrase ("press secretary", "national security adviser"). */
@@ -651,6 +683,37 @@ function shouted(doc: Doc, i: number): boolean {
 }
 
 /**
+ * acronymRule at a token that looks like an acronym (rare; apart so that its branches, first reached
+ * on fresh text, deoptimise this and not the loop over every token): true when a span was added.
+ */
+function acronymAt(doc: Doc, tagged: Cand[], covered: Uint8Array, i: number, w: string): boolean {
+  const { words, starts } = doc;
+  // a dateline ("KYIV, Ukraine —") names a place
+  if (starts[i] && w.length > 3 && DATELINE_NEXT.has(words[i + 1] ?? "")) {
+    tagged.push(mkCand(i, i + 1, "LOC"));
+    return true;
+  }
+  // not a shouted headline: the neighbours are not all-caps too
+  if ((i > 0 && allCaps2(words[i - 1]!)) || (i + 1 < words.length && allCaps2(words[i + 1]!))) return false;
+  // two initials before a surname are a person ("AS Heagle", "JK Rowling")
+  if (w.length === 2 && initialsBefore(doc, i)) {
+    const t = tagged.find((c) => c.s === i + 1 && c.e === i + 2);
+    if (t) {
+      t.s = i;
+      t.label = "PER";
+    } else if (!covered[i + 1]) {
+      tagged.push(mkCand(i, i + 2, "PER"));
+      return true;
+    }
+    return false;
+  }
+  // an ordinary word in capitals is emphasis, not an acronym ("UNLESS", "HUGE", "ALL")
+  if (w.length >= 3 && shouted(doc, i)) return false;
+  tagged.push(mkCand(i, i + 1, "ORG"));
+  return true;
+}
+
+/**
  * An all-caps word (2–6 letters) inside a sentence that the tagger left out is an organisation
  * acronym ("NPP", "FTU", "KCNA"), unless it is a common abbreviation.
  */
@@ -681,30 +744,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     const c0 = w.charCodeAt(0);
     const c1 = w.charCodeAt(1);
     if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9&]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i] || currencyAt(doc, i) || VEHICLE_PREFIX.has(w)) continue;
-    // a dateline ("KYIV, Ukraine —") names a place
-    if (starts[i] && w.length > 3 && DATELINE_NEXT.has(words[i + 1] ?? "")) {
-      tagged.push(mkCand(i, i + 1, "LOC"));
-      added = true;
-      continue;
-    }
-    // not a shouted headline: the neighbours are not all-caps too
-    if ((i > 0 && allCaps2(words[i - 1]!)) || (i + 1 < words.length && allCaps2(words[i + 1]!))) continue;
-    // two initials before a surname are a person ("AS Heagle", "JK Rowling")
-    if (w.length === 2 && initialsBefore(doc, i)) {
-      const t = tagged.find((c) => c.s === i + 1 && c.e === i + 2);
-      if (t) {
-        t.s = i;
-        t.label = "PER";
-      } else if (!covered[i + 1]) {
-        tagged.push(mkCand(i, i + 2, "PER"));
-        added = true;
-      }
-      continue;
-    }
-    // an ordinary word in capitals is emphasis, not an acronym ("UNLESS", "HUGE", "ALL")
-    if (w.length >= 3 && shouted(doc, i)) continue;
-    tagged.push(mkCand(i, i + 1, "ORG"));
-    added = true;
+    if (acronymAt(doc, tagged, covered, i, w)) added = true;
   }
   if (added) tagged.sort((a, b) => a.s - b.s);
 }
@@ -776,114 +816,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     if (c0 < 65 || c0 > 90) continue;
     const kind = HEAD_KIND.get(w);
     if (kind === undefined) continue;
-    const org = kind === 1;
-    const place = kind === 2;
-    const event = kind === 3;
-    // the last head of a run counts ("Irving Police | Department")
-    if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) continue;
-    // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
-    if (h + 2 < n && !starts[h + 1] && !starts[h + 2] && isCap(words[h + 1]!) && !isPunct(words[h + 1]!) && !doc.gm[h + 1] && (ORG_RULE_HEADS.has(words[h + 2]!) || PLACE_HEADS.has(words[h + 2]!))) continue;
-    let s = h;
-    let usedAndBack = false;
-    let usedPossessive = false;
-    const nameWord = (k: number): boolean =>
-      isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !prefixWord(words[k]!);
-    while (s > 0 && h - s < 6 && !starts[s]) {
-      // "the Russian | Embassy": the demonym stays a mention of Russia
-      if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
-      if (nameWord(s - 1)) s--;
-      else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
-      else if (org && ORDINAL.test(words[s - 1]!)) {
-        // a numbered unit: "501st Legion", "101st Airborne Division"
-        s--;
-        break;
-      }
-      else if (
-        (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !(s > 2 && (doc.gm[s - 3]?.len ?? 0) >= 2) &&
-        doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the" || doc.gm[s - 3]?.len === 1)
-      ) {
-        // "People's Liberation Army", "Women's Institute": one possessive word inside the name
-        usedPossessive = true;
-        s -= 2;
-      }
-      else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !HEAD_KIND.has(words[s - 2]!) && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
-        // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
-        usedAndBack = true;
-        s--;
-      } else break;
-    }
-    let e = h + 1;
-    // "School District"
-    if (e < n && words[e] === "District" && w === "School") e++;
-    let usedAnd = false;
-    for (;;) {
-      let j = e;
-      const l = low[j];
-      // "of/for/on [the] Name", then "and Name" ("Food Standards of Australia and New Zealand")
-      if (l !== "of" && l !== "for" && l !== "on" && !(l === "and" && e > h + 1 && !usedAnd)) break;
-      if (l === "and") {
-        // one "and", and not into another organisation ("X of Y and the University of Z")
-        if (low[j + 1] === "the") break;
-        let k = j + 1;
-        while (k < n && isCap(words[k]!) && !ORG_RULE_HEADS.has(words[k]!)) k++;
-        if (k < n && ORG_RULE_HEADS.has(words[k]!)) break;
-        usedAnd = true;
-      }
-      j++;
-      if (low[j] === "the") j++;
-      let m = j;
-      while (
-        m < n &&
-        m - j < 6 &&
-        !starts[m] &&
-        !(m > j && doc.tags[m] === B_PER) &&
-        ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !hasDigit(words[m]!)) ||
-          (words[m] === "-" && m > j && m + 1 < n && isCap(words[m + 1]!)))
-      )
-        m++;
-      if (m === j) break;
-      // a place, then a bare two-word name: the name is someone else's ("University of Texas
-      // Arlington | Amneh Jafari heard")
-      let p = -1;
-      for (let k = j; k < m; k++) {
-        const g = doc.gm[k];
-        if (g && k + g.len <= m && g.hit.cat !== "first" && g.hit.cat !== "demonym") {
-          p = k + g.len;
-          k = p - 1;
-        }
-      }
-      if (p > j && m - p >= 2 && m - p <= 3) {
-        let bare = true;
-        for (let k = p; k < m; k++)
-          if (doc.gm[k] || ORG_RULE_HEADS.has(words[k]!) || PLACE_HEADS.has(words[k]!) || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || getModel()?.lcv.has(low[k]!)) bare = false;
-        if (bare) m = p;
-      }
-      // the place an "of" complement names: "Municipality of Bogliasco", "Museum of McMinnville, Oregon"
-      const gj = doc.gm[j];
-      if (l === "of" && e === h + 1 && m - j <= 3 && (!gj || gj.hit.cat === "town" || gj.hit.cat === "first")) {
-        const g = doc.gm[m + 1];
-        if (PLACE_OF_HEADS.has(w) || (words[m] === "," && g && (g.hit.cat === "region" || g.hit.cat === "country"))) doc.placeOf.push(j, m);
-      }
-      e = m;
-    }
-    // a demonym before a ministry or court with its own "of" name describes it: "the Italian |
-    // Supreme Court of Cassation", "the Greek | Ministry of Culture"
-    if (org && GOV_HEADS.has(w) && e > h + 1 && s < h && doc.gm[s]?.hit.cat === "demonym" && doc.gm[s]!.len === 1) s++;
-    if (e - s < 2) continue;
-    // a country/region alone before the head stays the country's own mention ("Syria Office" is rare)
-    // a centre, hall or institute "for" a purpose is the body that runs it ("Australian Centre for
-    // Control of Iodine Deficiency Disorders", "Center for Disease Control")
-    const purpose = place && e > h + 2 && low[h + 1] === "for";
-    // an event is no person, organisation or place: it only keeps the tagger from typing its words
-    // ("Google Science Fair", "Taipei City Lantern Festival"); places named in it stay mentions
-    // … and so does its organiser's acronym first ("FIFA | World Cup", "NBA | Finals")
-    if (event && s < h && allCaps2(words[s]!) && !doc.gm[s] && !NOT_ACRONYMS.has(words[s]!)) {
-      add.push(mkCand(s, s + 1, "ORG"));
-      s++;
-    }
-    if (event) add.push(mkCand(s, e, "ORG", { type: "other" }));
-    else add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
-    h = e - 1;
+    h = headSpanAt(doc, h, w, kind, add);
   }
   if (add.length === 0) return;
   // rule spans replace the tagger spans they overlap
@@ -911,6 +844,124 @@ function headRules(doc: Doc, tagged: Cand[]): void {
   keep.sort((a, b) => a.s - b.s);
   tagged.length = 0;
   for (const c of keep) tagged.push(c);
+}
+
+/**
+ * The span a head word at h closes ("Irving Police Department", "Museum of McMinnville"), added to
+ * `add`; returns where headRules goes on. Apart from headRules (rarely reached, so its own unit
+ * for V8: a first branch taken deoptimises this, not the loop over every token).
+ */
+function headSpanAt(doc: Doc, h: number, w: string, kind: number, add: Cand[]): number {
+  const { words, low, starts } = doc;
+  const n = words.length;
+  const org = kind === 1;
+  const place = kind === 2;
+  const event = kind === 3;
+  // the last head of a run counts ("Irving Police | Department")
+  if (h + 1 < n && !starts[h + 1] && (ORG_RULE_HEADS.has(words[h + 1]!) || PLACE_HEADS.has(words[h + 1]!))) return h;
+  // … also one capitalised word later ("Kennedy Space Center | Visitor Complex")
+  if (h + 2 < n && !starts[h + 1] && !starts[h + 2] && isCap(words[h + 1]!) && !isPunct(words[h + 1]!) && !doc.gm[h + 1] && (ORG_RULE_HEADS.has(words[h + 2]!) || PLACE_HEADS.has(words[h + 2]!))) return h;
+  let s = h;
+  let usedAndBack = false;
+  let usedPossessive = false;
+  const nameWord = (k: number): boolean =>
+    isCap(words[k]!) && !isPunct(words[k]!) && !LEADING_JUNK.has(low[k]!) && !MONTHS.has(low[k]!) && !prefixWord(words[k]!);
+  while (s > 0 && h - s < 6 && !starts[s]) {
+    // "the Russian | Embassy": the demonym stays a mention of Russia
+    if ((w === "Embassy" || w === "Consulate") && doc.gm[s - 1]?.hit.cat === "demonym") break;
+    if (nameWord(s - 1)) s--;
+    else if (words[s - 1] === "&" && s > 1 && isCap(words[s - 2]!)) s--;
+    else if (org && ORDINAL.test(words[s - 1]!)) {
+      // a numbered unit: "501st Legion", "101st Airborne Division"
+      s--;
+      break;
+    }
+    else if (
+      (low[s - 1] === "'s" || low[s - 1] === "’s") && !usedPossessive && org && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !(s > 2 && (doc.gm[s - 3]?.len ?? 0) >= 2) &&
+      doc.tags[s - 2] !== 1 && doc.tags[s - 2] !== 2 && (s - 2 === 0 || starts[s - 2] || !isCap(words[s - 3]!) || low[s - 3] === "the" || doc.gm[s - 3]?.len === 1)
+    ) {
+      // "People's Liberation Army", "Women's Institute": one possessive word inside the name
+      usedPossessive = true;
+      s -= 2;
+    }
+    else if (low[s - 1] === "and" && !usedAndBack && s > 1 && !starts[s - 1] && nameWord(s - 2) && !doc.gm[s - 2] && !HEAD_KIND.has(words[s - 2]!) && h - s < 3 && (starts[s - 2] || (s > 2 && (nameWord(s - 3) || low[s - 3] === "the")))) {
+      // "National Air and Space Museum", "U.S. Space and Rocket Center": one "and" close to the head
+      usedAndBack = true;
+      s--;
+    } else break;
+  }
+  let e = h + 1;
+  // "School District"
+  if (e < n && words[e] === "District" && w === "School") e++;
+  let usedAnd = false;
+  for (;;) {
+    let j = e;
+    const l = low[j];
+    // "of/for/on [the] Name", then "and Name" ("Food Standards of Australia and New Zealand")
+    if (l !== "of" && l !== "for" && l !== "on" && !(l === "and" && e > h + 1 && !usedAnd)) break;
+    if (l === "and") {
+      // one "and", and not into another organisation ("X of Y and the University of Z")
+      if (low[j + 1] === "the") break;
+      let k = j + 1;
+      while (k < n && isCap(words[k]!) && !ORG_RULE_HEADS.has(words[k]!)) k++;
+      if (k < n && ORG_RULE_HEADS.has(words[k]!)) break;
+      usedAnd = true;
+    }
+    j++;
+    if (low[j] === "the") j++;
+    let m = j;
+    while (
+      m < n &&
+      m - j < 6 &&
+      !starts[m] &&
+      !(m > j && doc.tags[m] === B_PER) &&
+      ((isCap(words[m]!) && !isPunct(words[m]!) && !MONTHS.has(low[m]!) && !hasDigit(words[m]!)) ||
+        (words[m] === "-" && m > j && m + 1 < n && isCap(words[m + 1]!)))
+    )
+      m++;
+    if (m === j) break;
+    // a place, then a bare two-word name: the name is someone else's ("University of Texas
+    // Arlington | Amneh Jafari heard")
+    let p = -1;
+    for (let k = j; k < m; k++) {
+      const g = doc.gm[k];
+      if (g && k + g.len <= m && g.hit.cat !== "first" && g.hit.cat !== "demonym") {
+        p = k + g.len;
+        k = p - 1;
+      }
+    }
+    if (p > j && m - p >= 2 && m - p <= 3) {
+      let bare = true;
+      for (let k = p; k < m; k++)
+        if (doc.gm[k] || ORG_RULE_HEADS.has(words[k]!) || PLACE_HEADS.has(words[k]!) || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || getModel()?.lcv.has(low[k]!)) bare = false;
+      if (bare) m = p;
+    }
+    // the place an "of" complement names: "Municipality of Bogliasco", "Museum of McMinnville, Oregon"
+    const gj = doc.gm[j];
+    if (l === "of" && e === h + 1 && m - j <= 3 && (!gj || gj.hit.cat === "town" || gj.hit.cat === "first")) {
+      const g = doc.gm[m + 1];
+      if (PLACE_OF_HEADS.has(w) || (words[m] === "," && g && (g.hit.cat === "region" || g.hit.cat === "country"))) doc.placeOf.push(j, m);
+    }
+    e = m;
+  }
+  // a demonym before a ministry or court with its own "of" name describes it: "the Italian |
+  // Supreme Court of Cassation", "the Greek | Ministry of Culture"
+  if (org && GOV_HEADS.has(w) && e > h + 1 && s < h && doc.gm[s]?.hit.cat === "demonym" && doc.gm[s]!.len === 1) s++;
+  if (e - s < 2) return h;
+  // a country/region alone before the head stays the country's own mention ("Syria Office" is rare)
+  // a centre, hall or institute "for" a purpose is the body that runs it ("Australian Centre for
+  // Control of Iodine Deficiency Disorders", "Center for Disease Control")
+  const purpose = place && e > h + 2 && low[h + 1] === "for";
+  // an event is no person, organisation or place: it only keeps the tagger from typing its words
+  // ("Google Science Fair", "Taipei City Lantern Festival"); places named in it stay mentions
+  // … and so does its organiser's acronym first ("FIFA | World Cup", "NBA | Finals")
+  if (event && s < h && allCaps2(words[s]!) && !doc.gm[s] && !NOT_ACRONYMS.has(words[s]!)) {
+    add.push(mkCand(s, s + 1, "ORG"));
+    s++;
+  }
+  if (event) add.push(mkCand(s, e, "ORG", { type: "other" }));
+  else add.push(mkCand(s, e, org || purpose ? "ORG" : "LOC"));
+  return e - 1;
 }
 
 /** Portfolio nouns that name a national agency before its country ("Health Canada", "Statistics Canada"). */
@@ -1098,6 +1149,12 @@ function personRules(doc: Doc, tagged: Cand[]): void {
     if (c.label !== "PER" && personApposition(doc, c)) c.label = "PER";
     else if (c.label !== "ORG" && !c.hit && !c.type && orgApposition(doc, c)) c.label = "ORG";
   }
+  namesInLists(doc, tagged);
+}
+
+/** personRules, lists: names listed with people are people ("Zeus, Hera, Poseidon and Athena"). */
+function namesInLists(doc: Doc, tagged: Cand[]): void {
+  const { words, low } = doc;
   let i = 0;
   while (i < tagged.length) {
     let j = i;
@@ -1182,6 +1239,17 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
   }
   // "the Russian Embassy": the head alone names nothing (the demonym is the country's mention)
   if (e - s === 1 && (words[s] === "Embassy" || words[s] === "Consulate")) return null;
+  return cleanSpanPerson(doc, c, s, e);
+}
+
+/**
+ * cleanSpan, second part: on the span [s, e) narrowed so far, a person's name inside or after a title
+ * or role. cleanSpan is split in three (code moved, not changed): V8 compiles and deoptimises a
+ * function whole, and on fresh text a rare branch first reached threw away the optimised code of
+ * all of it again and again.
+ */
+function cleanSpanPerson(doc: Doc, c: Cand, s: number, e: number): Cand | null {
+  const { words, low } = doc;
   // a title inside any span followed by a bare name: the name is a person
   // ("Afghan Ambassador Hamdullah Mohib", "Defence Ministry spokesman Igor Konashenkov")
   if (c.label !== "PER" && e - s >= 2) {
@@ -1277,6 +1345,12 @@ function cleanSpan(doc: Doc, c: Cand): Cand | null {
     }
     if (k >= 0) s = k + 1;
   }
+  return cleanSpanEnd(doc, c, s, e);
+}
+
+/** cleanSpan, third part: role words, shouted lines, teams, storms and vehicles, the final form. */
+function cleanSpanEnd(doc: Doc, c: Cand, s: number, e: number): Cand | null {
+  const { words, low } = doc;
   if (s >= e) return null;
   // only role/title words ("Secretary of State") or boilerplate
   let allRole = true;
@@ -1506,13 +1580,28 @@ function merge(doc: Doc, bases: Cand[], lex: Cand[], tagged: Cand[]): Cand[] {
  * of Duran Duran"). X is marked for the type vote and found when the tagger missed it.
  */
 function affiliations(doc: Doc, acc: Cand[]): void {
-  const { words, low, starts, gm } = doc;
-  const n = words.length;
-  const covered = new Int32Array(n).fill(-1);
+  const covered = new Int32Array(doc.words.length).fill(-1);
   acc.forEach((c, ci) => {
     if (c.cs === undefined) for (let k = c.s; k < c.e; k++) covered[k] = ci;
   });
   const add: Cand[] = [];
+  affiliationsOf(doc, acc, covered, add);
+  affiliationCues(doc, acc, covered, add);
+  memberships(doc, acc, covered, add);
+  for (const a of add) {
+    const c = cleanSpan(doc, a);
+    if (c) {
+      c.label = "ORG";
+      acc.push(c);
+      for (let k = c.s; k < c.e; k++) covered[k] = acc.length - 1;
+    }
+  }
+}
+
+/** affiliations(), "X of Y": a person's organisation named after "of" ("Gary Fan of the Neo Democrats"). */
+function affiliationsOf(doc: Doc, acc: Cand[], covered: Int32Array, add: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
   for (const c of acc) {
     if (c.label !== "PER" || c.hit || (c.type && c.type !== "person") || c.cs !== undefined) continue;
     let j = c.e;
@@ -1555,6 +1644,12 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     } else add.push(mkCand(j, m, "ORG"));
     doc.affil[j] = 1;
   }
+}
+
+/** affiliations(), one pass over the tokens for a possessive and a lower-case cue noun. */
+function affiliationCues(doc: Doc, acc: Cand[], covered: Int32Array, add: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
   let surnameSet: Set<string> | undefined;
   const surnames = (): Set<string> => {
     if (!surnameSet) {
@@ -1614,6 +1709,12 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     if (!ok || !country || other) continue;
     add.push(mkCand(s, i, "ORG", { type: "organization" }));
   }
+}
+
+/** affiliations(), membership: "joined the Sea Org", "members of the Legislative Council". */
+function memberships(doc: Doc, acc: Cand[], covered: Int32Array, add: Cand[]): void {
+  const { words, low, starts, gm } = doc;
+  const n = words.length;
   // membership: "joined the Sea Org", "left the Sea Org", "members of the Legislative Council"
   for (let t = 1; t + 1 < n; t++) {
     if (low[t] !== "the") continue;
@@ -1643,14 +1744,6 @@ function affiliations(doc: Doc, acc: Cand[]): void {
     if (!free) continue;
     add.push(mkCand(j, m, "ORG"));
     doc.affil[j] = 1;
-  }
-  for (const a of add) {
-    const c = cleanSpan(doc, a);
-    if (c) {
-      c.label = "ORG";
-      acc.push(c);
-      for (let k = c.s; k < c.e; k++) covered[k] = acc.length - 1;
-    }
   }
 }
 
@@ -1953,53 +2046,136 @@ function findRole(doc: Doc, s: number): string | undefined {
   return text.slice(ts[first]!, te[endTok]!);
 }
 
+/**
+ * The state of resolve(), shared by its steps. The steps are separate functions, not closures of
+ * one: V8 compiles and deoptimises a function whole, and on fresh text each rare branch first
+ * reached threw away the optimised code of all of resolve() (the costliest function to compile).
+ */
+interface Resolution {
+  doc: Doc;
+  ents: Map<string, Ent>;
+  order: Ent[];
+  covered: Uint8Array;
+  seenSpans: Set<number>;
+  /** propagation forms: token sequences of the mentions, per entity */
+  byFirst: Map<string, { toks: string[]; ent: Ent }[]>;
+  formSeen: Set<string>;
+}
+
+/** Per candidate, once: offsets, surface, normalised form, type, key. */
+interface Pre {
+  c: Cand;
+  start: number;
+  end: number;
+  surface: string;
+  nf: string;
+  type: NameType;
+  key: string;
+}
+
+function getEnt(R: Resolution, key: string, type: NameType, first: number): Ent {
+  let e = R.ents.get(key);
+  if (!e) {
+    e = {
+      key,
+      type,
+      votes: new Map(),
+      gazName: undefined,
+      name: undefined,
+      forms: new Map(),
+      aliases: new Set(),
+      mentions: [],
+      demonymMentions: new Set(),
+      role: undefined,
+      coordinates: undefined,
+      within: undefined,
+      first,
+      fixed: false,
+      lastTokens: new Set(),
+      persons: 0,
+      personCues: 0,
+    };
+    R.ents.set(key, e);
+    R.order.push(e);
+  }
+  return e;
+}
+
+function spanId(start: number, end: number): number {
+  return start * 4096 + Math.min(end - start, 4095);
+}
+
+function addMention(R: Resolution, e: Ent, start: number, end: number, demonym: boolean, t?: string, nf?: string): void {
+  const id = spanId(start, end);
+  if (R.seenSpans.has(id)) return;
+  R.seenSpans.add(id);
+  e.mentions.push({ start, end });
+  if (t === undefined) t = R.doc.text.slice(start, end);
+  if (nf === undefined) nf = normForm(t);
+  if (demonym) e.demonymMentions.add(nf);
+  else if (!e.forms.has(nf)) e.forms.set(nf, t);
+  if (start < e.first) e.first = start;
+}
+
+function addForm(R: Resolution, ft: string[], e: Ent, nf: string): void {
+  if (ft.length === 0 || !hasUpper(ft[0]!) || (ft.length === 1 && ft[0]!.length < 2)) return;
+  const id = e.key + "\u0000" + nf;
+  if (R.formSeen.has(id)) return;
+  R.formSeen.add(id);
+  const list = R.byFirst.get(ft[0]!);
+  if (list) list.push({ toks: ft, ent: e });
+  else R.byFirst.set(ft[0]!, [{ toks: ft, ent: e }]);
+}
+
+/** addForm(words.slice(s, e), ent, nf) without the slice when the form is known already */
+function addFormAt(R: Resolution, s: number, e: number, ent: Ent, nf: string): void {
+  const { words } = R.doc;
+  if (e <= s || !hasUpper(words[s]!) || (e - s === 1 && words[s]!.length < 2)) return;
+  if (R.formSeen.has(ent.key + "\u0000" + nf)) return;
+  addForm(R, words.slice(s, e), ent, nf);
+}
+
 function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
-  const { ts, te, text, low, words, starts } = doc;
-  const ents = new Map<string, Ent>();
-  const order: Ent[] = [];
-  const covered = new Uint8Array(words.length);
-
-  const getEnt = (key: string, type: NameType, first: number): Ent => {
-    let e = ents.get(key);
-    if (!e) {
-      e = {
-        key,
-        type,
-        votes: new Map(),
-        gazName: undefined,
-        name: undefined,
-        forms: new Map(),
-        aliases: new Set(),
-        mentions: [],
-        demonymMentions: new Set(),
-        role: undefined,
-        coordinates: undefined,
-        within: undefined,
-        first,
-        fixed: false,
-        lastTokens: new Set(),
-        persons: 0,
-        personCues: 0,
-      };
-      ents.set(key, e);
-      order.push(e);
+  const R: Resolution = {
+    doc,
+    ents: new Map<string, Ent>(),
+    order: [],
+    covered: new Uint8Array(doc.words.length),
+    seenSpans: new Set<number>(),
+    byFirst: new Map(),
+    formSeen: new Set<string>(),
+  };
+  const sorted = preResolve(doc, acc);
+  // person full names first so short forms can join them
+  const personLast = new Map<string, Ent[]>();
+  for (const pre of sorted) {
+    const { c, type, key, start } = pre;
+    if (type === "person" && c.e - c.s >= 2) {
+      const lastNorm = stripParticle(doc.low[c.e - 1]!);
+      // a second full name with the same key joins; otherwise new person
+      const e = getEnt(R, key, type, start);
+      e.persons++;
+      e.lastTokens.add(lastNorm);
+      e.lastTokens.add(normForm(doc.low[c.e - 1]!));
+      const list = personLast.get(lastNorm) ?? [];
+      if (!list.includes(e)) list.push(e);
+      personLast.set(lastNorm, list);
     }
-    return e;
-  };
-  const seenSpans = new Set<number>();
-  const spanId = (start: number, end: number): number => start * 4096 + Math.min(end - start, 4095);
-  const addMention = (e: Ent, start: number, end: number, demonym: boolean, t?: string, nf?: string): void => {
-    const id = spanId(start, end);
-    if (seenSpans.has(id)) return;
-    seenSpans.add(id);
-    e.mentions.push({ start, end });
-    if (t === undefined) t = text.slice(start, end);
-    if (nf === undefined) nf = normForm(t);
-    if (demonym) e.demonymMentions.add(nf);
-    else if (!e.forms.has(nf)) e.forms.set(nf, t);
-    if (start < e.first) e.first = start;
-  };
+  }
+  // names defined by rules (bases) also own their short forms ("Tartus" after "Tartus port facility")
+  const ruleAlias = new Map<string, Cand>();
+  for (const { c } of sorted) if (c.type === "base" && c.aliases) for (const a of c.aliases) ruleAlias.set(normForm(a), c);
+  for (const pre of sorted) resolveCandidate(R, pre, personLast, ruleAlias);
+  const formIndex = acronymAliases(R, acrs);
+  propagate(R, formIndex);
+  const lowerCounts = lowerCaseCounts(R);
+  voteTypes(R);
+  return entitiesOf(R, lowerCounts);
+}
 
+/** The candidates in text order, each with its offsets, surface, form, type and key. */
+function preResolve(doc: Doc, acc: Cand[]): Pre[] {
+  const { ts, te, text, low, words, starts } = doc;
   // sentence-initial ordinary words are no names unless the text also capitalises them elsewhere
   // (checked only for the few sentence-initial single-word candidates)
   const initials = new Set<string>();
@@ -2008,18 +2184,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   if (initials.size > 0) for (let i = 0; i < words.length; i++) if (!starts[i] && doc.cap[i] === 1 && initials.has(words[i]!)) capMid.add(words[i]!);
 
   const lcv = getModel()?.lcv;
-  const trainedNames = getModel()?.names;
   const sorted0 = [...acc].sort((a, b) => a.s - b.s || b.e - a.e);
-  // per candidate, once: offsets, surface, normalised form, type, key
-  interface Pre {
-    c: Cand;
-    start: number;
-    end: number;
-    surface: string;
-    nf: string;
-    type: NameType;
-    key: string;
-  }
   const sorted: Pre[] = [];
   for (const c of sorted0) {
     if (c.e - c.s === 1 && !c.hit && !c.type && starts[c.s] && lcv?.has(low[c.s]!) && !capMid.has(words[c.s]!)) continue;
@@ -2030,119 +2195,90 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     const key = c.hit ? c.hit.entity.key : c.key ? c.key : "n:" + nf;
     sorted.push({ c, start, end, surface, nf, type: labelType(c, doc), key });
   }
-  // person full names first so short forms can join them
-  const personLast = new Map<string, Ent[]>();
-  for (const pre of sorted) {
-    const { c, type, key, start } = pre;
-    if (type === "person" && c.e - c.s >= 2) {
-      const lastNorm = stripParticle(low[c.e - 1]!);
-      // a second full name with the same key joins; otherwise new person
-      const e = getEnt(key, type, start);
-      e.persons++;
-      e.lastTokens.add(lastNorm);
-      e.lastTokens.add(normForm(low[c.e - 1]!));
-      const list = personLast.get(lastNorm) ?? [];
-      if (!list.includes(e)) list.push(e);
-      personLast.set(lastNorm, list);
-    }
-  }
-  // names defined by rules (bases) also own their short forms ("Tartus" after "Tartus port facility")
-  const ruleAlias = new Map<string, Cand>();
-  for (const { c } of sorted) if (c.type === "base" && c.aliases) for (const a of c.aliases) ruleAlias.set(normForm(a), c);
-  // propagation forms: token sequences of the mentions, per entity
-  const byFirst = new Map<string, { toks: string[]; ent: Ent }[]>();
-  const formSeen = new Set<string>();
-  const addForm = (ft: string[], e: Ent, nf: string): void => {
-    if (ft.length === 0 || !hasUpper(ft[0]!) || (ft.length === 1 && ft[0]!.length < 2)) return;
-    const id = e.key + "\u0000" + nf;
-    if (formSeen.has(id)) return;
-    formSeen.add(id);
-    const list = byFirst.get(ft[0]!);
-    if (list) list.push({ toks: ft, ent: e });
-    else byFirst.set(ft[0]!, [{ toks: ft, ent: e }]);
-  };
-  // addForm(words.slice(s, e), ent, nf) without the slice when the form is known already
-  const addFormAt = (s: number, e: number, ent: Ent, nf: string): void => {
-    if (e <= s || !hasUpper(words[s]!) || (e - s === 1 && words[s]!.length < 2)) return;
-    if (formSeen.has(ent.key + "\u0000" + nf)) return;
-    addForm(words.slice(s, e), ent, nf);
-  };
-  for (const pre of sorted) {
-    const { c, start, end, surface, nf } = pre;
-    let { type, key } = pre;
-    const single = c.e - c.s === 1;
-    if (!c.hit && !c.type && ruleAlias.size > 0) {
-      const owner = ruleAlias.get(nf);
-      if (owner) {
-        key = owner.hit ? owner.hit.entity.key : owner.key!;
-        type = "base";
-      }
-    }
-    // short form of a person named in full ("Peskov", "Assad")
-    let resolved = type === "base";
-    if (!c.hit && !c.type && single && type !== "base" && personLast.size > 0) {
-      const cand = personLast.get(stripParticle(low[c.s]!));
-      if (cand && cand.length) {
-        // the closest full name before, else the first
-        let best = cand[0]!;
-        for (const p of cand) if (p.first <= start) best = p;
-        key = best.key;
-        type = "person";
-        resolved = true;
-      }
-    }
-    // MISC names count only as forms of entities found otherwise
-    if (c.label === "MISC" && !c.hit && !c.type && !resolved) {
-      if (!ents.has(key)) continue;
-      type = ents.get(key)!.type;
-    }
-    const e = getEnt(key, type, start);
-    if (c.hit) {
-      e.fixed = true;
-      e.type = GAZ_ACCEPT[c.hit.cat] ?? c.hit.entity.type;
-      const ent = c.hit.entity;
-      e.gazName = ent.name;
-      for (const a of c.aliases ?? []) e.aliases.add(a);
-      if (ent.coordinates) e.coordinates = ent.coordinates;
-      if (ent.within) e.within = ent.within;
-    } else if (c.type) {
-      e.fixed = true;
-      e.type = c.type;
-      if (c.name) e.name = c.name;
-      for (const a of c.aliases ?? []) e.aliases.add(a);
-      if (c.coordinates) e.coordinates = c.coordinates;
-      if (c.within) e.within = c.within;
-    } else {
-      e.votes.set(type, (e.votes.get(type) ?? 0) + (c.e - c.s));
-      // the words around a mention: "the company X", "X spokesperson", "Y of X" after a person
-      if (c.label !== "MISC" && !resolved && orgContext(doc, c)) e.votes.set("organization", (e.votes.get("organization") ?? 0) + ORG_CUE_VOTE);
-      else if (c.label !== "MISC" && !resolved && personContext(doc, c)) {
-        e.votes.set("person", (e.votes.get("person") ?? 0) + ORG_CUE_VOTE);
-        e.personCues++;
-      }
-    }
-    if (c.hit && c.type === "base") {
-      e.type = "base";
-      if (c.name && !e.gazName) e.name = c.name;
-    }
-    addMention(e, start, end, c.demonym, surface, nf);
-    if (c.cs === undefined) {
-      for (let k = c.s; k < c.e; k++) covered[k] = 1;
-      if (!c.demonym) addFormAt(c.s, c.e, e, nf);
-      // a person named in full is named by the surname later, even where the tagger missed it
-      if (type === "person" && e.type === "person" && c.e - c.s >= 2 && isCap(words[c.e - 1]!)) addForm([words[c.e - 1]!], e, low[c.e - 1]!);
-    }
-    if (e.type === "person" || type === "person") {
-      if (!e.role) {
-        const r = findRole(doc, c.s);
-        if (r) e.role = r;
-      }
-    }
-  }
+  return sorted;
+}
 
-  // acronyms become aliases (and their later uses mentions)
+/** One candidate joins its entity (a short form its full name's), with votes, forms and role. */
+function resolveCandidate(R: Resolution, pre: Pre, personLast: Map<string, Ent[]>, ruleAlias: Map<string, Cand>): void {
+  const { doc, ents, covered } = R;
+  const { low, words } = doc;
+  const { c, start, end, surface, nf } = pre;
+  let { type, key } = pre;
+  const single = c.e - c.s === 1;
+  if (!c.hit && !c.type && ruleAlias.size > 0) {
+    const owner = ruleAlias.get(nf);
+    if (owner) {
+      key = owner.hit ? owner.hit.entity.key : owner.key!;
+      type = "base";
+    }
+  }
+  // short form of a person named in full ("Peskov", "Assad")
+  let resolved = type === "base";
+  if (!c.hit && !c.type && single && type !== "base" && personLast.size > 0) {
+    const cand = personLast.get(stripParticle(low[c.s]!));
+    if (cand && cand.length) {
+      // the closest full name before, else the first
+      let best = cand[0]!;
+      for (const p of cand) if (p.first <= start) best = p;
+      key = best.key;
+      type = "person";
+      resolved = true;
+    }
+  }
+  // MISC names count only as forms of entities found otherwise
+  if (c.label === "MISC" && !c.hit && !c.type && !resolved) {
+    if (!ents.has(key)) return;
+    type = ents.get(key)!.type;
+  }
+  const e = getEnt(R, key, type, start);
+  if (c.hit) {
+    e.fixed = true;
+    e.type = GAZ_ACCEPT[c.hit.cat] ?? c.hit.entity.type;
+    const ent = c.hit.entity;
+    e.gazName = ent.name;
+    for (const a of c.aliases ?? []) e.aliases.add(a);
+    if (ent.coordinates) e.coordinates = ent.coordinates;
+    if (ent.within) e.within = ent.within;
+  } else if (c.type) {
+    e.fixed = true;
+    e.type = c.type;
+    if (c.name) e.name = c.name;
+    for (const a of c.aliases ?? []) e.aliases.add(a);
+    if (c.coordinates) e.coordinates = c.coordinates;
+    if (c.within) e.within = c.within;
+  } else {
+    e.votes.set(type, (e.votes.get(type) ?? 0) + (c.e - c.s));
+    // the words around a mention: "the company X", "X spokesperson", "Y of X" after a person
+    if (c.label !== "MISC" && !resolved && orgContext(doc, c)) e.votes.set("organization", (e.votes.get("organization") ?? 0) + ORG_CUE_VOTE);
+    else if (c.label !== "MISC" && !resolved && personContext(doc, c)) {
+      e.votes.set("person", (e.votes.get("person") ?? 0) + ORG_CUE_VOTE);
+      e.personCues++;
+    }
+  }
+  if (c.hit && c.type === "base") {
+    e.type = "base";
+    if (c.name && !e.gazName) e.name = c.name;
+  }
+  addMention(R, e, start, end, c.demonym, surface, nf);
+  if (c.cs === undefined) {
+    for (let k = c.s; k < c.e; k++) covered[k] = 1;
+    if (!c.demonym) addFormAt(R, c.s, c.e, e, nf);
+    // a person named in full is named by the surname later, even where the tagger missed it
+    if (type === "person" && e.type === "person" && c.e - c.s >= 2 && isCap(words[c.e - 1]!)) addForm(R, [words[c.e - 1]!], e, low[c.e - 1]!);
+  }
+  if (e.type === "person" || type === "person") {
+    if (!e.role) {
+      const r = findRole(doc, c.s);
+      if (r) e.role = r;
+    }
+  }
+}
+
+/** Acronyms become aliases (and their later uses mentions); returns the index of forms. */
+function acronymAliases(R: Resolution, acrs: Acronym[]): Map<string, Ent> {
+  const { ts, te, text } = R.doc;
   const formIndex = new Map<string, Ent>();
-  for (const e of order) for (const f of e.forms.keys()) if (!formIndex.has(f)) formIndex.set(f, e);
+  for (const e of R.order) for (const f of e.forms.keys()) if (!formIndex.has(f)) formIndex.set(f, e);
   for (const a of acrs) {
     const start = a.cand.cs ?? ts[a.cand.s]!;
     const owner = formIndex.get(normForm(text.slice(start, a.cand.ce ?? te[a.cand.e - 1]!)));
@@ -2158,15 +2294,20 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       other.mentions = [];
     }
     owner.aliases.add(a.acr);
-    if (!seenSpans.has(spanId(ts[a.s]!, te[a.s]!))) addMention(owner, ts[a.s]!, te[a.s]!, false);
-    covered[a.s] = 1;
-    addForm([a.acr], owner, normForm(a.acr));
+    if (!R.seenSpans.has(spanId(ts[a.s]!, te[a.s]!))) addMention(R, owner, ts[a.s]!, te[a.s]!, false);
+    R.covered[a.s] = 1;
+    addForm(R, [a.acr], owner, normForm(a.acr));
   }
+  return formIndex;
+}
 
-  // propagate: later uncovered occurrences of a found name are mentions too
-  for (const e of order)
+/** Propagation: later uncovered occurrences of a found name are mentions too. */
+function propagate(R: Resolution, formIndex: Map<string, Ent>): void {
+  const { doc, covered, byFirst } = R;
+  const { ts, te, low, words, starts } = doc;
+  for (const e of R.order)
     if (e.mentions.length > 0)
-      for (const a of e.aliases) if (a.indexOf(" ") < 0) addForm([a], e, normForm(a)); // base short forms
+      for (const a of e.aliases) if (a.indexOf(" ") < 0) addForm(R, [a], e, normForm(a)); // base short forms
   for (const list of byFirst.values()) {
     // entities folded away by an acronym propagate to their owner
     for (const x of list) if (x.ent.mentions.length === 0) x.ent = formIndex.get(normForm(x.toks.join(" "))) ?? x.ent;
@@ -2190,29 +2331,48 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       // inside a longer capitalised run it is part of another name
       if (i > 0 && !starts[i] && hasUpper(words[i - 1]!) && !isPunct(words[i - 1]!)) break;
       if (i + L < words.length && hasUpper(words[i + L]!) && !isPunct(words[i + L]!) && !starts[i + L]) break;
-      addMention(cand.ent, ts[i]!, te[i + L - 1]!, false);
+      addMention(R, cand.ent, ts[i]!, te[i + L - 1]!, false);
       for (let k = 0; k < L; k++) covered[i + k] = 1;
       break;
     }
   }
+}
 
-  // how often the text writes each one-word candidate form in lower case (one pass over the tokens)
+/** Length buckets of lowerCaseCounts (the last holds every longer length). */
+const LOWER_COUNT_LENGTHS = 64;
+
+/** How often the text writes each one-word candidate form in lower case (one pass over the tokens). */
+function lowerCaseCounts(R: Resolution): Map<string, number> {
+  const { doc } = R;
+  const { words } = doc;
   const lowerCounts = new Map<string, number>();
-  for (const e of order) {
+  // the lengths of the forms counted: a token of another length is no form (skips most lookups)
+  const lengths = new Uint8Array(LOWER_COUNT_LENGTHS);
+  for (const e of R.order) {
     if (e.mentions.length === 0 || e.fixed || e.forms.size !== 1) continue;
     const f = firstForm(e);
-    if (ONE_WORD_CAP.test(f)) lowerCounts.set(f.toLowerCase(), 0);
+    if (ONE_WORD_CAP.test(f)) {
+      const l = f.toLowerCase();
+      lowerCounts.set(l, 0);
+      lengths[Math.min(l.length, LOWER_COUNT_LENGTHS - 1)] = 1;
+    }
   }
   if (lowerCounts.size > 0)
     for (let i = 0; i < words.length; i++) {
-      if (doc.cap[i] === 1) continue;
+      if (doc.cap[i] === 1 || lengths[Math.min(words[i]!.length, LOWER_COUNT_LENGTHS - 1)] === 0) continue;
       const c = lowerCounts.get(words[i]!);
       if (c !== undefined) lowerCounts.set(words[i]!, c + 1);
     }
-  // types by vote; "persons" named by one word only are collected for the fallback below
+  return lowerCounts;
+}
+
+/** Types by vote; a "person" only ever named by one word may become an organisation. */
+function voteTypes(R: Resolution): void {
+  const { doc } = R;
+  const trainedNames = getModel()?.names;
   const oneWordPersons: Ent[] = [];
   let fullPersons = 0;
-  for (const e of order) {
+  for (const e of R.order) {
     if (e.mentions.length === 0) continue;
     if (!e.fixed) {
       // the training text's type for a name it knows well counts as three more votes
@@ -2248,8 +2408,13 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   // names stay persons; a business story with three brands and two people named in full
   // ("Ofgem", "Slack", "Salesforce"; "Rachel Reeves") still does.
   if (oneWordPersons.length < 4 || oneWordPersons.length <= 3 * fullPersons) for (const e of oneWordPersons) e.type = "organization";
+}
+
+/** The entities as the recogniser reports them: named, with aliases. */
+function entitiesOf(R: Resolution, lowerCounts: Map<string, number>): NamedEntity[] {
+  const { text } = R.doc;
   const out: NamedEntity[] = [];
-  for (const e of order) {
+  for (const e of R.order) {
     if (e.mentions.length === 0) continue;
     // a country or place named beside a match score is a team ("Sweden 1 – 0 Korea Republic",
     // "lost 1 – 2 to England"): the national side is an organisation throughout the report
@@ -2263,28 +2428,7 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     // ("Hellenic polytheism", "Pachomian monasteries"; "the Guardian reported" is a name)
     if (!e.fixed && e.forms.size === 1 && ADJECTIVE_FORM.test(firstForm(e)) && e.mentions.every((m) => /^ [a-z]/.test(text.slice(m.end, m.end + 2)) && !afterThe(text, m))) continue;
     e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-    let name = e.name;
-    if (!name) {
-      // countries and bases take the gazetteer's name ("United States" for "U.S."); other
-      // gazetteer entities keep the text's own fullest form unless the text spells the canonical one
-      const canonicalSeen = e.gazName !== undefined && e.forms.has(normForm(e.gazName));
-      const multiWordForm = [...e.forms.values()].some((f) => /\s/.test(f.trim()));
-      const useGaz =
-        e.gazName && (e.type === "country" || e.type === "base" || canonicalSeen || (!multiWordForm && e.type !== "city"));
-      if (useGaz) name = e.gazName!;
-      else {
-        let best = "";
-        let bt = 0;
-        for (const f of e.forms.values()) {
-          const nt = wordCount(f);
-          if (!best || nt > bt || (nt === bt && f.length > best.length)) {
-            best = f;
-            bt = nt;
-          }
-        }
-        name = best || e.gazName || "";
-      }
-    }
+    const name = entityName(e);
     if (!name) continue;
     const nn = normForm(name);
     const aliases: string[] = [];
@@ -2309,6 +2453,33 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
   }
   out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   return out;
+}
+
+/** An entity's name: its rule's, the gazetteer's, or the text's fullest form ("" when none). */
+function entityName(e: Ent): string {
+  let name = e.name;
+  if (!name) {
+    // countries and bases take the gazetteer's name ("United States" for "U.S."); other
+    // gazetteer entities keep the text's own fullest form unless the text spells the canonical one
+    const canonicalSeen = e.gazName !== undefined && e.forms.has(normForm(e.gazName));
+    const multiWordForm = [...e.forms.values()].some((f) => /\s/.test(f.trim()));
+    const useGaz =
+      e.gazName && (e.type === "country" || e.type === "base" || canonicalSeen || (!multiWordForm && e.type !== "city"));
+    if (useGaz) name = e.gazName!;
+    else {
+      let best = "";
+      let bt = 0;
+      for (const f of e.forms.values()) {
+        const nt = wordCount(f);
+        if (!best || nt > bt || (nt === bt && f.length > best.length)) {
+          best = f;
+          bt = nt;
+        }
+      }
+      name = best || e.gazName || "";
+    }
+  }
+  return name;
 }
 
 const PLACE_TYPES = new Set<NameType>(["country", "state", "city", "region", "place"]);
