@@ -65,10 +65,10 @@ export interface MentionRef {
 /*
  * Claims and mentions make their link to the sentence when a page asks for it (a getter): kept as a
  * string for each of them, the links were ~70 MB of the index's 409 MB of heap at 4,000 articles
- * (a claim's or mention's article and sentence are kept anyway). Written out field by field, in
- * the Claim's key order: a spread (`{ ...c, … }`) gave every ClaimRef its own hidden class (a V8
- * map and descriptor array each, ~20 MB per 1,000 articles). `JSON.stringify` leaves a getter out,
- * which only the render plan's keys (./incremental.ts) see: the link is a function of what stays.
+ * (a claim's or mention's article and sentence are kept anyway). Classes, so that every instance
+ * shares one hidden class: a spread (`{ ...c, … }`) gave every ClaimRef its own (a V8 map and
+ * descriptor array each, ~20 MB per 1,000 articles). `JSON.stringify` leaves a getter out, which
+ * only the render plan's keys (./incremental.ts) see: the link is a function of what stays.
  */
 class SiteMention implements MentionRef {
   constructor(
