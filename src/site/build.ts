@@ -186,6 +186,7 @@ export async function writeSiteAtomically(outDir: string, write: (dir: string) =
 
 export interface BuildResult {
   ok: boolean;
+  /** Every file read, with its messages (an article's text is emptied once it is extracted). */
   files: VFile[];
   index: SiteIndex | null;
   /** Pages copied from the previous build because nothing they show changed (./incremental.ts). */
@@ -193,15 +194,19 @@ export interface BuildResult {
 }
 
 export async function build(contentDir: string, outDir: string, options: { strict?: boolean } = {}): Promise<BuildResult> {
-  const site = loadSite(contentDir);
-  const messages = site.files.flatMap((f) => f.messages);
-  if (hasErrors(messages) || (options.strict && messages.length > 0)) return { ok: false, files: site.files, index: null, reused: 0 };
+  // Only the index, the files' messages and the cache folder live on through the render: the
+  // extraction records (the index keeps what it shows of them) and the articles' text (every
+  // message is made by now) go before the first page renders — 61 MB of heap at 4,000 articles.
+  const { files: read, index, cacheDir } = loadSite(contentDir);
+  for (const file of read) file.value = "";
+  const messages = read.flatMap((f) => f.messages);
+  if (hasErrors(messages) || (options.strict && messages.length > 0)) return { ok: false, files: read, index: null, reused: 0 };
   const previousDir = existsSync(outDir) ? outDir : null;
   let rendered: Rendered | null = null;
   await writeSiteAtomically(outDir, async (dir) => {
-    rendered = await renderSite(site.index, dir, { previousDir, cacheDir: site.cacheDir });
+    rendered = await renderSite(index, dir, { previousDir, cacheDir });
   });
   const { plan, files, searchKey } = rendered!;
-  if (site.cacheDir) writeManifest(plan, files, searchKey, site.cacheDir, outDir);
-  return { ok: true, files: site.files, index: site.index, reused: plan.reused.length };
+  if (cacheDir) writeManifest(plan, files, searchKey, cacheDir, outDir);
+  return { ok: true, files: read, index, reused: plan.reused.length };
 }

@@ -188,8 +188,15 @@ function asWritten(path: string, size: number, mtimeMs: number): boolean {
  * content is a function of its key, so the key stands for it; another page's content is hashed.
  */
 export function pageFile(url: string, path: string, content: string, key?: string): PageFile {
-  const maps = path.endsWith(".html") && content.includes('"/maps/') ? [...new Set(Array.from(content.matchAll(MAP_FILE), (m) => `maps/${m[1]}`))] : [];
+  // The names are copied out of the page (`flatCopy`): a regexp match is a slice of its subject, and
+  // the build keeps every page's record until it ends, so a slice kept the whole page alive with it.
+  const maps = path.endsWith(".html") && content.includes('"/maps/') ? [...new Set(Array.from(content.matchAll(MAP_FILE), (m) => flatCopy(`maps/${m[1]}`)))] : [];
   return { url, path, digest: key ? `key:${key}` : sha256(content), maps };
+}
+
+/** A copy of a short string that shares no memory with the string it was cut from. */
+function flatCopy(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }
 
 /** Hard-links a file, or copies it where a link cannot be made (another file system). */

@@ -45,7 +45,7 @@ export interface Named {
 export interface ClaimRef extends Claim {
   article: ArticleRef;
   /** Link to the sentence on the briefing page. */
-  url: string;
+  readonly url: string;
   sourceRef: (Named & { kind: string }) | null;
   actorRefs: Named[];
   locationRefs: Named[];
@@ -59,7 +59,64 @@ export interface MentionRef {
   article: ArticleRef;
   text: string;
   sentence: number;
-  url: string;
+  readonly url: string;
+}
+
+/*
+ * Claims and mentions make their link to the sentence when a page asks for it (a getter): kept as a
+ * string for each of them, the links were ~70 MB of the index's 409 MB of heap at 4,000 articles
+ * (a claim's or mention's article and sentence are kept anyway). Classes, so that every instance
+ * shares one hidden class: a spread (`{ ...c, … }`) gave every ClaimRef its own (a V8 map and
+ * descriptor array each, ~20 MB per 1,000 articles). `JSON.stringify` leaves a getter out, which
+ * only the render plan's keys (./incremental.ts) see: the link is a function of what stays.
+ */
+class SiteMention implements MentionRef {
+  constructor(
+    readonly article: ArticleRef,
+    readonly text: string,
+    readonly sentence: number,
+  ) {}
+
+  get url(): string {
+    return urls.sentence(this.article.id, this.sentence);
+  }
+}
+
+class SiteClaim implements ClaimRef {
+  readonly id: string;
+  readonly text: string;
+  readonly sentence: number;
+  readonly line: number;
+  readonly column: number;
+  readonly source: string | null;
+  readonly cue: string | null;
+  readonly certainty: Claim["certainty"];
+  readonly hedges: string[];
+
+  constructor(
+    c: Claim,
+    source: string | null,
+    readonly actors: string[],
+    readonly locations: string[],
+    readonly article: ArticleRef,
+    readonly sourceRef: (Named & { kind: string }) | null,
+    readonly actorRefs: Named[],
+    readonly locationRefs: Named[],
+  ) {
+    this.id = c.id;
+    this.text = c.text;
+    this.sentence = c.sentence;
+    this.line = c.line;
+    this.column = c.column;
+    this.source = source;
+    this.cue = c.cue;
+    this.certainty = c.certainty;
+    this.hedges = c.hedges;
+  }
+
+  get url(): string {
+    return urls.sentence(this.article.id, this.sentence);
+  }
 }
 
 interface EntityPageBase {
@@ -241,6 +298,15 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     coActors: [] as Count[],
     coLocations: [] as Count[],
   });
+  // One link object per entity page, shared by every claim and briefing that names it (a page's
+  // id, name and URL never change once it exists): one per claim and entity was ~25 MB at 4,000 articles.
+  const refs = new WeakMap<EntityPageBase, Named>();
+  const refOf = (page: EntityPageBase | undefined): Named | undefined => {
+    if (!page) return undefined;
+    let ref = refs.get(page);
+    if (!ref) refs.set(page, (ref = { id: page.id, name: page.name, url: page.url }));
+    return ref;
+  };
   const locationUrl = (id: string, kind: string) => (kind === "base" ? urls.base(id) : urls.location(id));
   const addAliases = (page: { name: string; aliases: string[] }, forms: string[]) => {
     for (const f of forms) if (nameKey(f) !== nameKey(page.name) && !page.aliases.some((a) => nameKey(a) === nameKey(f))) page.aliases.push(f);
@@ -256,7 +322,7 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     const pageLocations: BriefingPage["locations"] = [];
     const pageSources: BriefingPage["sources"] = [];
 
-    const mention = (m: { text: string; sentence: number }): MentionRef => ({ article, text: m.text, sentence: m.sentence, url: urls.sentence(b.id, m.sentence) });
+    const mention = (m: { text: string; sentence: number }): MentionRef => new SiteMention(article, m.text, m.sentence);
     for (const a of b.actors) {
       const id = ids.id("actor", a.id, a.name);
       actorId.set(a.id, id);
@@ -268,7 +334,7 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
       page.articles.push(article);
       page.mentions.push(...a.mentions.map(mention));
       names.actor.set(id, page.name);
-      pageActors.push({ id, name: page.name, url: page.url });
+      pageActors.push(refOf(page)!);
     }
     for (const l of b.locations) {
       const id = ids.id("location", l.id, l.name);
@@ -308,29 +374,16 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
       const claimActors = c.actors.map((a) => actorId.get(a) ?? a);
       const claimLocations = c.locations.map((l) => locationId.get(l) ?? l);
       const src = c.source ? sources.get(sourceId.get(c.source) ?? c.source) : undefined;
-      // Written out field by field, in the Claim's key order: a spread (`{ ...c, … }`) gave every
-      // ClaimRef its own hidden class (a V8 map and descriptor array each, ~20 MB per 1,000 articles).
-      const ref: ClaimRef = {
-        id: c.id,
-        text: c.text,
-        sentence: c.sentence,
-        line: c.line,
-        column: c.column,
-        source: src?.id ?? c.source,
-        cue: c.cue,
-        certainty: c.certainty,
-        hedges: c.hedges,
-        actors: claimActors,
-        locations: claimLocations,
+      const ref: ClaimRef = new SiteClaim(
+        c,
+        src?.id ?? c.source,
+        claimActors,
+        claimLocations,
         article,
-        url: urls.sentence(b.id, c.sentence),
-        sourceRef: src ? { id: src.id, name: src.name, url: src.url, kind: src.kind } : null,
-        actorRefs: claimActors.map((id) => {
-          const page = actors.get(id);
-          return { id, name: page?.name ?? id, url: page?.url ?? urls.actor(id) };
-        }),
-        locationRefs: claimLocations.map((id) => ({ id, name: places.get(id)?.name ?? id, url: places.get(id)?.url ?? urls.location(id) })),
-      };
+        src ? { id: src.id, name: src.name, url: src.url, kind: src.kind } : null,
+        claimActors.map((id) => refOf(actors.get(id)) ?? { id, name: id, url: urls.actor(id) }),
+        claimLocations.map((id) => refOf(places.get(id)) ?? { id, name: id, url: urls.location(id) }),
+      );
       claimRefs.push(ref);
       allClaims.push(ref);
       const speaker = src?.actor?.id ?? null;

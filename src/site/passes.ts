@@ -73,10 +73,15 @@ export function passItems<T>(items: T[]): T[] {
   return items.slice(Math.floor((items.length * index) / count), Math.floor((items.length * (index + 1)) / count));
 }
 
-/** Pages per pass: `SITREP_PAGES_PER_PASS` (a positive integer) or 10,000. */
+/**
+ * Pages per pass: `SITREP_PAGES_PER_PASS` (a positive integer) or 3,000. A pass holds its pages'
+ * output and Eleventy's state for them until it ends: at 4,000 articles, without the search feed,
+ * 10,000-page passes (two) peaked at 3.1 GB RSS, 3,000-page passes (five) at 2.2 GB for the same CPU
+ * (the last pass, of timeline pages of 200 claims each, is the heaviest; BENCHMARKS.md).
+ */
 export function pagesPerPass(): number {
   const n = Number(process.env.SITREP_PAGES_PER_PASS);
-  return Number.isInteger(n) && n > 0 ? n : 10_000;
+  return Number.isInteger(n) && n > 0 ? n : 3_000;
 }
 
 /** How many passes it takes to render `pages` pages of PASSED_TEMPLATES (at least one: the other templates). */
