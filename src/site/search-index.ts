@@ -17,9 +17,10 @@
  * numbers pages in the order it finishes them, so pages sent while others were in flight, or in the
  * order Eleventy's renders happened to finish, made the index files differ from build to build.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { childPids } from "../util/proc.js";
 import type { PagefindIndex } from "pagefind";
 
 export interface SearchIndex {
@@ -184,19 +185,13 @@ async function stopPagefind(close: () => Promise<unknown>): Promise<void> {
 
 /** This process's Pagefind children (Linux: /proc; elsewhere none, and nothing is waited for). */
 function pagefindPids(): number[] {
-  try {
-    return readdirSync("/proc/self/task")
-      .flatMap((t) => readFileSync(`/proc/self/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number))
-      .filter((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("pagefind");
-        } catch {
-          return false;
-        }
-      });
-  } catch {
-    return [];
-  }
+  return childPids().filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("pagefind");
+    } catch {
+      return false;
+    }
+  });
 }
 
 function alive(pid: number): boolean {
@@ -283,7 +278,7 @@ export interface SearchSetup {
 }
 
 export type ToSearch = { type: "page"; url: string; html: string } | { type: "finish" } | { type: "close" };
-export type FromSearch = { type: "ready" } | { type: "done"; pages: number } | { type: "failed"; message: string } | { type: "closed" };
+export type FromSearch = { type: "done"; pages: number } | { type: "failed"; message: string } | { type: "closed" };
 
 /** The search index on its own thread, as the build sees it. */
 export interface SearchFeed {

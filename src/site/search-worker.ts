@@ -25,7 +25,6 @@ try {
     else if (message.type === "finish") void finish(feed);
     else if (message.type === "close") void close();
   });
-  post({ type: "ready" });
 } catch (error) {
   post({ type: "failed", message: String(error instanceof Error ? (error.stack ?? error.message) : error) });
 }
