@@ -55,7 +55,7 @@ const TIME = "/usr/bin/time";
 interface Timed {
   /** 1-minute load average when the run started (2 = both cores busy with something). */
   load: number;
-  /** sitrep builds: wall time of the extraction phase (SITREP_EXTRACT_STATS), s. */
+  /** sitrep builds: wall time of the extraction phase (SITREP_STATS), s. */
   extractS: number;
   wall: number;
   user: number;
@@ -66,6 +66,8 @@ interface Timed {
   treeMB: number;
   status: number | null;
   stderr: string;
+  /** sitrep builds: how many pages waited for their turn in the search feed (SITREP_STATS), as printed. */
+  waited: string | null;
 }
 
 function timed(args: string[], env: NodeJS.ProcessEnv = {}, cwd = app): Timed {
@@ -83,7 +85,8 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}, cwd = app): Timed {
   rmSync(out, { force: true });
   const [wall, user, sys, rss] = line.split(/\s+/).map(Number);
   const stats = /sitrep: extraction: .* in ([\d.]+) s/.exec(r.stderr ?? "");
-  const result = { load, extractS: stats ? Number(stats[1]) : NaN, wall: wall ?? NaN, user: user ?? NaN, sys: sys ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), rssMB: (rss ?? NaN) / 1024, treeMB, status: r.status, stderr: r.stderr };
+  const waited = /sitrep: search: \d+ pages indexed; (.*)/.exec(r.stderr ?? "")?.[1] ?? null;
+  const result = { waited, load, extractS: stats ? Number(stats[1]) : NaN, wall: wall ?? NaN, user: user ?? NaN, sys: sys ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), rssMB: (rss ?? NaN) / 1024, treeMB, status: r.status, stderr: r.stderr };
   if (r.status !== 0) console.error(`  ! exit ${r.status}: node ${args.join(" ")}\n${r.stderr.split("\n").slice(-15).join("\n")}`);
   return result;
 }
@@ -94,11 +97,11 @@ const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-type Figure = keyof Omit<Timed, "status" | "stderr">;
+type Figure = keyof Omit<Timed, "status" | "stderr" | "waited">;
 const med = (ts: Timed[], k: Figure) => median(ts.map((t) => t[k]));
-const line = (t: Timed) => `${t.wall.toFixed(2)} s wall${Number.isFinite(t.extractS) ? ` (extraction ${t.extractS.toFixed(1)} s)` : ""}, ${t.cpu.toFixed(2)} s CPU, ${t.rssMB.toFixed(0)} MB (all processes ${t.treeMB.toFixed(0)} MB) (load ${t.load.toFixed(1)})`;
+const line = (t: Timed) => `${t.wall.toFixed(2)} s wall${Number.isFinite(t.extractS) ? ` (extraction ${t.extractS.toFixed(1)} s)` : ""}, ${t.cpu.toFixed(2)} s CPU, ${t.rssMB.toFixed(0)} MB (all processes ${t.treeMB.toFixed(0)} MB) (load ${t.load.toFixed(1)})${t.waited ? `; search feed: ${t.waited}` : ""}`;
 
-const sitrepBuild = (corpus: string, out: string, cache: string) => timed([bin.sitrepBin, "build", "--content", corpus, "--out", out], { SITREP_CACHE: cache, SITREP_EXTRACT_STATS: "1" });
+const sitrepBuild = (corpus: string, out: string, cache: string) => timed([bin.sitrepBin, "build", "--content", corpus, "--out", out], { SITREP_CACHE: cache, SITREP_STATS: "1" });
 /** Pagefind's CLI over a built folder (every page's whole body: bare Eleventy's layout marks nothing). */
 const pagefindOver = (site: string) => timed([bin.pagefindBin, "--site", site]);
 const bareEleventy = (corpus: string, out: string) => timed([bin.eleventyBin, `--config=${bin.bareConfig}`, `--input=${join(corpus, "articles")}`, `--output=${out}`, "--quiet"]);
@@ -269,7 +272,7 @@ async function measure(n: number): Promise<SizeResult> {
     const profiled = profileAt === n && r === Math.min(runs, n <= 1000 ? 2 : 1) - 1;
     const dir = join(tmp, `profile-${n}`);
     const t = profiled
-      ? timed(["--cpu-prof", "--cpu-prof-dir", dir, bin.sitrepBin, "build", "--content", corpus.dir, "--out", warmOut], { SITREP_CACHE: cache, SITREP_EXTRACT_STATS: "1" })
+      ? timed(["--cpu-prof", "--cpu-prof-dir", dir, bin.sitrepBin, "build", "--content", corpus.dir, "--out", warmOut], { SITREP_CACHE: cache, SITREP_STATS: "1" })
       : sitrepBuild(corpus.dir, warmOut, cache);
     warm.push(t);
     console.error(`  warm ${r + 1}        ${line(t)}${profiled ? " (under --cpu-prof)" : ""}`);

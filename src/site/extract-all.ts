@@ -351,7 +351,7 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
       if (cache && key) cache.set(key, JSON.stringify(payload));
     }
   }
-  if (process.env.SITREP_EXTRACT_STATS) {
+  if (process.env.SITREP_STATS) {
     const s = stats;
     console.error(`sitrep: extraction: ${s.articles} articles, ${s.hits} from cache, ${s.pooled} on ${pool?.workers.length ?? 0} workers, ${s.inThread} on the main thread in ${((performance.now() - started) / 1000).toFixed(2)} s (cache: ${s.cacheDir ?? "off"})`);
   }

@@ -21,6 +21,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { childPids } from "../util/proc.js";
+import { SpillMap, type SpillStats } from "../util/spill.js";
 import type { PagefindIndex } from "pagefind";
 
 export interface SearchIndex {
@@ -50,6 +51,15 @@ export const BUNDLES_FILE = "pagefind/sitrep-bundles.json";
 export function shardBytes(): number {
   const n = Number(process.env.SITREP_SEARCH_SHARD_BYTES);
   return Number.isInteger(n) && n > 0 ? n : 32 << 20;
+}
+
+/**
+ * Bytes of search view the feed keeps in memory for pages rendered before their turn:
+ * `SITREP_SEARCH_WAIT_BYTES` (a non-negative integer) or 64 MB; the rest wait in a temporary file.
+ */
+export function waitBytes(): number {
+  const n = Number(process.env.SITREP_SEARCH_WAIT_BYTES ?? "NaN");
+  return Number.isInteger(n) && n >= 0 ? n : 64 << 20;
 }
 
 /**
@@ -207,14 +217,17 @@ function alive(pid: number): boolean {
  * Hands pages to the search index in one fixed order (the URL order of the whole site, so the index
  * files do not depend on which pages rendered when, in how many passes, or which were copied)
  * while Eleventy is still rendering: Pagefind indexes on the other core. A page that arrives before
- * its turn waits here; `read` gives the pages that are not rendered (copied from the last build,
- * already on disk) when their turn comes.
+ * its turn waits here, its search view in memory up to `budget` bytes and in a temporary file past
+ * that (./../util/spill.ts): how many wait depends on Eleventy's order and on Pagefind keeping up.
+ * `read` gives the pages that are not rendered (copied from the last build, already on disk) when
+ * their turn comes.
  */
 export class OrderedFeed {
   private next = 0;
-  private readonly arrived = new Map<string, string>();
+  private readonly waiting: SpillMap;
   private wake: (() => void) | null = null;
   private done = false;
+  private over = false;
   private failure: unknown = null;
   private readonly loop: Promise<void>;
 
@@ -222,8 +235,15 @@ export class OrderedFeed {
     private readonly search: SearchIndex,
     private readonly order: readonly string[],
     private readonly read: (url: string) => string | null,
+    budget: number = waitBytes(),
   ) {
+    this.waiting = new SpillMap(budget);
     this.loop = this.run();
+  }
+
+  /** How many pages waited for their turn at most, and how many of them waited on disk. */
+  get stats(): SpillStats {
+    return { ...this.waiting.stats };
   }
 
   private readView(url: string): string | null {
@@ -233,7 +253,8 @@ export class OrderedFeed {
 
   /** A page Eleventy rendered (only its search view waits here). */
   arrive(url: string, html: string): void {
-    this.arrived.set(url, searchView(html));
+    if (this.over) return;
+    this.waiting.set(url, searchView(html));
     this.wake?.();
   }
 
@@ -241,7 +262,7 @@ export class OrderedFeed {
     try {
       while (this.next < this.order.length) {
         const url = this.order[this.next]!;
-        const view = this.arrived.get(url) ?? this.readView(url);
+        const view = this.waiting.take(url) ?? this.readView(url);
         if (view === null) {
           // Not rendered yet: wait for the next arrival (or the end of the render).
           if (this.done) return;
@@ -249,12 +270,14 @@ export class OrderedFeed {
           this.wake = null;
           continue;
         }
-        this.arrived.delete(url);
         await this.search.add(url, view);
         this.next++;
       }
     } catch (error) {
       this.failure = error;
+    } finally {
+      this.over = true;
+      this.waiting.close();
     }
   }
 
@@ -265,6 +288,15 @@ export class OrderedFeed {
     await this.loop;
     if (this.failure !== null) throw this.failure;
     if (this.next < this.order.length) throw new Error(`sitrep: the page ${this.order[this.next]} was expected but never rendered`);
+  }
+
+  /** Stops feeding (after a failure elsewhere) and removes the waiting pages' file. */
+  async abandon(): Promise<void> {
+    this.failure ??= new Error("abandoned");
+    this.done = true;
+    this.next = this.order.length;
+    this.wake?.();
+    await this.loop;
   }
 }
 
@@ -278,7 +310,7 @@ export interface SearchSetup {
 }
 
 export type ToSearch = { type: "page"; url: string; html: string } | { type: "finish" } | { type: "close" };
-export type FromSearch = { type: "done"; pages: number } | { type: "failed"; message: string } | { type: "closed" };
+export type FromSearch = { type: "done"; pages: number; waited: SpillStats } | { type: "failed"; message: string } | { type: "closed" };
 
 /** The search index on its own thread, as the build sees it. */
 export interface SearchFeed {
@@ -331,6 +363,11 @@ export function startSearch(setup: SearchSetup): SearchFeed {
       worker.postMessage({ type: "finish" } satisfies ToSearch);
       const message = await done;
       if (message.type !== "done") throw failure ?? new Error("sitrep: the search index was not written");
+      if (process.env.SITREP_STATS) {
+        const w = message.waited;
+        const mb = (n: number) => (n / 1048576).toFixed(1);
+        console.error(`sitrep: search: ${message.pages} pages indexed; at most ${w.mostWaiting} (${mb(w.mostWaitingBytes)} MB) waited for their turn, ${w.spilled} (${mb(w.spilledBytes)} MB) of them in a file`);
+      }
       return message.pages;
     },
     close() {

@@ -16,13 +16,14 @@ const setup = workerData as SearchSetup;
 const post = (message: FromSearch) => parentPort!.postMessage(message);
 const copied = new Set(setup.fromDisk);
 let search: SearchIndex | null = null;
+let feed: OrderedFeed | null = null;
 
 try {
   search = await openSearchIndex(setup.outDir);
-  const feed = new OrderedFeed(search, setup.order, (url) => (copied.has(url) ? readFileSync(join(setup.outDir, outputPath(url)), "utf8") : null));
+  feed = new OrderedFeed(search, setup.order, (url) => (copied.has(url) ? readFileSync(join(setup.outDir, outputPath(url)), "utf8") : null));
   parentPort!.on("message", (message: ToSearch) => {
-    if (message.type === "page") feed.arrive(message.url, message.html);
-    else if (message.type === "finish") void finish(feed);
+    if (message.type === "page") feed!.arrive(message.url, message.html);
+    else if (message.type === "finish") void finish(feed!);
     else if (message.type === "close") void close();
   });
 } catch (error) {
@@ -35,13 +36,14 @@ async function finish(feed: OrderedFeed): Promise<void> {
     const pages = await search!.settled();
     await search!.write();
     await search!.close();
-    post({ type: "done", pages });
+    post({ type: "done", pages, waited: feed.stats });
   } catch (error) {
     post({ type: "failed", message: String(error instanceof Error ? error.message : error) });
   }
 }
 
 async function close(): Promise<void> {
+  await feed?.abandon();
   await search?.close().catch(() => undefined);
   post({ type: "closed" });
   parentPort!.close();

@@ -1,0 +1,89 @@
+/**
+ * The search feed's waiting pages (src/site/search-index.ts `OrderedFeed`, src/util/spill.ts): pages
+ * rendered before their turn wait, in memory up to a budget and in a temporary file past it, and
+ * Pagefind still gets every page once, in URL order, with the same search view.
+ */
+import { describe, expect, it } from "vitest";
+import { existsSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { OrderedFeed, searchView, type SearchIndex } from "../../src/site/search-index.js";
+import { SpillMap } from "../../src/util/spill.js";
+
+const spillDirs = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith("sitrep-spill-")));
+
+describe("SpillMap", () => {
+  it("keeps values within the budget in memory and the rest in a file, and gives each back once", () => {
+    const before = spillDirs();
+    const map = new SpillMap(10);
+    map.set("a", "12345");
+    map.set("b", "ünïcødé and more than ten bytes");
+    map.set("c", "six!!!");
+    expect(map.stats).toMatchObject({ mostWaiting: 3, spilled: 2 });
+    const made = [...spillDirs()].filter((d) => !before.has(d));
+    expect(made).toHaveLength(1);
+    expect(map.take("b")).toBe("ünïcødé and more than ten bytes");
+    expect(map.take("b")).toBeUndefined();
+    expect(map.take("a")).toBe("12345");
+    // Freed memory takes values again.
+    map.set("d", "1234567890");
+    expect(map.stats.spilled).toBe(2);
+    expect(map.take("c")).toBe("six!!!");
+    expect(map.take("d")).toBe("1234567890");
+    map.close();
+    expect(existsSync(`${tmpdir()}/${made[0]}`)).toBe(false);
+  });
+
+  it("replacing a value counts it once", () => {
+    const map = new SpillMap(100);
+    map.set("a", "x".repeat(60));
+    map.set("a", "y".repeat(60));
+    expect(map.stats.spilled).toBe(0);
+    expect(map.take("a")).toBe("y".repeat(60));
+    map.close();
+  });
+});
+
+describe("OrderedFeed", () => {
+  const page = (n: number) => `<!doctype html><html lang="en"><head><title>Page ${n}</title></head><body><nav>menu</nav><main data-pagefind-body><h1>Page ${n}</h1><p>${"text ".repeat(n)}</p></main></body></html>`;
+  const urls = Array.from({ length: 40 }, (_, i) => `/p/${String(i).padStart(2, "0")}/`);
+
+  async function feedInReverse(budget: number) {
+    const added: Array<[string, string]> = [];
+    const search: SearchIndex = {
+      async add(url, view) {
+        added.push([url, view]);
+      },
+      settled: async () => added.length,
+      write: async () => undefined,
+      close: async () => undefined,
+    };
+    const feed = new OrderedFeed(search, urls, () => null, budget);
+    // The last page first: every other page waits for the first.
+    for (let i = urls.length - 1; i >= 0; i--) feed.arrive(urls[i]!, page(i));
+    await feed.finish();
+    return { added, stats: feed.stats };
+  }
+
+  it("hands every page to the index once, in URL order, whether its view waited in memory or in a file", async () => {
+    const before = spillDirs();
+    const inMemory = await feedInReverse(64 << 20);
+    const inFile = await feedInReverse(200);
+    expect(inMemory.stats.spilled).toBe(0);
+    expect(inFile.stats.spilled).toBeGreaterThan(30);
+    expect(inFile.stats.mostWaiting).toBe(urls.length);
+    expect(inMemory.added.map(([u]) => u)).toEqual(urls);
+    expect(inFile.added).toEqual(inMemory.added);
+    expect(inMemory.added[7]![1]).toBe(searchView(page(7)));
+    // The file is gone once the feed is done.
+    expect([...spillDirs()].filter((d) => !before.has(d))).toEqual([]);
+  });
+
+  it("a page that never comes fails the feed, and its waiting file is removed", async () => {
+    const before = spillDirs();
+    const search: SearchIndex = { add: async () => undefined, settled: async () => 0, write: async () => undefined, close: async () => undefined };
+    const feed = new OrderedFeed(search, urls, () => null, 0);
+    for (const url of urls.slice(1)) feed.arrive(url, page(1));
+    await expect(feed.finish()).rejects.toThrow(/\/p\/00\/ was expected but never rendered/);
+    expect([...spillDirs()].filter((d) => !before.has(d))).toEqual([]);
+  });
+});
