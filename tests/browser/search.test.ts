@@ -99,7 +99,8 @@ async function actorFilter(): Promise<{ box: Locator; label: string; value: stri
   return { box, label: chosen.label, value: chosen.value };
 }
 
-function searchSuite(name: string, build: () => Promise<string>, bundles: (count: number) => void): void {
+/** `shot`: the suffix of this suite's screenshots (test-results/screenshots), so the two suites keep their own. */
+function searchSuite(name: string, shot: string, build: () => Promise<string>, bundles: (count: number) => void): void {
   describe(name, () => {
     beforeAll(async () => {
       const site = await build();
@@ -137,7 +138,7 @@ function searchSuite(name: string, build: () => Promise<string>, bundles: (count
       found.set(name, unfiltered);
       const titles = await main().locator(`a[href*="${SEED}"]`).allInnerTexts();
       expect(titles.join(" | ")).toMatch(/Russia withdraws troops/);
-      await page.screenshot({ path: screenshotPath("search-results-1280"), fullPage: true });
+      await page.screenshot({ path: screenshotPath(`search-results-1280${shot}`), fullPage: true });
     }, 120_000);
 
     it("an actor filter narrows the results to briefings that mention the actor", async () => {
@@ -167,10 +168,11 @@ function searchSuite(name: string, build: () => Promise<string>, bundles: (count
   });
 }
 
-searchSuite("search (Pagefind), one index", () => sharedSite(join(repoRoot, "content")), (n) => expect(n).toBe(1));
+searchSuite("search (Pagefind), one index", "", () => sharedSite(join(repoRoot, "content")), (n) => expect(n).toBe(1));
 
 searchSuite(
   "search (Pagefind), the same site indexed in shards",
+  "-shards",
   async () => buildSite(join(repoRoot, "content"), "sitrep-browser-shards-", { ...process.env, SITREP_SEARCH_SHARD_BYTES: "30000" }),
   (n) => expect(n).toBeGreaterThan(2),
 );
