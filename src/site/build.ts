@@ -15,11 +15,12 @@ import { buildSiteIndex, defaultSiteMeta, type ArticleRecord, type SiteIndex, ty
 import { provideRendered, provideSite, provideWritten } from "./eleventy.js";
 import { postBuild } from "./postbuild.js";
 import { startSearch, type SearchFeed } from "./search-index.js";
-import { copyReused, copyReusedMaps, copySearchIndex, pageFile, planRender, searchKey, writeManifest, type PageFile, type RenderPlan } from "./incremental.js";
+import { copyReused, copyReusedMaps, copySearchIndex, pageFile, planRender, pruneManifests, searchKey, writeManifest, type PageFile, type RenderPlan } from "./incremental.js";
 import { loadTemplates, outputPath, pageEntries } from "./pages.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
 import { extractAll, lastExtractionStats } from "./extract-all.js";
+import { ExtractionCache } from "./cache.js";
 import { providePass } from "./passes.js";
 
 export interface Extraction {
@@ -41,6 +42,8 @@ export interface LoadedSite extends Extraction {
   registry: Registry;
   /** The extraction cache folder (also holds the render manifest); null when caching is off. */
   cacheDir: string | null;
+  /** The cache keys of the site's articles (the entries a build keeps). */
+  cacheKeys: string[];
 }
 
 /** Everything `check`, `build` and the dev server need from a content folder. */
@@ -50,7 +53,8 @@ export function loadSite(contentDir: string): LoadedSite {
   const paths = existsSync(articlesDir) ? findArticles([articlesDir]) : [];
   const extraction = extractArticles(paths, registry);
   const index = buildSiteIndex(extraction.records, registry, readSiteMeta(contentDir));
-  return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry, cacheDir: lastExtractionStats().cacheDir };
+  const { cacheDir, keys } = lastExtractionStats();
+  return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry, cacheDir, cacheKeys: keys };
 }
 
 function readSiteMeta(contentDir: string): SiteMeta {
@@ -197,7 +201,7 @@ export async function build(contentDir: string, outDir: string, options: { stric
   // Only the index, the files' messages and the cache folder live on through the render: the
   // extraction records (the index keeps what it shows of them) and the articles' text (every
   // message is made by now) go before the first page renders — 61 MB of heap at 4,000 articles.
-  const { files: read, index, cacheDir } = loadSite(contentDir);
+  const { files: read, index, cacheDir, cacheKeys } = loadSite(contentDir);
   for (const file of read) file.value = "";
   const messages = read.flatMap((f) => f.messages);
   if (hasErrors(messages) || (options.strict && messages.length > 0)) return { ok: false, files: read, index: null, reused: 0 };
@@ -207,6 +211,11 @@ export async function build(contentDir: string, outDir: string, options: { stric
     rendered = await renderSite(index, dir, { previousDir, cacheDir });
   });
   const { plan, files, searchKey } = rendered!;
-  if (cacheDir) writeManifest(plan, files, searchKey, cacheDir, outDir);
+  if (cacheDir) {
+    writeManifest(plan, files, searchKey, cacheDir, outDir);
+    // The cache keeps what the next build can use: this site's entries and the manifests of output folders that exist.
+    new ExtractionCache(cacheDir).prune(new Set(cacheKeys));
+    pruneManifests(cacheDir, outDir);
+  }
   return { ok: true, files: read, index, reused: plan.reused.length };
 }

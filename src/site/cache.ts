@@ -19,7 +19,7 @@
  * builds writing the same entry at once both leave a whole one.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { packageRoot } from "../paths.js";
 import { filesUnder } from "../util/files.js";
@@ -179,6 +179,43 @@ export class ExtractionCache {
     } catch {
       rmSync(tmp, { force: true });
     }
+  }
+
+  /**
+   * Removes every entry whose key is not in `keep`, and temporary files left by a write that died
+   * more than an hour ago; returns how many entries went. `sitrep build` keeps the entries of the
+   * articles it built: the others belong to earlier versions of the articles or of the extractor, or
+   * to deleted articles, and would never be read again. Best effort: what cannot be removed stays.
+   */
+  prune(keep: ReadonlySet<string>): number {
+    let removed = 0;
+    const shards = (() => {
+      try {
+        return readdirSync(this.dir).filter((d) => /^[0-9a-f]{2}$/.test(d));
+      } catch {
+        return [];
+      }
+    })();
+    const hourAgo = Date.now() - 3_600_000;
+    for (const shard of shards) {
+      let names: string[];
+      try {
+        names = readdirSync(join(this.dir, shard));
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        const path = join(this.dir, shard, name);
+        try {
+          if (/^[0-9a-f]{62}\.json$/.test(name)) {
+            if (!keep.has(shard + name.slice(0, -5))) rmSync(path, { force: true }), removed++;
+          } else if (name.endsWith(".tmp") && statSync(path).mtimeMs < hourAgo) rmSync(path, { force: true });
+        } catch {
+          // Gone already, or not ours to remove.
+        }
+      }
+    }
+    return removed;
   }
 
   /** Where an entry lives (for tests that corrupt one). */

@@ -50,9 +50,11 @@ export interface ExtractionStats {
   pooled: number;
   /** Extracted on this thread. */
   inThread: number;
+  /** The cache keys of these articles (none when the cache is off): what a build keeps of the cache. */
+  keys: string[];
 }
 
-let stats: ExtractionStats = { articles: 0, cacheDir: null, hits: 0, pooled: 0, inThread: 0 };
+let stats: ExtractionStats = { articles: 0, cacheDir: null, hits: 0, pooled: 0, inThread: 0, keys: [] };
 
 export function lastExtractionStats(): ExtractionStats {
   return { ...stats };
@@ -296,7 +298,7 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
   const cache = cacheDir ? new ExtractionCache(cacheDir) : null;
   const regHash = registryHash(registry);
   const salt = cache ? `${opts.extractorVersion ?? extractorVersion()}:${regHash}` : "";
-  stats = { articles: files.length, cacheDir, hits: 0, pooled: 0, inThread: 0 };
+  stats = { articles: files.length, cacheDir, hits: 0, pooled: 0, inThread: 0, keys: [] };
   const records: Array<ArticleRecord | undefined> = new Array(files.length);
   const keys: Array<string | null> = new Array(files.length).fill(null);
   const todo: number[] = [];
@@ -312,6 +314,7 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
     if (cache) {
       const key = cacheKey(salt, file.stem ?? "", priorRules(file), String(file.value));
       keys[i] = key;
+      stats.keys.push(key);
       const hit = cache.get(key);
       if (hit) {
         adopt(i, hit);

@@ -24,7 +24,7 @@
  * manifest, the cache turned off, or an output file changed by hand only means more pages render.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { packageRoot, publicDir, templatesDir } from "../paths.js";
 import type { SiteIndex } from "./index.js";
@@ -70,6 +70,8 @@ export interface RenderPlan {
 }
 
 export interface Manifest {
+  /** The output folder it describes (first, so `pruneManifests` reads only the start of the file). */
+  out: string;
   format: number;
   version: string;
   /** Output path → [key, size, mtimeMs, digest (./PageFile), map files] of each planned page as written. */
@@ -297,10 +299,51 @@ export function writeManifest(plan: RenderPlan, files: readonly PageFile[], sear
   const tmp = `${target}.tmp-${process.pid}`;
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ format: MANIFEST_FORMAT, version: renderVersion(), pages, search: { key: search, files: searchFiles } } satisfies Manifest));
+    writeFileSync(tmp, JSON.stringify({ out: resolve(outDir), format: MANIFEST_FORMAT, version: renderVersion(), pages, search: { key: search, files: searchFiles } } satisfies Manifest));
     renameSync(tmp, target);
   } catch {
     rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Removes the manifests of output folders that no longer exist (a manifest per output folder ever
+ * built accumulates otherwise: every test and benchmark build writes one), and those that do not
+ * say which folder they describe (written before they did; that site renders in full once more).
+ * The manifest of `outDir` stays. Best effort.
+ */
+export function pruneManifests(cacheDir: string, outDir: string): number {
+  const current = manifestPath(cacheDir, outDir);
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir).filter((n) => /^render-[0-9a-f]{16}\.json$/.test(n));
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const path = join(cacheDir, name);
+    if (path === current) continue;
+    const out = manifestOut(path);
+    if (out === null || !existsSync(out)) {
+      rmSync(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** The output folder a manifest names, from the first bytes of the file; null if it names none. */
+function manifestOut(path: string): string | null {
+  try {
+    const fd = openSync(path, "r");
+    const head = Buffer.alloc(8192);
+    const n = readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    const m = /^\{"out":("(?:[^"\\]|\\.)*")/.exec(head.subarray(0, n).toString("utf8"));
+    return m ? (JSON.parse(m[1]!) as string) : null;
+  } catch {
+    return null;
   }
 }
 

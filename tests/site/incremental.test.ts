@@ -6,10 +6,12 @@
  *   is a page whose key stays while its HTML changes);
  * - the site a build makes from the last one is byte-identical to a full build of the same content,
  *   search index included, after nothing changed, after edits, after a page of the output was
- *   changed by hand and with a corrupt manifest.
+ *   changed by hand and with a corrupt manifest;
+ * - a build leaves in the cache folder only what the next can use: the entries of the articles it
+ *   built and the manifests of output folders that exist.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sitrep } from "../helpers/cli.js";
@@ -139,5 +141,46 @@ describe("a build from the last build", () => {
       expect(kept(fresh.stderr)).toBe(0);
       expect(hashTree(out)).toEqual(cold);
     }
+  });
+});
+
+describe("the cache folder after a build", () => {
+  const entries = (cache: string) =>
+    readdirSync(cache)
+      .filter((d) => /^[0-9a-f]{2}$/.test(d))
+      .flatMap((d) => readdirSync(join(cache, d)).filter((n) => n.endsWith(".json")));
+  const manifests = (cache: string) => readdirSync(cache).filter((f) => /^render-.*\.json$/.test(f));
+
+  it("holds the entries of the articles just built and the manifests of output folders that exist", BUILDS, () => {
+    const content = join(tmp, "prune", "content");
+    cpSync(fixture, content, { recursive: true });
+    const articles = readdirSync(join(content, "articles")).filter((n) => n.endsWith(".md")).length;
+    const cache = join(tmp, "prune", "cache");
+    const out = join(tmp, "prune", "_site");
+    const other = join(tmp, "prune", "other");
+    build(content, out, cache);
+    expect(entries(cache)).toHaveLength(articles);
+    // An entry of no article (another extractor version, say), and a manifest from before manifests named their folder.
+    mkdirSync(join(cache, "ff"), { recursive: true });
+    const stale = join(cache, "ff", `${"0".repeat(62)}.json`);
+    writeFileSync(stale, "sitrep-cache 1 x y\n{}");
+    const unnamed = join(cache, "render-0123456789abcdef.json");
+    writeFileSync(unnamed, JSON.stringify({ format: 2, pages: {} }));
+    // Edited articles get new entries; the old ones go.
+    edit(content);
+    build(content, other, cache);
+    expect(entries(cache)).toHaveLength(articles);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(unnamed)).toBe(false);
+    expect(manifests(cache)).toHaveLength(2);
+    // An output folder removed: its manifest goes with the next build. The first site's manifest
+    // stayed, so its pages that the edits did not reach are kept; the site is what a full build makes.
+    rmSync(other, { recursive: true, force: true });
+    const again = build(content, out, cache);
+    expect(manifests(cache)).toHaveLength(1);
+    expect(kept(again.stderr)).toBeGreaterThan(0);
+    const cold = join(tmp, "prune", "cold");
+    build(content, cold, "off");
+    expect(hashTree(out)).toEqual(hashTree(cold));
   });
 });
