@@ -95,8 +95,7 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
   const plan = planRender(pages, index, { cacheDir: options.cacheDir ?? null, previousDir });
   const files: PageFile[] = [];
   const reused = previousDir ? copyReused(plan, previousDir, outDir) : [];
-  // Every HTML page of the site, in the order the search index gets them.
-  const order = pages.map((p) => p.url).filter((url) => outputPath(url).endsWith(".html")).sort();
+  const order = searchOrder(pages.map((p) => p.url), new Set(plan.pages.map((p) => p.url)));
   let search: SearchFeed | null = null;
   provideSite(() => index);
   const keys = new Map(plan.pages.map((p) => [p.path, p.key]));
@@ -136,6 +135,20 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
     provideRendered(null);
     await search?.close();
   }
+}
+
+/**
+ * Every HTML page of the site, in the order the search index gets them: a function of the site
+ * alone, so the index files do not depend on what rendered when. `urls` are the site's pages in
+ * site order (./pages.ts `pageEntries`: template by template, each in its pagination order). The
+ * pages of the paginated templates (`paginated`: nearly all) come first in that order, the order
+ * the passes share them out in and each template renders them in (./passes.ts; briefings paginate
+ * newest first, not in URL order). The few other pages (home, indexes, search, map), which the
+ * first pass renders, follow in URL order: nothing waits for them.
+ */
+export function searchOrder(urls: readonly string[], paginated: ReadonlySet<string>): string[] {
+  const html = urls.filter((url) => outputPath(url).endsWith(".html"));
+  return [...html.filter((url) => paginated.has(url)), ...html.filter((url) => !paginated.has(url)).sort()];
 }
 
 /**

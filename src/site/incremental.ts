@@ -164,10 +164,10 @@ export function planRender(pages: readonly PageEntry[], index: SiteIndex, option
       passes.push(0);
     }
   }
-  // The pages to render go to the passes in URL order, a contiguous run each.
+  // The pages to render go to the passes in site order (template by template, each in its page
+  // order: the order Eleventy renders them in), a contiguous run each.
   plan.rendered = toRender.length;
   plan.passes = passCount(toRender.length, perPass);
-  toRender.sort(byUrl);
   toRender.forEach(({ passes, at }, i) => (passes[at] = Math.floor((i * plan.passes) / toRender.length)));
   return plan;
 }

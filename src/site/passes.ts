@@ -11,8 +11,10 @@
  *
  * Which pass renders which page comes from the build's render plan (./incremental.ts): pages that
  * did not change since the last build are in no pass (they are copied), and the others are shared
- * out in URL order (pass k renders the k-th contiguous run of their sorted URLs), the order the
- * search index takes pages in, so a page rendered in one pass never waits for the next to be indexed.
+ * out in site order (pass k renders the k-th contiguous run of them, template by template in file
+ * name order, each template's pages in their pagination order), the order Eleventy renders them in
+ * and the search index takes them in (./build.ts `searchOrder`): a page waits to be indexed only
+ * for the pages rendered beside it, never for the next pass.
  */
 
 export interface Pass {

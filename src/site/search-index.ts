@@ -13,7 +13,7 @@
  * and then left out by Pagefind). A site with no such page at all gets an empty index, where
  * indexing the folder would have indexed every page's whole body.
  *
- * Pages go to Pagefind one at a time, in the URL order of the whole site (`OrderedFeed`): Pagefind
+ * Pages go to Pagefind one at a time, in one fixed order of the whole site (`OrderedFeed`, ./build.ts `searchOrder`): Pagefind
  * numbers pages in the order it finishes them, so pages sent while others were in flight, or in the
  * order Eleventy's renders happened to finish, made the index files differ from build to build.
  */
@@ -214,7 +214,7 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Hands pages to the search index in one fixed order (the URL order of the whole site, so the index
+ * Hands pages to the search index in one fixed order (./build.ts `searchOrder`, so the index
  * files do not depend on which pages rendered when, in how many passes, or which were copied)
  * while Eleventy is still rendering: Pagefind indexes on the other core. A page that arrives before
  * its turn waits here, its search view in memory up to `budget` bytes and in a temporary file past

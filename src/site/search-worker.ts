@@ -4,7 +4,7 @@
  * waiting for its answer each time: on the main thread it hardly ran until a pass had ended, every
  * rendered page waited in memory (1.4 GB at 4,000 articles) and Pagefind idled while Eleventy
  * rendered. Here the feed has an event loop of its own: pages are posted to it as they are rendered,
- * it cuts their search view, hands them to Pagefind in URL order and writes the shards.
+ * it cuts their search view, hands them to Pagefind in one fixed order and writes the shards.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { readFileSync } from "node:fs";
