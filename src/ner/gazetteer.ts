@@ -104,6 +104,31 @@ export function normTok(t: string): string {
   return l.indexOf("’") < 0 ? l : l.replace(/’/g, "'");
 }
 
+/**
+ * A city's entry. Its entity is made when first asked for: the gazetteer has tens of thousands of
+ * cities and a text meets a few, and making them all was most of the model load (per process and
+ * per extraction worker). The same entity object every time, with the fields in the same order.
+ */
+class CityHit implements GazHit {
+  private made: GazEntity | undefined = undefined;
+
+  constructor(
+    readonly cat: GazCat,
+    private readonly row: GazData["cities"][number],
+    private readonly within: string | undefined,
+  ) {}
+
+  get entity(): GazEntity {
+    if (this.made === undefined) {
+      const [name, cc, pop, lon, lat] = this.row;
+      const ent: GazEntity = { key: "city:" + cc + ":" + name, name, type: "city", coordinates: [lon, lat], population: pop };
+      if (this.within !== undefined) ent.within = this.within;
+      this.made = ent;
+    }
+    return this.made;
+  }
+}
+
 export class Gazetteer {
   readonly phrases = new Map<string, GazHit>();
   /** phrases that only match as written (acronyms: "WHO" is not "Who", "IS" not "Is") */
@@ -181,31 +206,27 @@ export class Gazetteer {
       this.add(name, { cat: "region", entity: ent });
     }
     // cities come sorted by population (descending) so the biggest namesake wins
-    for (const [name, cc, pop, lon, lat] of d.cities) {
-      const country = this.countryByCode.get(cc);
-      const ent: GazEntity = {
-        key: "city:" + cc + ":" + name,
-        name,
-        type: "city",
-        coordinates: [lon, lat],
-        population: pop,
-      };
-      if (country) ent.within = country.name;
+    const cities = d.cities;
+    for (let c = 0; c < cities.length; c++) {
+      const row = cities[c]!;
+      const name = row[0];
+      const pop = row[2];
       const cat: GazCat = pop >= 1_000_000 ? "city1" : pop >= 100_000 ? "city" : "town";
       const orig = phraseTokens(name);
       const toks = orig.map(normTok);
       const key = toks.join(" ");
       const old = this.phrases.get(key);
       if (old && (old.cat === "city1" || old.cat === "city" || old.cat === "town")) continue;
+      const hit = new CityHit(cat, row, this.countryByCode.get(row[1])?.name);
       // a big city named like its region ("Berlin", "Madrid") is the city when typing a place
-      if (old && old.cat === "region" && cat === "city1") this.cityOverRegion.set(key, { cat, entity: ent });
-      this.addTokens(orig, toks, { cat, entity: ent });
+      if (old && old.cat === "region" && cat === "city1") this.cityOverRegion.set(key, { cat, entity: hit.entity });
+      this.addTokens(orig, toks, hit);
       // "Herāt" is written "Herat" in English text
       const folded = fold(name);
       if (folded !== name) {
         const fo = phraseTokens(folded);
         const ft = fo.map(normTok);
-        if (!this.phrases.has(ft.join(" "))) this.addTokens(fo, ft, { cat, entity: ent });
+        if (!this.phrases.has(ft.join(" "))) this.addTokens(fo, ft, hit);
       }
     }
     for (const n of d.firstNames) this.firstNames.add(n);
