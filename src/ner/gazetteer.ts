@@ -89,6 +89,20 @@ export function foldByExpression(s: string): string {
 
 const ASCII_NO_BACKTICK = /^[\x00-\x5f\x61-\x7f]*$/;
 
+const ACRONYM = /^[A-Z]{2,6}$/;
+const MIXED_ACRONYM = /^[A-Z][a-z]{0,2}[A-Z][A-Za-z]{0,3}$/;
+
+/** /^[A-Za-z]+$/ as a char-code loop. */
+export function asciiWord(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 const SIMPLE_PHRASE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 /**
  * The tokens of a gazetteer phrase: tokenArrays(s).words, with a shortcut for the commonest
@@ -159,14 +173,13 @@ export class Gazetteer {
 
   /** add() of a phrase already tokenized: its tokens and their normTok forms. */
   private addTokens(orig: string[], toks: string[], hit: GazHit): void {
+    if (toks.length === 1) return this.addWord(orig[0]!, toks[0]!, hit);
     if (toks.length === 0 || toks.length > 8) return;
     const key = toks.join(" ");
     const old = this.phrases.get(key);
     if (old && PRIORITY[old.cat] >= PRIORITY[hit.cat]) return;
     this.phrases.set(key, hit);
-    // acronyms match only as written: "WHO" is not "Who"; "LeT" (Lashkar-e-Taiba) is not "Let"
-    if (toks.length === 1 && (/^[A-Z]{2,6}$/.test(orig[0]!) || /^[A-Z][a-z]{0,2}[A-Z][A-Za-z]{0,3}$/.test(orig[0]!))) this.exact.set(key, orig[0]!);
-    else this.exact.delete(key);
+    this.exact.delete(key);
     for (let l = 2; l < toks.length; l++) this.prefixes.add(toks.slice(0, l).join(" "));
     const f = toks[0]!;
     if (toks.length >= 2) {
@@ -175,6 +188,17 @@ export class Gazetteer {
       else this.second.set(f, new Set([toks[1]!]));
     }
     if ((this.maxLen.get(f) ?? 0) < toks.length) this.maxLen.set(f, toks.length);
+  }
+
+  /** addTokens() of a phrase of one token: the token as written and its normTok form. */
+  private addWord(word: string, key: string, hit: GazHit): void {
+    const old = this.phrases.get(key);
+    if (old && PRIORITY[old.cat] >= PRIORITY[hit.cat]) return;
+    this.phrases.set(key, hit);
+    // acronyms match only as written: "WHO" is not "Who"; "LeT" (Lashkar-e-Taiba) is not "Let"
+    if (ACRONYM.test(word) || MIXED_ACRONYM.test(word)) this.exact.set(key, word);
+    else this.exact.delete(key);
+    if ((this.maxLen.get(key) ?? 0) < 1) this.maxLen.set(key, 1);
   }
 
   private addLex(list: LexEntry[], cat: GazCat): void {
@@ -212,6 +236,16 @@ export class Gazetteer {
       const name = row[0];
       const pop = row[2];
       const cat: GazCat = pop >= 1_000_000 ? "city1" : pop >= 100_000 ? "city" : "town";
+      if (asciiWord(name)) {
+        // most cities: one ASCII word, its own only token, nothing to fold (what follows, shortened)
+        const key = name.toLowerCase();
+        const old = this.phrases.get(key);
+        if (old && (old.cat === "city1" || old.cat === "city" || old.cat === "town")) continue;
+        const hit = new CityHit(cat, row, this.countryByCode.get(row[1])?.name);
+        if (old && old.cat === "region" && cat === "city1") this.cityOverRegion.set(key, { cat, entity: hit.entity });
+        this.addWord(name, key, hit);
+        continue;
+      }
       const orig = phraseTokens(name);
       const toks = orig.map(normTok);
       const key = toks.join(" ");
