@@ -15,7 +15,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CLASSES, NCLASS, isCandidate, wordInfo, type WordInfo } from "../src/ner/features.js";
 import { GAZ_VALUES, Gazetteer, gazFeatures, normTok, type GazCountry, type GazData } from "../src/ner/gazetteer.js";
-import { GAZ_FILE, MODEL_FILE, type ModelData } from "../src/ner/model.js";
+import { GAZ_FILE, MODEL_FILE, modelFileOf, type ModelData } from "../src/ner/model.js";
 import { allFeatures, repair } from "../src/ner/tagger.js";
 import { mulberry32 } from "../src/util/prng.js";
 
@@ -431,7 +431,7 @@ function main(): void {
     if (total >= 2 && v[best]! >= 0.8 * total && best < 3 && !lcv.has(form.toLowerCase())) names[form] = ["PER", "ORG", "LOC"][best]!;
   }
   const data: ModelData = { version: 1, classes: [...CLASSES], lcv: lcvList, feats: out, names };
-  const json = JSON.stringify(data);
+  const json = JSON.stringify(modelFileOf(data));
   writeFileSync(join(outDir, MODEL_FILE), json);
   console.log(`model: ${kept}/${avg.size} features kept, ${(json.length / 1e6).toFixed(2)} MB → ${join(outDir, MODEL_FILE)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }

@@ -12,6 +12,8 @@ import { slugify } from "./slug.js";
 // Commands load what they need when they run, so `--help` and usage errors answer at once.
 const lazy = {
   build: () => import("./site/build.js"),
+  /** extraction alone, without the renderer's modules that ./site/build.js loads */
+  extraction: () => import("./site/extraction.js"),
   content: () => import("./content.js"),
   registry: () => import("./registry.js"),
 };
@@ -78,7 +80,7 @@ several; with ndjson one object per line. Names are linked to the registry in <D
       if (format !== "json" && format !== "ndjson") throw new UsageError("--format must be json or ndjson");
       for (const p of positionals) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
       const registry = await registryFor(values.content as string | undefined);
-      const { extractArticles } = await lazy.build();
+      const { extractArticles } = await lazy.extraction();
       const { findArticles } = await lazy.content();
       const { records, files } = extractArticles(findArticles(positionals), registry);
       const briefings = records.map((r) => r.briefing);
@@ -99,10 +101,10 @@ as file:line:col: severity message [rule]. Exit 1 on errors (and on warnings wit
       if (positionals.length > 1) throw new UsageError("check takes at most one PATH");
       const path = positionals[0] ?? "content";
       if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
-      const { extractArticles, loadSite } = await lazy.build();
       const { findArticles } = await lazy.content();
       let files: VFile[];
       if (statSync(path).isDirectory() && existsSync(join(path, "articles"))) {
+        const { loadSite } = await lazy.build();
         const site = loadSite(path);
         files = site.files;
         for (const c of site.index.collisions) {
@@ -112,6 +114,7 @@ as file:line:col: severity message [rule]. Exit 1 on errors (and on warnings wit
           m.fatal = false;
         }
       } else {
+        const { extractArticles } = await lazy.extraction();
         files = extractArticles(findArticles([path]), await registryFor(undefined)).files;
       }
       return printMessages(files, values.strict === true) ? 1 : 0;

@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, basename, relative } from "node:path";
-import matter from "gray-matter";
+import { createRequire } from "node:module";
+import type matter from "gray-matter";
 import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import type { ActorKind, LocationKind, LonLat, SourceKind } from "./types.js";
@@ -104,11 +105,16 @@ export function loadRegistry(contentDir: string): LoadedRegistry {
   return { registry: new Registry(entries), files };
 }
 
+const require = createRequire(import.meta.url);
+let grayMatter: typeof matter | undefined;
+
 function parseEntry(file: VFile, id: string, path: string): RegistryEntry | null {
   let data: Record<string, unknown>;
   let body: string;
   try {
-    const parsed = matter(String(file.value));
+    // loaded on first use: the extraction workers import this module but never read registry files
+    grayMatter ??= require("gray-matter") as typeof matter;
+    const parsed = grayMatter(String(file.value));
     data = parsed.data as Record<string, unknown>;
     body = parsed.content.trim();
   } catch (error) {

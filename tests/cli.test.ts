@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { sitrep } from "./helpers/cli.js";
 import { briefingValidator } from "./helpers/schema.js";
 import { repoRoot, sharedDir } from "./helpers/shared.js";
@@ -51,6 +53,24 @@ describe("sitrep CLI", () => {
     for (const line of lines) {
       const b = JSON.parse(line) as Briefing;
       expect(validate(b), `${b.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it("extract and check of an article load the extraction's modules only, not the renderer's", () => {
+    // a module hook that names every module loaded, on stderr
+    const dir = mkdtempSync(join(tmpdir(), "sitrep-modules-"));
+    writeFileSync(join(dir, "hooks.mjs"), 'export async function load(url, context, next) { process.stderr.write("LOADED " + url + "\\n"); return next(url, context); }\n');
+    writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(join(dir, "hooks.mjs")).href)});\n`);
+    for (const command of ["extract", "check"]) {
+      const run = spawnSync(process.execPath, ["--import", pathToFileURL(join(dir, "register.mjs")).href, join(repoRoot, "bin", "sitrep.js"), command, seedArticle], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, SITREP_CACHE: "off" } });
+      expect(run.status, run.stderr).toBe(0);
+      const loaded = run.stderr.split("\n").filter((l) => l.startsWith("LOADED ")).map((l) => l.slice(7));
+      // the hook does see the extraction's modules …
+      expect(loaded.some((u) => u.endsWith("/dist/src/site/extraction.js")), command).toBe(true);
+      expect(loaded.some((u) => u.endsWith("/dist/src/ner/index.js")), command).toBe(true);
+      // … and none of the site's
+      const renderer = loaded.filter((u) => /\/dist\/src\/site\/(build|eleventy|postbuild|search-index|pages|markdown|map|feeds)\.js$|\/node_modules\/(@11ty|remark-rehype|hast-util-to-html|d3-geo|topojson-client)\//.test(u));
+      expect(renderer, command).toEqual([]);
     }
   });
 

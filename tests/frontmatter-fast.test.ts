@@ -4,10 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { isMap, isScalar, parseDocument, type Node as YamlNode } from "yaml";
 import { readSimpleFrontMatter } from "../src/plugins/frontmatter.js";
-import { realMarkdownFiles } from "./helpers/shared.js";
+import { realMarkdownFiles, repoRoot } from "./helpers/shared.js";
 
 /** What the full parser says: data, and per key the offsets of key and value (origin 3, no BOM). */
 function reference(source: string) {
@@ -67,5 +69,24 @@ describe("simple front-matter reader", () => {
       { numRuns: 3000, seed: 7 },
     );
     expect(taken).toBeGreaterThan(80);
+  });
+});
+
+describe("the full reader's packages", () => {
+  it("are loaded only for front matter the simple reader leaves to them", () => {
+    // a fresh process over the compiled pipeline: require's cache shows whether gray-matter or yaml came in
+    const script = `
+      import { createRequire } from "node:module";
+      const root = ${JSON.stringify(pathToFileURL(repoRoot + "/").href)};
+      const { extractText } = await import(new URL("dist/src/pipeline.js", root).href);
+      const cache = createRequire(new URL("package.json", root)).cache;
+      const loaded = () => Object.keys(cache).some((k) => /[\\\\/]node_modules[\\\\/](gray-matter|yaml)[\\\\/]/.test(k));
+      extractText("---\\ntitle: Simple\\ndate: 2024-05-01\\n---\\n\\nRussia said so.\\n");
+      const simple = loaded();
+      extractText("---\\ntitle: Listed\\ndate: 2024-05-01\\ntags: [a, b]\\n---\\n\\nRussia said so.\\n");
+      console.log(JSON.stringify({ simple, listed: loaded() }));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ simple: false, listed: true });
   });
 });

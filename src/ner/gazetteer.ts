@@ -89,6 +89,20 @@ export function foldByExpression(s: string): string {
 
 const ASCII_NO_BACKTICK = /^[\x00-\x5f\x61-\x7f]*$/;
 
+const ACRONYM = /^[A-Z]{2,6}$/;
+const MIXED_ACRONYM = /^[A-Z][a-z]{0,2}[A-Z][A-Za-z]{0,3}$/;
+
+/** /^[A-Za-z]+$/ as a char-code loop. */
+export function asciiWord(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 const SIMPLE_PHRASE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 /**
  * The tokens of a gazetteer phrase: tokenArrays(s).words, with a shortcut for the commonest
@@ -102,6 +116,31 @@ export function phraseTokens(s: string): string[] {
 export function normTok(t: string): string {
   const l = t.toLowerCase();
   return l.indexOf("’") < 0 ? l : l.replace(/’/g, "'");
+}
+
+/**
+ * A city's entry. Its entity is made when first asked for: the gazetteer has tens of thousands of
+ * cities and a text meets a few, and making them all was most of the model load (per process and
+ * per extraction worker). The same entity object every time, with the fields in the same order.
+ */
+class CityHit implements GazHit {
+  private made: GazEntity | undefined = undefined;
+
+  constructor(
+    readonly cat: GazCat,
+    private readonly row: GazData["cities"][number],
+    private readonly within: string | undefined,
+  ) {}
+
+  get entity(): GazEntity {
+    if (this.made === undefined) {
+      const [name, cc, pop, lon, lat] = this.row;
+      const ent: GazEntity = { key: "city:" + cc + ":" + name, name, type: "city", coordinates: [lon, lat], population: pop };
+      if (this.within !== undefined) ent.within = this.within;
+      this.made = ent;
+    }
+    return this.made;
+  }
 }
 
 export class Gazetteer {
@@ -134,14 +173,13 @@ export class Gazetteer {
 
   /** add() of a phrase already tokenized: its tokens and their normTok forms. */
   private addTokens(orig: string[], toks: string[], hit: GazHit): void {
+    if (toks.length === 1) return this.addWord(orig[0]!, toks[0]!, hit);
     if (toks.length === 0 || toks.length > 8) return;
     const key = toks.join(" ");
     const old = this.phrases.get(key);
     if (old && PRIORITY[old.cat] >= PRIORITY[hit.cat]) return;
     this.phrases.set(key, hit);
-    // acronyms match only as written: "WHO" is not "Who"; "LeT" (Lashkar-e-Taiba) is not "Let"
-    if (toks.length === 1 && (/^[A-Z]{2,6}$/.test(orig[0]!) || /^[A-Z][a-z]{0,2}[A-Z][A-Za-z]{0,3}$/.test(orig[0]!))) this.exact.set(key, orig[0]!);
-    else this.exact.delete(key);
+    this.exact.delete(key);
     for (let l = 2; l < toks.length; l++) this.prefixes.add(toks.slice(0, l).join(" "));
     const f = toks[0]!;
     if (toks.length >= 2) {
@@ -150,6 +188,17 @@ export class Gazetteer {
       else this.second.set(f, new Set([toks[1]!]));
     }
     if ((this.maxLen.get(f) ?? 0) < toks.length) this.maxLen.set(f, toks.length);
+  }
+
+  /** addTokens() of a phrase of one token: the token as written and its normTok form. */
+  private addWord(word: string, key: string, hit: GazHit): void {
+    const old = this.phrases.get(key);
+    if (old && PRIORITY[old.cat] >= PRIORITY[hit.cat]) return;
+    this.phrases.set(key, hit);
+    // acronyms match only as written: "WHO" is not "Who"; "LeT" (Lashkar-e-Taiba) is not "Let"
+    if (ACRONYM.test(word) || MIXED_ACRONYM.test(word)) this.exact.set(key, word);
+    else this.exact.delete(key);
+    if ((this.maxLen.get(key) ?? 0) < 1) this.maxLen.set(key, 1);
   }
 
   private addLex(list: LexEntry[], cat: GazCat): void {
@@ -181,31 +230,37 @@ export class Gazetteer {
       this.add(name, { cat: "region", entity: ent });
     }
     // cities come sorted by population (descending) so the biggest namesake wins
-    for (const [name, cc, pop, lon, lat] of d.cities) {
-      const country = this.countryByCode.get(cc);
-      const ent: GazEntity = {
-        key: "city:" + cc + ":" + name,
-        name,
-        type: "city",
-        coordinates: [lon, lat],
-        population: pop,
-      };
-      if (country) ent.within = country.name;
+    const cities = d.cities;
+    for (let c = 0; c < cities.length; c++) {
+      const row = cities[c]!;
+      const name = row[0];
+      const pop = row[2];
       const cat: GazCat = pop >= 1_000_000 ? "city1" : pop >= 100_000 ? "city" : "town";
+      if (asciiWord(name)) {
+        // most cities: one ASCII word, its own only token, nothing to fold (what follows, shortened)
+        const key = name.toLowerCase();
+        const old = this.phrases.get(key);
+        if (old && (old.cat === "city1" || old.cat === "city" || old.cat === "town")) continue;
+        const hit = new CityHit(cat, row, this.countryByCode.get(row[1])?.name);
+        if (old && old.cat === "region" && cat === "city1") this.cityOverRegion.set(key, { cat, entity: hit.entity });
+        this.addWord(name, key, hit);
+        continue;
+      }
       const orig = phraseTokens(name);
       const toks = orig.map(normTok);
       const key = toks.join(" ");
       const old = this.phrases.get(key);
       if (old && (old.cat === "city1" || old.cat === "city" || old.cat === "town")) continue;
+      const hit = new CityHit(cat, row, this.countryByCode.get(row[1])?.name);
       // a big city named like its region ("Berlin", "Madrid") is the city when typing a place
-      if (old && old.cat === "region" && cat === "city1") this.cityOverRegion.set(key, { cat, entity: ent });
-      this.addTokens(orig, toks, { cat, entity: ent });
+      if (old && old.cat === "region" && cat === "city1") this.cityOverRegion.set(key, { cat, entity: hit.entity });
+      this.addTokens(orig, toks, hit);
       // "Herāt" is written "Herat" in English text
       const folded = fold(name);
       if (folded !== name) {
         const fo = phraseTokens(folded);
         const ft = fo.map(normTok);
-        if (!this.phrases.has(ft.join(" "))) this.addTokens(fo, ft, { cat, entity: ent });
+        if (!this.phrases.has(ft.join(" "))) this.addTokens(fo, ft, hit);
       }
     }
     for (const n of d.firstNames) this.firstNames.add(n);

@@ -6,8 +6,9 @@
  * Writes: `file.data.meta` (validated article metadata), `file.data.skip` (source spans that are
  * not article prose: the credits line), messages for every problem.
  */
-import matter from "gray-matter";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { createRequire } from "node:module";
+import type matter from "gray-matter";
+import type { Document, LineCounter, Node as YamlNode } from "yaml";
 import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import type { Outlet } from "../types.js";
@@ -225,8 +226,21 @@ export function readSimpleFrontMatter(source: string, origin: number): FrontMatt
   };
 }
 
+const require = createRequire(import.meta.url);
+let yamlReaders: { matter: typeof matter; yaml: typeof import("yaml") } | undefined;
+/**
+ * gray-matter and `yaml` (both CommonJS packages, so `require` gives the modules an import would),
+ * loaded when first needed: most front matter is read without them (readSimpleFrontMatter), and
+ * loading both cost ≈ 0.1 CPU-seconds per process and per extraction worker.
+ */
+function readers(): { matter: typeof matter; yaml: typeof import("yaml") } {
+  return (yamlReaders ??= { matter: require("gray-matter") as typeof matter, yaml: require("yaml") as typeof import("yaml") });
+}
+
 /** gray-matter and `yaml`: any front matter; a message and null when it is not valid. */
 function readYamlFrontMatter(source: string, bom: number, origin: number, file: VFile): FrontMatter | null {
+  const { matter, yaml } = readers();
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml;
   let doc: Document.Parsed | undefined;
   let lines: LineCounter | undefined;
   let parsed: matter.GrayMatterFile<string>;

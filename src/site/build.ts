@@ -8,10 +8,9 @@ import { rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { VFile } from "vfile";
-import { createExtractor, extractFile } from "../pipeline.js";
 import { loadRegistry, type Registry } from "../registry.js";
-import { dedupeIds, findArticles, readArticle } from "../content.js";
-import { buildSiteIndex, defaultSiteMeta, type ArticleRecord, type SiteIndex, type SiteMeta } from "./index.js";
+import { findArticles } from "../content.js";
+import { buildSiteIndex, defaultSiteMeta, type SiteIndex, type SiteMeta } from "./index.js";
 import { provideRendered, provideSite, provideWritten } from "./eleventy.js";
 import { postBuild } from "./postbuild.js";
 import { startSearch, type SearchFeed } from "./search-index.js";
@@ -19,23 +18,12 @@ import { copyReused, copyReusedMaps, copySearchIndex, pageFile, planRender, prun
 import { loadTemplates, outputPath, pageEntries } from "./pages.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
-import { extractAll, lastExtractionStats } from "./extract-all.js";
+import { lastExtractionStats } from "./extract-all.js";
+import { extractArticles, type Extraction } from "./extraction.js";
 import { ExtractionCache } from "./cache.js";
 import { providePass } from "./passes.js";
 
-export interface Extraction {
-  records: ArticleRecord[];
-  /** Every file read (articles and registry), with its messages. */
-  files: VFile[];
-}
-
-/** Extracts the given article files with one extractor (the registry links names to ids). */
-export function extractArticles(paths: string[], registry: Registry): Extraction {
-  // The cache and the worker pool live in ./extract-all.ts; records come back in input order.
-  const all = paths.map(readArticle);
-  const records = extractAll(dedupeIds(all), registry);
-  return { records, files: all };
-}
+export { extractArticles, type Extraction } from "./extraction.js";
 
 export interface LoadedSite extends Extraction {
   index: SiteIndex;
