@@ -22,6 +22,7 @@ import { lastExtractionStats } from "./extract-all.js";
 import { extractArticles, type Extraction } from "./extraction.js";
 import { ExtractionCache } from "./cache.js";
 import { providePass } from "./passes.js";
+import { peakRssSinceLast } from "../util/proc.js";
 
 export { extractArticles, type Extraction } from "./extraction.js";
 
@@ -147,11 +148,18 @@ async function writePages(outDir: string, plan: RenderPlan): Promise<void> {
   const { default: Eleventy } = await import("@11ty/eleventy");
   // A large site renders in several passes (./passes.ts), each its own Eleventy instance.
   const count = plan.passes;
+  // SITREP_STATS: each pass's pages and peak memory (the reading before the first pass starts the count afresh).
+  if (process.env.SITREP_STATS) peakRssSinceLast();
   try {
     for (let pass = 0; pass < count; pass++) {
       providePass({ index: pass, count, render: plan.render });
       const eleventy = new Eleventy(templatesDir, outDir, { quietMode: true, configPath: eleventyConfigPath });
       await eleventy.write();
+      if (process.env.SITREP_STATS) {
+        const pages = [...plan.render.values()].reduce((n, passes) => n + passes.filter((p) => p === pass).length, 0);
+        const peak = peakRssSinceLast();
+        console.error(`sitrep: pass ${pass + 1} of ${count}: ${pages} pages${peak === null ? "" : `, peak RSS ${peak} MB`}`);
+      }
     }
   } finally {
     providePass(null);
