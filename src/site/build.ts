@@ -19,11 +19,14 @@ import { copyReused, copyReusedMaps, copySearchIndex, pageFile, planRender, sear
 import { loadTemplates, outputPath, pageEntries } from "./pages.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
-import { extractAll, lastExtractionStats } from "./extract-all.js";
+import { extractAll, lastExtractionKeys, lastExtractionStats } from "./extract-all.js";
+import { recordSources } from "./details.js";
 import { providePass } from "./passes.js";
 
 export interface Extraction {
   records: ArticleRecord[];
+  /** Each record's extraction cache key, null where the cache is off. */
+  keys: ReadonlyArray<string | null>;
   /** Every file read (articles and registry), with its messages. */
   files: VFile[];
 }
@@ -33,7 +36,7 @@ export function extractArticles(paths: string[], registry: Registry): Extraction
   // The cache and the worker pool live in ./extract-all.ts; records come back in input order.
   const all = paths.map(readArticle);
   const records = extractAll(dedupeIds(all), registry);
-  return { records, files: all };
+  return { records, keys: lastExtractionKeys(), files: all };
 }
 
 export interface LoadedSite extends Extraction {
@@ -49,8 +52,11 @@ export function loadSite(contentDir: string): LoadedSite {
   const articlesDir = join(contentDir, "articles");
   const paths = existsSync(articlesDir) ? findArticles([articlesDir]) : [];
   const extraction = extractArticles(paths, registry);
-  const index = buildSiteIndex(extraction.records, registry, readSiteMeta(contentDir));
-  return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry, cacheDir: lastExtractionStats().cacheDir };
+  const { cacheDir } = lastExtractionStats();
+  // Briefing pages read their text back from the cache when they render (./details.ts).
+  const texts = recordSources(extraction.records, extraction.keys, cacheDir);
+  const index = buildSiteIndex(extraction.records, registry, readSiteMeta(contentDir), texts);
+  return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry, cacheDir };
 }
 
 function readSiteMeta(contentDir: string): SiteMeta {
