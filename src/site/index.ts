@@ -94,8 +94,8 @@ const shared = <T>(items: T[]): T[] => (items.length ? items : NONE);
 
 /*
  * A claim lives through the whole build (2.2 million of them at 50,000 articles), so it keeps only
- * what its pages show and what cannot be derived: its id, its actors and places as ids, and its
- * link are made from the rest when asked (getters, which `JSON.stringify`, and so the render plan's
+ * what its pages show and what cannot be derived: its id, its source's id, its actors and places as
+ * ids, and its link are made from the rest when asked (getters, which `JSON.stringify`, and so the render plan's
  * keys, leave out: they are functions of what stays).
  */
 class SiteClaim implements ClaimRef {
@@ -104,12 +104,9 @@ class SiteClaim implements ClaimRef {
   readonly cue: string | null;
   readonly certainty: Claim["certainty"];
   readonly hedges: string[];
-  /** The claim's id when it is not `<article>-s<sentence>` (never, as extraction makes ids). */
-  private readonly otherId: string | null;
 
   constructor(
     c: Claim,
-    readonly source: string | null,
     readonly article: ArticleRef,
     readonly sourceRef: (Named & { kind: string }) | null,
     readonly actorRefs: readonly Named[],
@@ -121,11 +118,15 @@ class SiteClaim implements ClaimRef {
     this.cue = c.cue === null ? null : intern(c.cue);
     this.certainty = c.certainty;
     this.hedges = c.hedges.length ? c.hedges.map(intern) : NONE;
-    this.otherId = c.id === claimId(article.id, c.sentence) ? null : c.id;
   }
 
   get id(): string {
-    return this.otherId ?? claimId(this.article.id, this.sentence);
+    return claimId(this.article.id, this.sentence);
+  }
+
+  /** The id of the source page it is attributed to. */
+  get source(): string | null {
+    return this.sourceRef?.id ?? null;
   }
 
   get actors(): string[] {
@@ -139,6 +140,40 @@ class SiteClaim implements ClaimRef {
   get url(): string {
     return urls.sentence(this.article.id, this.sentence);
   }
+}
+
+/**
+ * A claim whose id is not `<article>-s<sentence>`, or whose source has no page in the index
+ * (neither happens as extraction makes briefings; a record from elsewhere could): it keeps what
+ * a SiteClaim derives.
+ */
+class OddClaim extends SiteClaim {
+  constructor(
+    c: Claim,
+    private readonly rawSource: string | null,
+    article: ArticleRef,
+    sourceRef: (Named & { kind: string }) | null,
+    actorRefs: readonly Named[],
+    locationRefs: readonly Named[],
+    intern: (text: string) => string,
+    private readonly rawId: string = c.id,
+  ) {
+    super(c, article, sourceRef, actorRefs, locationRefs, intern);
+  }
+
+  override get id(): string {
+    return this.rawId;
+  }
+
+  override get source(): string | null {
+    return this.rawSource;
+  }
+}
+
+/** Makes a claim of the index: a SiteClaim unless it needs what an OddClaim keeps. */
+function siteClaim(c: Claim, source: string | null, article: ArticleRef, sourceRef: (Named & { kind: string }) | null, actorRefs: readonly Named[], locationRefs: readonly Named[], intern: (text: string) => string): ClaimRef {
+  const derived = c.id === claimId(article.id, c.sentence) && source === (sourceRef?.id ?? null);
+  return derived ? new SiteClaim(c, article, sourceRef, actorRefs, locationRefs, intern) : new OddClaim(c, source, article, sourceRef, actorRefs, locationRefs, intern);
 }
 
 /** A claim's id as extraction makes it (src/plugins/claims.ts). */
@@ -405,6 +440,30 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     if (!ref) sourceRefs.set(page, (ref = { id: page.id, name: page.name, url: page.url, kind: page.kind }));
     return ref;
   };
+  // A place as a briefing lists it: one per place page and coordinates (a place without coordinates
+  // can get them from a later article; the briefings before keep the link without them).
+  const placeRefs = new WeakMap<LocationPage, BriefingPage["locations"][number]>();
+  const placeRefOf = (page: LocationPage): BriefingPage["locations"][number] => {
+    let ref = placeRefs.get(page);
+    if (!ref || ref.coordinates !== page.coordinates) placeRefs.set(page, (ref = { id: page.id, name: page.name, url: page.url, kind: page.kind, coordinates: page.coordinates }));
+    return ref;
+  };
+  // Outlets and licence lines recur from article to article: one object each.
+  const outlets = new Map<string, NonNullable<Briefing["outlet"]>>();
+  const outletOf = (o: NonNullable<Briefing["outlet"]>) => {
+    const key = JSON.stringify(o);
+    let known = outlets.get(key);
+    if (!known) outlets.set(key, (known = o));
+    return known;
+  };
+  const metas = new Map<string, ArticleRecord["meta"]>();
+  const metaOf = (m: ArticleRecord["meta"]): ArticleRecord["meta"] => {
+    const key = JSON.stringify(m);
+    let known = metas.get(key);
+    const text = (t: string | null) => (t === null ? t : intern(t));
+    if (!known) metas.set(key, (known = { ...m, license: text(m.license), licenseUrl: text(m.licenseUrl), attribution: text(m.attribution) }));
+    return known;
+  };
   // Short texts that recur across the archive (mentions, hedges, cues) are kept once each: every
   // article's record has its own copy of them.
   const kept = new Map<string, string>();
@@ -460,7 +519,7 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
       page.articles.push(article);
       page.mentions.push(...l.mentions.map(mention));
       names.location.set(id, page.name);
-      pageLocations.push({ id, name: page.name, url: page.url, kind: page.kind, coordinates: page.coordinates });
+      pageLocations.push(placeRefOf(page));
     }
     for (const s of b.sources) {
       const id = ids.id("source", s.id, s.name);
@@ -481,7 +540,7 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
       const claimActors = c.actors.map((a) => actorId.get(a) ?? a);
       const claimLocations = c.locations.map((l) => locationId.get(l) ?? l);
       const src = c.source ? sources.get(sourceId.get(c.source) ?? c.source) : undefined;
-      const ref: ClaimRef = new SiteClaim(
+      const ref: ClaimRef = siteClaim(
         c,
         src?.id ?? c.source,
         article,
@@ -517,8 +576,8 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     for (const id of articleActors) bump(tally, actors.get(id)!, articleActors, articleLocations, id, null);
     for (const id of articleLocations) bump(tally, places.get(id)!, articleActors, articleLocations, null, id);
 
-    const head: BriefingHead = { id: b.id, title: b.title, date: b.date, outlet: b.outlet, url: b.url, summary: b.summary };
-    briefings.push(new SiteBriefing(b.id, article.url, head, record.meta, record.path, claimRefs, pageActors, pageLocations, pageSources, textDigest(record.sentences), sourceOf.get(record)!));
+    const head: BriefingHead = { id: b.id, title: b.title, date: b.date, outlet: b.outlet && outletOf(b.outlet), url: b.url, summary: b.summary };
+    briefings.push(new SiteBriefing(b.id, article.url, head, metaOf(record.meta), record.path, claimRefs, pageActors, pageLocations, pageSources, textDigest(record.sentences), sourceOf.get(record)!));
   }
 
   // Registry entries nobody mentioned yet still get their page.
