@@ -44,6 +44,8 @@ function licence(meta: BriefingPage["meta"]): SafeHtml | null {
 export function render(data: Data): string {
   const { sitrep, briefing: page } = data;
   const b = page.briefing;
+  // The text is read back for this page only (src/site/details.ts).
+  const { blocks } = page.detail();
   const original = b.url && safeUrl(b.url) !== "#" ? safeUrl(b.url) : null;
   const dateline = html`<p class="dateline">${time({ date: b.date, datePrecision: page.meta.datePrecision })}${b.outlet ? html` · <span class="outlet">${b.outlet.name}</span>` : ""}${
     original ? html` · <a href="${original}" rel="noopener noreferrer external">Read the original${b.outlet ? html`<span class="visually-hidden"> at ${b.outlet.name}</span>` : ""}</a>` : ""
@@ -74,7 +76,7 @@ ${section("Places", html`${briefingMap(page) ?? ""}${locations}`, { id: "places"
 ${section("Sources", sources, { id: "sources", empty: "None named." })}
 </aside>
 </div>
-${section("Article text", page.blocks.length ? html`<div class="article-text prose">${page.blocks.map(block)}</div>` : null, { id: "text", empty: "The article has no text." })}
+${section("Article text", blocks.length ? html`<div class="article-text prose">${blocks.map(block)}</div>` : null, { id: "text", empty: "The article has no text." })}
 </article>`;
 
   return layout({

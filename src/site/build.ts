@@ -21,6 +21,7 @@ import { hasErrors } from "../util/messages.js";
 import { lastExtractionStats } from "./extract-all.js";
 import { extractArticles, type Extraction } from "./extraction.js";
 import { ExtractionCache } from "./cache.js";
+import { recordSources } from "./details.js";
 import { providePass } from "./passes.js";
 import { peakRssSinceLast } from "../util/proc.js";
 
@@ -31,8 +32,6 @@ export interface LoadedSite extends Extraction {
   registry: Registry;
   /** The extraction cache folder (also holds the render manifest); null when caching is off. */
   cacheDir: string | null;
-  /** The cache keys of the site's articles (the entries a build keeps). */
-  cacheKeys: string[];
 }
 
 /** Everything `check`, `build` and the dev server need from a content folder. */
@@ -41,9 +40,11 @@ export function loadSite(contentDir: string): LoadedSite {
   const articlesDir = join(contentDir, "articles");
   const paths = existsSync(articlesDir) ? findArticles([articlesDir]) : [];
   const extraction = extractArticles(paths, registry);
-  const index = buildSiteIndex(extraction.records, registry, readSiteMeta(contentDir));
-  const { cacheDir, keys } = lastExtractionStats();
-  return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry, cacheDir, cacheKeys: keys };
+  const { cacheDir } = lastExtractionStats();
+  // Briefing pages read their text back from the cache when they render (./details.ts).
+  const texts = recordSources(extraction.records, extraction.keys, cacheDir);
+  const index = buildSiteIndex(extraction.records, registry, readSiteMeta(contentDir), texts);
+  return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry, cacheDir };
 }
 
 function readSiteMeta(contentDir: string): SiteMeta {
@@ -210,7 +211,7 @@ export async function build(contentDir: string, outDir: string, options: { stric
   // Only the index, the files' messages and the cache folder live on through the render: the
   // extraction records (the index keeps what it shows of them) and the articles' text (every
   // message is made by now) go before the first page renders — 61 MB of heap at 4,000 articles.
-  const { files: read, index, cacheDir, cacheKeys } = loadSite(contentDir);
+  const { files: read, index, cacheDir, keys } = loadSite(contentDir);
   for (const file of read) file.value = "";
   const messages = read.flatMap((f) => f.messages);
   if (hasErrors(messages) || (options.strict && messages.length > 0)) return { ok: false, files: read, index: null, reused: 0 };
@@ -223,7 +224,7 @@ export async function build(contentDir: string, outDir: string, options: { stric
   if (cacheDir) {
     writeManifest(plan, files, searchKey, cacheDir, outDir);
     // The cache keeps what the next build can use: this site's entries and the manifests of output folders that exist.
-    new ExtractionCache(cacheDir).prune(new Set(cacheKeys));
+    new ExtractionCache(cacheDir).prune(new Set(keys.filter((k): k is string => k !== null)));
     pruneManifests(cacheDir, outDir);
   }
   return { ok: true, files: read, index, reused: plan.reused.length };

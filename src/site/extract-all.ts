@@ -50,14 +50,23 @@ export interface ExtractionStats {
   pooled: number;
   /** Extracted on this thread. */
   inThread: number;
-  /** The cache keys of these articles (none when the cache is off): what a build keeps of the cache. */
-  keys: string[];
 }
 
-let stats: ExtractionStats = { articles: 0, cacheDir: null, hits: 0, pooled: 0, inThread: 0, keys: [] };
+let stats: ExtractionStats = { articles: 0, cacheDir: null, hits: 0, pooled: 0, inThread: 0 };
 
 export function lastExtractionStats(): ExtractionStats {
   return { ...stats };
+}
+
+let lastKeys: ReadonlyArray<string | null> = [];
+
+/**
+ * The cache key of each record the last `extractAll` call returned (in its order), null where the
+ * cache was off: the site index reads a briefing's text back from its entry when its page renders
+ * instead of holding every article's text through the build (./details.ts).
+ */
+export function lastExtractionKeys(): ReadonlyArray<string | null> {
+  return lastKeys;
 }
 
 let defaults: ExtractionOptions = {};
@@ -298,9 +307,10 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
   const cache = cacheDir ? new ExtractionCache(cacheDir) : null;
   const regHash = registryHash(registry);
   const salt = cache ? `${opts.extractorVersion ?? extractorVersion()}:${regHash}` : "";
-  stats = { articles: files.length, cacheDir, hits: 0, pooled: 0, inThread: 0, keys: [] };
+  stats = { articles: files.length, cacheDir, hits: 0, pooled: 0, inThread: 0 };
   const records: Array<ArticleRecord | undefined> = new Array(files.length);
   const keys: Array<string | null> = new Array(files.length).fill(null);
+  lastKeys = keys;
   const todo: number[] = [];
 
   const adopt = (i: number, payload: Payload) => {
@@ -314,7 +324,6 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
     if (cache) {
       const key = cacheKey(salt, file.stem ?? "", priorRules(file), String(file.value));
       keys[i] = key;
-      stats.keys.push(key);
       const hit = cache.get(key);
       if (hit) {
         adopt(i, hit);

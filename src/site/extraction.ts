@@ -7,11 +7,13 @@
 import type { VFile } from "vfile";
 import { dedupeIds, readArticle } from "../content.js";
 import type { Registry } from "../registry.js";
-import { extractAll } from "./extract-all.js";
+import { extractAll, lastExtractionKeys } from "./extract-all.js";
 import type { ArticleRecord } from "./index.js";
 
 export interface Extraction {
   records: ArticleRecord[];
+  /** Each record's extraction cache key, null where the cache is off. */
+  keys: ReadonlyArray<string | null>;
   /** Every file read (articles and registry), with its messages. */
   files: VFile[];
 }
@@ -21,5 +23,5 @@ export function extractArticles(paths: string[], registry: Registry): Extraction
   // The cache and the worker pool live in ./extract-all.ts; records come back in input order.
   const all = paths.map(readArticle);
   const records = extractAll(dedupeIds(all), registry);
-  return { records, files: all };
+  return { records, keys: lastExtractionKeys(), files: all };
 }

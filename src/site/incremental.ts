@@ -98,21 +98,19 @@ export function renderVersion(): string {
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
- * The text a page's key is hashed from. The index's claims, briefings as extracted and briefing pages
- * stand in by their own digest, made once each: the claims a page lists are the index's own objects,
- * so a key costs a hash of the page's item, not of everything it links to. Objects are walked (in
- * JavaScript) only as deep as the index keeps those objects; anything below is serialised by
- * `JSON.stringify` as it is, which is correct either way, only slower if something known sits deeper.
+ * The text a page's key is hashed from. The index's claims and briefing pages stand in by their own
+ * digest, made once each: the claims a page lists are the index's own objects, so a key costs a hash
+ * of the page's item, not of everything it links to. A briefing page's text is not in the index
+ * (./details.ts); its `textDigest` stands for it. Objects are walked (in JavaScript) only as deep as
+ * the index keeps those objects; anything below is serialised by `JSON.stringify` as it is, which is
+ * correct either way, only slower if something known sits deeper.
  */
 class KeyText {
   private readonly known = new WeakMap<object, string>();
 
   constructor(index: SiteIndex) {
     for (const claim of index.claims) this.known.set(claim, `claim:${sha256(JSON.stringify(claim))}`);
-    for (const page of index.briefings) {
-      this.known.set(page.briefing, `extracted:${sha256(JSON.stringify(page.briefing))}`);
-      this.known.set(page, `briefing:${sha256(this.of(page))}`);
-    }
+    for (const page of index.briefings) this.known.set(page, `briefing:${sha256(this.of(page))}`);
   }
 
   of(value: unknown): string {
@@ -131,7 +129,7 @@ class KeyText {
   }
 }
 
-/** Deep enough for a briefing page's sentence claims (page → blocks → block → sentences → sentence → claim). */
+/** Deep enough for a timeline page's claims (inputs → page → claims → claim) and a feed's briefings. */
 const WALK_DEPTH = 5;
 
 /**

@@ -9,7 +9,9 @@ import type { SentenceSpan } from "../plugins/sentences.js";
 import type { ArticleMeta } from "../plugins/frontmatter.js";
 import type { Registry, RegistryEntry } from "../registry.js";
 import { nameKey, SlugAllocator } from "../slug.js";
+import { createHash } from "node:crypto";
 import { markdownToSafeHtml } from "./markdown.js";
+import { fromMemory, type RecordSource } from "./details.js";
 
 /** What extraction hands to aggregation for one article (plain JSON, cacheable). */
 export interface ArticleRecord {
@@ -42,13 +44,17 @@ export interface Named {
   url: string;
 }
 
-export interface ClaimRef extends Claim {
+/**
+ * A claim as the pages list it. Its position in the file (`line`, `column`) is left out: no page
+ * shows it, and the Briefing as extracted (the data export) keeps it.
+ */
+export interface ClaimRef extends Omit<Claim, "line" | "column"> {
   article: ArticleRef;
   /** Link to the sentence on the briefing page. */
   readonly url: string;
   sourceRef: (Named & { kind: string }) | null;
-  actorRefs: Named[];
-  locationRefs: Named[];
+  actorRefs: readonly Named[];
+  locationRefs: readonly Named[];
 }
 
 export interface Count extends Named {
@@ -82,42 +88,96 @@ class SiteMention implements MentionRef {
   }
 }
 
+/** One empty list shared by every claim without hedges, actors or places (most have none of one); frozen, so a push throws. */
+const NONE = Object.freeze([]) as unknown as never[];
+const shared = <T>(items: T[]): T[] => (items.length ? items : NONE);
+
+/*
+ * A claim lives through the whole build (2.2 million of them at 50,000 articles), so it keeps only
+ * what its pages show and what cannot be derived: its id, its source's id, its actors and places as
+ * ids, and its link are made from the rest when asked (getters, which `JSON.stringify`, and so the render plan's
+ * keys, leave out: they are functions of what stays).
+ */
 class SiteClaim implements ClaimRef {
-  readonly id: string;
   readonly text: string;
   readonly sentence: number;
-  readonly line: number;
-  readonly column: number;
-  readonly source: string | null;
   readonly cue: string | null;
   readonly certainty: Claim["certainty"];
   readonly hedges: string[];
 
   constructor(
     c: Claim,
-    source: string | null,
-    readonly actors: string[],
-    readonly locations: string[],
     readonly article: ArticleRef,
     readonly sourceRef: (Named & { kind: string }) | null,
-    readonly actorRefs: Named[],
-    readonly locationRefs: Named[],
+    readonly actorRefs: readonly Named[],
+    readonly locationRefs: readonly Named[],
+    intern: (text: string) => string,
   ) {
-    this.id = c.id;
     this.text = c.text;
     this.sentence = c.sentence;
-    this.line = c.line;
-    this.column = c.column;
-    this.source = source;
-    this.cue = c.cue;
+    this.cue = c.cue === null ? null : intern(c.cue);
     this.certainty = c.certainty;
-    this.hedges = c.hedges;
+    this.hedges = c.hedges.length ? c.hedges.map(intern) : NONE;
+  }
+
+  get id(): string {
+    return claimId(this.article.id, this.sentence);
+  }
+
+  /** The id of the source page it is attributed to. */
+  get source(): string | null {
+    return this.sourceRef?.id ?? null;
+  }
+
+  get actors(): string[] {
+    return this.actorRefs.map((r) => r.id);
+  }
+
+  get locations(): string[] {
+    return this.locationRefs.map((r) => r.id);
   }
 
   get url(): string {
     return urls.sentence(this.article.id, this.sentence);
   }
 }
+
+/**
+ * A claim whose id is not `<article>-s<sentence>`, or whose source has no page in the index
+ * (neither happens as extraction makes briefings; a record from elsewhere could): it keeps what
+ * a SiteClaim derives.
+ */
+class OddClaim extends SiteClaim {
+  constructor(
+    c: Claim,
+    private readonly rawSource: string | null,
+    article: ArticleRef,
+    sourceRef: (Named & { kind: string }) | null,
+    actorRefs: readonly Named[],
+    locationRefs: readonly Named[],
+    intern: (text: string) => string,
+    private readonly rawId: string = c.id,
+  ) {
+    super(c, article, sourceRef, actorRefs, locationRefs, intern);
+  }
+
+  override get id(): string {
+    return this.rawId;
+  }
+
+  override get source(): string | null {
+    return this.rawSource;
+  }
+}
+
+/** Makes a claim of the index: a SiteClaim unless it needs what an OddClaim keeps. */
+function siteClaim(c: Claim, source: string | null, article: ArticleRef, sourceRef: (Named & { kind: string }) | null, actorRefs: readonly Named[], locationRefs: readonly Named[], intern: (text: string) => string): ClaimRef {
+  const derived = c.id === claimId(article.id, c.sentence) && source === (sourceRef?.id ?? null);
+  return derived ? new SiteClaim(c, article, sourceRef, actorRefs, locationRefs, intern) : new OddClaim(c, source, article, sourceRef, actorRefs, locationRefs, intern);
+}
+
+/** A claim's id as extraction makes it (src/plugins/claims.ts). */
+const claimId = (article: string, sentence: number) => `${article}-s${sentence}`;
 
 interface EntityPageBase {
   id: string;
@@ -164,17 +224,78 @@ export interface BriefingBlock {
   sentences: Array<{ index: number; text: string; claim: ClaimRef | null }>;
 }
 
+/** What any page may show of an article (its own page, the home page, the feeds, the maps): the Briefing without its claims and entities. */
+export type BriefingHead = Omit<Briefing, "claims" | "actors" | "locations" | "sources">;
+
+/** What only a briefing's own page and the data export read, made when asked (./details.ts). */
+export interface BriefingDetail {
+  /** The Briefing as extracted. */
+  briefing: Briefing;
+  /** The article's text, block by block, each claim sentence with its claim. */
+  blocks: BriefingBlock[];
+}
+
 export interface BriefingPage {
   id: string;
   url: string;
-  briefing: Briefing;
+  briefing: BriefingHead;
   meta: ArticleRecord["meta"];
   path: string;
-  blocks: BriefingBlock[];
   claims: ClaimRef[];
   actors: Named[];
   locations: Array<Named & { kind: string; coordinates: LonLat | null }>;
   sources: Array<Named & { kind: string }>;
+  /** sha256 of what `detail()` shows of the text (each sentence's index, block, heading and text): the render plan's key of the page stands on it (./incremental.ts). */
+  textDigest: string;
+  /**
+   * The article's text and the Briefing as extracted, read back from the extraction cache on every
+   * call (./details.ts): the index does not hold them through the build. Call it once per use.
+   */
+  detail(): BriefingDetail;
+}
+
+/**
+ * A briefing page. Its record's source is a non-enumerable property, so that neither `JSON.stringify`
+ * nor the render plan's keys (which see `textDigest` instead) walk into it.
+ */
+class SiteBriefing implements BriefingPage {
+  declare private readonly source: RecordSource;
+
+  constructor(
+    readonly id: string,
+    readonly url: string,
+    readonly briefing: BriefingHead,
+    readonly meta: ArticleRecord["meta"],
+    readonly path: string,
+    readonly claims: ClaimRef[],
+    readonly actors: Named[],
+    readonly locations: BriefingPage["locations"],
+    readonly sources: BriefingPage["sources"],
+    readonly textDigest: string,
+    source: RecordSource,
+  ) {
+    Object.defineProperty(this, "source", { value: source });
+  }
+
+  detail(): BriefingDetail {
+    const { briefing, sentences } = this.source();
+    const claimBySentence = new Map(this.claims.map((c) => [c.sentence, c]));
+    const blocks: BriefingBlock[] = [];
+    let lastBlock = -1;
+    for (const s of sentences) {
+      if (s.block !== lastBlock || !blocks.length) blocks.push({ heading: s.heading, sentences: [] });
+      lastBlock = s.block;
+      blocks[blocks.length - 1]!.sentences.push({ index: s.index, text: s.text, claim: claimBySentence.get(s.index) ?? null });
+    }
+    return { briefing, blocks };
+  }
+}
+
+/** The digest `textDigest` is (what a briefing page shows of its sentences). */
+export function textDigest(sentences: readonly SentenceSpan[]): string {
+  const h = createHash("sha256");
+  for (const s of sentences) h.update(`${s.index}\0${s.block}\0${s.heading ? 1 : 0}\0${s.text}\0`);
+  return h.digest("hex");
 }
 
 /** Site-wide settings, from `<content>/site.yml` (all optional). */
@@ -270,8 +391,13 @@ function resolveIds(records: ArticleRecord[], registry: Registry) {
   };
 }
 
-export function buildSiteIndex(records: ArticleRecord[], registry: Registry, site: SiteMeta = defaultSiteMeta): SiteIndex {
+/**
+ * `texts[i]` is where the page of `records[i]` reads its text when it renders (./details.ts);
+ * without it, every page keeps its record's text in memory.
+ */
+export function buildSiteIndex(records: ArticleRecord[], registry: Registry, site: SiteMeta = defaultSiteMeta, texts?: readonly RecordSource[]): SiteIndex {
   const ids = resolveIds(records, registry);
+  const sourceOf = new Map(records.map((r, i) => [r, texts?.[i] ?? fromMemory(r)]));
   const sorted = [...records].sort((a, b) => b.briefing.date.localeCompare(a.briefing.date) || a.briefing.id.localeCompare(b.briefing.id));
 
   const actors = new Map<string, ActorPage>();
@@ -307,6 +433,46 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     if (!ref) refs.set(page, (ref = { id: page.id, name: page.name, url: page.url }));
     return ref;
   };
+  // A source page's link as its claims show it, one per page like `refOf` (its kind never changes either).
+  const sourceRefs = new WeakMap<SourcePage, Named & { kind: string }>();
+  const sourceRefOf = (page: SourcePage): Named & { kind: string } => {
+    let ref = sourceRefs.get(page);
+    if (!ref) sourceRefs.set(page, (ref = { id: page.id, name: page.name, url: page.url, kind: page.kind }));
+    return ref;
+  };
+  // A place as a briefing lists it: one per place page and coordinates (a place without coordinates
+  // can get them from a later article; the briefings before keep the link without them).
+  const placeRefs = new WeakMap<LocationPage, BriefingPage["locations"][number]>();
+  const placeRefOf = (page: LocationPage): BriefingPage["locations"][number] => {
+    let ref = placeRefs.get(page);
+    if (!ref || ref.coordinates !== page.coordinates) placeRefs.set(page, (ref = { id: page.id, name: page.name, url: page.url, kind: page.kind, coordinates: page.coordinates }));
+    return ref;
+  };
+  // Outlets and licence lines recur from article to article: one object each.
+  const outlets = new Map<string, NonNullable<Briefing["outlet"]>>();
+  const outletOf = (o: NonNullable<Briefing["outlet"]>) => {
+    const key = JSON.stringify(o);
+    let known = outlets.get(key);
+    if (!known) outlets.set(key, (known = o));
+    return known;
+  };
+  const metas = new Map<string, ArticleRecord["meta"]>();
+  const metaOf = (m: ArticleRecord["meta"]): ArticleRecord["meta"] => {
+    const key = JSON.stringify(m);
+    let known = metas.get(key);
+    const text = (t: string | null) => (t === null ? t : intern(t));
+    if (!known) metas.set(key, (known = { ...m, license: text(m.license), licenseUrl: text(m.licenseUrl), attribution: text(m.attribution) }));
+    return known;
+  };
+  // Short texts that recur across the archive (mentions, hedges, cues) are kept once each: every
+  // article's record has its own copy of them.
+  const kept = new Map<string, string>();
+  const intern = (text: string): string => {
+    const known = kept.get(text);
+    if (known !== undefined) return known;
+    kept.set(text, text);
+    return text;
+  };
   const locationUrl = (id: string, kind: string) => (kind === "base" ? urls.base(id) : urls.location(id));
   const addAliases = (page: { name: string; aliases: string[] }, forms: string[]) => {
     for (const f of forms) if (nameKey(f) !== nameKey(page.name) && !page.aliases.some((a) => nameKey(a) === nameKey(f))) page.aliases.push(f);
@@ -322,7 +488,7 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     const pageLocations: BriefingPage["locations"] = [];
     const pageSources: BriefingPage["sources"] = [];
 
-    const mention = (m: { text: string; sentence: number }): MentionRef => new SiteMention(article, m.text, m.sentence);
+    const mention = (m: { text: string; sentence: number }): MentionRef => new SiteMention(article, intern(m.text), m.sentence);
     for (const a of b.actors) {
       const id = ids.id("actor", a.id, a.name);
       actorId.set(a.id, id);
@@ -353,7 +519,7 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
       page.articles.push(article);
       page.mentions.push(...l.mentions.map(mention));
       names.location.set(id, page.name);
-      pageLocations.push({ id, name: page.name, url: page.url, kind: page.kind, coordinates: page.coordinates });
+      pageLocations.push(placeRefOf(page));
     }
     for (const s of b.sources) {
       const id = ids.id("source", s.id, s.name);
@@ -374,15 +540,14 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
       const claimActors = c.actors.map((a) => actorId.get(a) ?? a);
       const claimLocations = c.locations.map((l) => locationId.get(l) ?? l);
       const src = c.source ? sources.get(sourceId.get(c.source) ?? c.source) : undefined;
-      const ref: ClaimRef = new SiteClaim(
+      const ref: ClaimRef = siteClaim(
         c,
         src?.id ?? c.source,
-        claimActors,
-        claimLocations,
         article,
-        src ? { id: src.id, name: src.name, url: src.url, kind: src.kind } : null,
-        claimActors.map((id) => refOf(actors.get(id)) ?? { id, name: id, url: urls.actor(id) }),
-        claimLocations.map((id) => refOf(places.get(id)) ?? { id, name: id, url: urls.location(id) }),
+        src ? sourceRefOf(src) : null,
+        shared(claimActors.map((id) => refOf(actors.get(id)) ?? { id, name: id, url: urls.actor(id) })),
+        shared(claimLocations.map((id) => refOf(places.get(id)) ?? { id, name: id, url: urls.location(id) })),
+        intern,
       );
       claimRefs.push(ref);
       allClaims.push(ref);
@@ -411,15 +576,8 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     for (const id of articleActors) bump(tally, actors.get(id)!, articleActors, articleLocations, id, null);
     for (const id of articleLocations) bump(tally, places.get(id)!, articleActors, articleLocations, null, id);
 
-    const claimBySentence = new Map(claimRefs.map((c) => [c.sentence, c]));
-    const blocks: BriefingBlock[] = [];
-    let lastBlock = -1;
-    for (const s of record.sentences) {
-      if (s.block !== lastBlock || !blocks.length) blocks.push({ heading: s.heading, sentences: [] });
-      lastBlock = s.block;
-      blocks[blocks.length - 1]!.sentences.push({ index: s.index, text: s.text, claim: claimBySentence.get(s.index) ?? null });
-    }
-    briefings.push({ id: b.id, url: article.url, briefing: b, meta: record.meta, path: record.path, blocks, claims: claimRefs, actors: pageActors, locations: pageLocations, sources: pageSources });
+    const head: BriefingHead = { id: b.id, title: b.title, date: b.date, outlet: b.outlet && outletOf(b.outlet), url: b.url, summary: b.summary };
+    briefings.push(new SiteBriefing(b.id, article.url, head, metaOf(record.meta), record.path, claimRefs, pageActors, pageLocations, pageSources, textDigest(record.sentences), sourceOf.get(record)!));
   }
 
   // Registry entries nobody mentioned yet still get their page.

@@ -20,7 +20,7 @@ describe("data export", () => {
     expect(index.briefings.length).toBeGreaterThan(1);
     const briefings = [...exported.get("/data/briefings.json")!()];
     expect(briefings).toHaveLength(index.briefings.length + 2);
-    expect(briefings.join("")).toBe(JSON.stringify(index.briefings.map((b) => b.briefing)));
+    expect(briefings.join("")).toBe(JSON.stringify(index.briefings.map((b) => b.detail().briefing)));
     expect([...exported.get("/data/entities.json")!()].join("")).toBe(JSON.stringify(entitiesExport(index)));
   });
 

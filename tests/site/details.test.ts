@@ -1,0 +1,58 @@
+/**
+ * A briefing page's text and Briefing as extracted come back from the extraction cache exactly as
+ * extraction gave them (src/site/details.ts), the same as from memory; a cache entry removed during
+ * the build is an error that names the article, never a page rendered without its text.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { repoRoot } from "../helpers/shared.js";
+import { loadSite } from "../../src/site/build.js";
+import { buildSiteIndex, textDigest } from "../../src/site/index.js";
+
+const fixture = join(repoRoot, "tests", "fixtures", "site", "content");
+const cacheDir = mkdtempSync(join(tmpdir(), "sitrep-details-"));
+const saved = process.env.SITREP_CACHE;
+process.env.SITREP_CACHE = cacheDir;
+const site = loadSite(fixture);
+if (saved === undefined) delete process.env.SITREP_CACHE;
+else process.env.SITREP_CACHE = saved;
+const inMemory = buildSiteIndex(site.records, site.registry, site.index.site);
+
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+describe("briefing details", () => {
+  it("read back from the cache equal the records and the in-memory index, block by block", () => {
+    expect(site.cacheDir).toBe(cacheDir);
+    expect(site.keys.every((k) => typeof k === "string")).toBe(true);
+    expect(site.index.briefings.length).toBeGreaterThan(1);
+    const byId = new Map(site.records.map((r) => [r.briefing.id, r]));
+    site.index.briefings.forEach((page, i) => {
+      const record = byId.get(page.id)!;
+      const detail = page.detail();
+      expect(JSON.stringify(detail.briefing)).toBe(JSON.stringify(record.briefing));
+      expect(JSON.stringify(detail.blocks)).toBe(JSON.stringify(inMemory.briefings[i]!.detail().blocks));
+      expect(detail.blocks.flatMap((b) => b.sentences.map((s) => s.text))).toEqual(record.sentences.map((s) => s.text));
+      expect(page.textDigest).toBe(textDigest(record.sentences));
+      expect(page.textDigest).toBe(inMemory.briefings[i]!.textDigest);
+      // The head is what other pages show of it.
+      expect(page.briefing).toEqual({ id: record.briefing.id, title: record.briefing.title, date: record.briefing.date, outlet: record.briefing.outlet, url: record.briefing.url, summary: record.briefing.summary });
+    });
+  });
+
+  it("each claim sentence of the text carries the page's own claim", () => {
+    for (const page of site.index.briefings) {
+      const claims = page.detail().blocks.flatMap((b) => b.sentences.map((s) => s.claim)).filter((c) => c !== null);
+      expect(claims).toEqual(page.claims);
+      for (const c of claims) expect(page.claims).toContain(c);
+    }
+  });
+
+  it("a cache entry removed during the build fails with the article's path; the in-memory index does not need the cache", () => {
+    rmSync(cacheDir, { recursive: true, force: true });
+    const page = site.index.briefings[0]!;
+    expect(() => page.detail()).toThrow(/extraction cache entry of .*articles.* was removed or changed during the build/);
+    expect(inMemory.briefings[0]!.detail().blocks.length).toBeGreaterThan(0);
+  });
+});
