@@ -19,7 +19,7 @@
  * builds writing the same entry at once both leave a whole one.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { packageRoot } from "../paths.js";
 import { filesUnder } from "../util/files.js";
@@ -181,13 +181,26 @@ export class ExtractionCache {
     }
   }
 
+  /** Marks an entry as used now (its modification time), so `prune` leaves it for a day. Best effort. */
+  touch(key: string): void {
+    try {
+      const now = new Date();
+      utimesSync(this.path(key), now, now);
+    } catch {
+      // A read-only cache still serves.
+    }
+  }
+
   /**
-   * Removes every entry whose key is not in `keep`, and temporary files left by a write that died
-   * more than an hour ago; returns how many entries went. `sitrep build` keeps the entries of the
-   * articles it built: the others belong to earlier versions of the articles or of the extractor, or
-   * to deleted articles, and would never be read again. Best effort: what cannot be removed stays.
+   * Removes the entries whose key is not in `keep` and that were neither written nor used (`touch`)
+   * for `graceMs` (a day), and temporary files left by a write that died more than an hour ago;
+   * returns how many entries went. `sitrep build` keeps the entries of the articles it built: the
+   * others belong to earlier versions of the articles or of the extractor, or to deleted articles.
+   * The day's grace is for another build or dev server using the same cache folder at the same
+   * time (a briefing page reads its text back from its entry when it renders, ./details.ts). Best
+   * effort: what cannot be removed stays.
    */
-  prune(keep: ReadonlySet<string>): number {
+  prune(keep: ReadonlySet<string>, graceMs = 86_400_000): number {
     let removed = 0;
     const shards = (() => {
       try {
@@ -197,6 +210,7 @@ export class ExtractionCache {
       }
     })();
     const hourAgo = Date.now() - 3_600_000;
+    const graceAgo = Date.now() - graceMs;
     for (const shard of shards) {
       let names: string[];
       try {
@@ -208,7 +222,7 @@ export class ExtractionCache {
         const path = join(this.dir, shard, name);
         try {
           if (/^[0-9a-f]{62}\.json$/.test(name)) {
-            if (!keep.has(shard + name.slice(0, -5))) rmSync(path, { force: true }), removed++;
+            if (!keep.has(shard + name.slice(0, -5)) && statSync(path).mtimeMs < graceAgo) rmSync(path, { force: true }), removed++;
           } else if (name.endsWith(".tmp") && statSync(path).mtimeMs < hourAgo) rmSync(path, { force: true });
         } catch {
           // Gone already, or not ours to remove.

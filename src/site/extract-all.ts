@@ -326,6 +326,7 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
       keys[i] = key;
       const hit = cache.get(key);
       if (hit) {
+        cache.touch(key);
         adopt(i, hit);
         stats.hits++;
         continue;

@@ -11,7 +11,7 @@
  *   built and the manifests of output folders that exist.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sitrep } from "../helpers/cli.js";
@@ -148,7 +148,7 @@ describe("the cache folder after a build", () => {
   const entries = (cache: string) =>
     readdirSync(cache)
       .filter((d) => /^[0-9a-f]{2}$/.test(d))
-      .flatMap((d) => readdirSync(join(cache, d)).filter((n) => n.endsWith(".json")));
+      .flatMap((d) => readdirSync(join(cache, d)).filter((n) => n.endsWith(".json")).map((n) => join(cache, d, n)));
   const manifests = (cache: string) => readdirSync(cache).filter((f) => /^render-.*\.json$/.test(f));
 
   it("holds the entries of the articles just built and the manifests of output folders that exist", BUILDS, () => {
@@ -166,9 +166,17 @@ describe("the cache folder after a build", () => {
     writeFileSync(stale, "sitrep-cache 1 x y\n{}");
     const unnamed = join(cache, "render-0123456789abcdef.json");
     writeFileSync(unnamed, JSON.stringify({ format: 2, pages: {} }));
+    // A fresh entry of no article stays (another build may be using it); the day's grace is over for
+    // entries last written or read two days ago. Entries the next build reads are marked used again.
+    const fresh = join(cache, "ff", `${"1".repeat(62)}.json`);
+    writeFileSync(fresh, "sitrep-cache 1 x y\n{}");
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    for (const path of entries(cache)) if (path !== fresh) utimesSync(path, twoDaysAgo, twoDaysAgo);
     // Edited articles get new entries; the old ones go.
     edit(content);
     build(content, other, cache);
+    expect(existsSync(fresh)).toBe(true);
+    rmSync(fresh);
     expect(entries(cache)).toHaveLength(articles);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(unnamed)).toBe(false);
@@ -176,8 +184,12 @@ describe("the cache folder after a build", () => {
     // An output folder removed: its manifest goes with the next build. The first site's manifest
     // stayed, so its pages that the edits did not reach are kept; the site is what a full build makes.
     rmSync(other, { recursive: true, force: true });
+    for (const path of entries(cache)) utimesSync(path, twoDaysAgo, twoDaysAgo);
     const again = build(content, out, cache);
     expect(manifests(cache)).toHaveLength(1);
+    // The entries this build read from the cache are marked used (another build's pruning leaves them for a day).
+    expect(entries(cache)).toHaveLength(articles);
+    for (const path of entries(cache)) expect(statSync(path).mtimeMs, path).toBeGreaterThan(Date.now() - 3_600_000);
     expect(kept(again.stderr)).toBeGreaterThan(0);
     const cold = join(tmp, "prune", "cold");
     build(content, cold, "off");
