@@ -58,7 +58,8 @@ export function shardBytes(): number {
  * `SITREP_SEARCH_WAIT_BYTES` (a non-negative integer) or 64 MB; the rest wait in a temporary file.
  */
 export function waitBytes(): number {
-  const n = Number(process.env.SITREP_SEARCH_WAIT_BYTES ?? "NaN");
+  const raw = process.env.SITREP_SEARCH_WAIT_BYTES?.trim();
+  const n = raw ? Number(raw) : NaN;
   return Number.isInteger(n) && n >= 0 ? n : 64 << 20;
 }
 
