@@ -4,18 +4,8 @@
  * largest single process only; `sitrep build` runs Pagefind as a second process beside Node.
  * This module is also that worker (it samples when it is not the main thread).
  */
-import { readFileSync } from "node:fs";
 import { isMainThread, Worker, workerData } from "node:worker_threads";
-import { childPids } from "../src/util/proc.js";
-
-const rssKB = (pid: number) => {
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-};
+import { childPids, statusKB } from "../src/util/proc.js";
 
 if (!isMainThread) {
   const { root, shared } = workerData as { root: number; shared: SharedArrayBuffer };
@@ -24,7 +14,7 @@ if (!isMainThread) {
     let total = 0;
     const todo = childPids(root);
     for (let pid = todo.pop(); pid !== undefined; pid = todo.pop()) {
-      total += rssKB(pid);
+      total += statusKB(pid, "VmRSS") ?? 0;
       todo.push(...childPids(pid));
     }
     if (total > Atomics.load(peak, 0)) Atomics.store(peak, 0, total);

@@ -16,16 +16,27 @@ export function childPids(pid: number | "self" = "self"): number[] {
   }
 }
 
+/** A memory figure of a process from `/proc/<pid>/status`, in kB (`VmRSS`: resident now; `VmHWM`: its peak); null if /proc does not say. */
+export function statusKB(pid: number | "self", field: "VmRSS" | "VmHWM"): number | null {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * This process's peak resident memory in MB since it started or since the last call (`VmHWM`,
  * which the call resets through `/proc/self/clear_refs`); null where /proc does not say.
  */
 export function peakRssSinceLast(): number | null {
+  const kb = statusKB("self", "VmHWM");
   try {
-    const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1]);
     writeFileSync("/proc/self/clear_refs", "5");
-    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
   } catch {
+    // Not reset: the next reading would not be "since the last call".
     return null;
   }
+  return kb === null ? null : Math.round(kb / 1024);
 }
