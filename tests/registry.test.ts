@@ -14,7 +14,7 @@ import { sitrep } from "./helpers/cli.js";
 const fixture = join(repoRoot, "tests", "fixtures", "site", "content");
 const site = loadSite(fixture);
 const index = site.index;
-const briefing = (id: string) => site.records.find((r) => r.briefing.id === id)!.briefing;
+const briefing = (id: string) => [...site.records].find((r) => r.briefing.id === id)!.briefing;
 
 describe("registry and aggregation", () => {
   it("alias spellings in different articles land on one base page", () => {

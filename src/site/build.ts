@@ -19,15 +19,17 @@ import { loadTemplates, outputPath, pageEntries } from "./pages.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
 import { lastExtractionStats } from "./extract-all.js";
-import { extractArticles, type Extraction } from "./extraction.js";
+import { extractArchive, type Extraction } from "./extraction.js";
 import { ExtractionCache } from "./cache.js";
-import { recordSources } from "./details.js";
+import type { RecordList } from "./details.js";
 import { providePass } from "./passes.js";
 import { peakRssSinceLast } from "../util/proc.js";
 
 export { extractArticles, type Extraction } from "./extraction.js";
 
-export interface LoadedSite extends Extraction {
+export interface LoadedSite extends Omit<Extraction, "records"> {
+  /** Read back from the extraction cache one at a time where they are in it (./details.ts). */
+  records: RecordList;
   index: SiteIndex;
   registry: Registry;
   /** The extraction cache folder (also holds the render manifest); null when caching is off. */
@@ -39,11 +41,11 @@ export function loadSite(contentDir: string): LoadedSite {
   const { registry, files: registryFiles } = loadRegistry(contentDir);
   const articlesDir = join(contentDir, "articles");
   const paths = existsSync(articlesDir) ? findArticles([articlesDir]) : [];
-  const extraction = extractArticles(paths, registry);
+  // Records in the extraction cache are not held but read back from it: by the index while it is
+  // built, and by each briefing page when it renders (./details.ts).
+  const extraction = extractArchive(paths, registry);
   const { cacheDir } = lastExtractionStats();
-  // Briefing pages read their text back from the cache when they render (./details.ts).
-  const texts = recordSources(extraction.records, extraction.keys, cacheDir);
-  const index = buildSiteIndex(extraction.records, registry, readSiteMeta(contentDir), texts);
+  const index = buildSiteIndex(extraction.records, registry, readSiteMeta(contentDir));
   return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry, cacheDir };
 }
 

@@ -26,6 +26,7 @@ import { createExtractor, extractFile, type Extractor } from "../pipeline.js";
 import { packageRoot } from "../paths.js";
 import type { Registry, RegistryEntry } from "../registry.js";
 import type { ArticleRecord } from "./index.js";
+import { RecordList } from "./details.js";
 import { cacheKey, ExtractionCache, extractorVersion, registryHash, type Payload, type PlainMessage } from "./cache.js";
 
 export interface ExtractionOptions {
@@ -301,6 +302,23 @@ const extractorFor = (registry: Registry, hash: string) => {
  * are enough of them (or when a pool is already warm).
  */
 export function extractAll(files: readonly VFile[], registry: Registry, options: ExtractionOptions = {}): ArticleRecord[] {
+  const records = new Array<ArticleRecord>(files.length);
+  extractInto(files, registry, options, (i, record) => void (records[i] = record));
+  return records;
+}
+
+/**
+ * `extractAll`, for a whole archive: the records whose cache entry is on disk are not kept but read
+ * back from it when asked for (./details.ts `RecordList`).
+ */
+export function extractRecordList(files: readonly VFile[], registry: Registry, options: ExtractionOptions = {}): RecordList {
+  const records = RecordList.collect(files.length, resolveCacheDir(files, { ...defaults, ...options }.cacheDir));
+  extractInto(files, registry, options, records.set);
+  return records.done();
+}
+
+/** Extracts every file, handing each record over with its cache key (null without one) as soon as it is made or read. */
+function extractInto(files: readonly VFile[], registry: Registry, options: ExtractionOptions, keep: (i: number, record: ArticleRecord, key: string | null) => void): void {
   const started = performance.now();
   const opts = { ...defaults, ...options };
   const cacheDir = resolveCacheDir(files, opts.cacheDir);
@@ -308,7 +326,6 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
   const regHash = registryHash(registry);
   const salt = cache ? `${opts.extractorVersion ?? extractorVersion()}:${regHash}` : "";
   stats = { articles: files.length, cacheDir, hits: 0, pooled: 0, inThread: 0 };
-  const records: Array<ArticleRecord | undefined> = new Array(files.length);
   const keys: Array<string | null> = new Array(files.length).fill(null);
   lastKeys = keys;
   const todo: number[] = [];
@@ -316,7 +333,7 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
   const adopt = (i: number, payload: Payload) => {
     const file = files[i]!;
     applyMessages(file, payload.messages);
-    records[i] = { ...payload.record, path: file.path };
+    keep(i, { ...payload.record, path: file.path }, keys[i] ?? null);
   };
 
   for (let i = 0; i < files.length; i++) {
@@ -358,15 +375,14 @@ export function extractAll(files: readonly VFile[], registry: Registry, options:
     for (const i of todo) {
       const file = files[i]!;
       const payload = extractOne(extractor, file);
-      records[i] = { ...payload.record, path: file.path };
       stats.inThread++;
-      const key = keys[i];
+      const key = keys[i] ?? null;
       if (cache && key) cache.set(key, JSON.stringify(payload));
+      keep(i, { ...payload.record, path: file.path }, key);
     }
   }
   if (process.env.SITREP_STATS) {
     const s = stats;
     console.error(`sitrep: extraction: ${s.articles} articles, ${s.hits} from cache, ${s.pooled} on ${pool?.workers.length ?? 0} workers, ${s.inThread} on the main thread in ${((performance.now() - started) / 1000).toFixed(2)} s (cache: ${s.cacheDir ?? "off"})`);
   }
-  return records as ArticleRecord[];
 }

@@ -7,8 +7,9 @@
 import type { VFile } from "vfile";
 import { dedupeIds, readArticle } from "../content.js";
 import type { Registry } from "../registry.js";
-import { extractAll, lastExtractionKeys } from "./extract-all.js";
+import { extractAll, extractRecordList, lastExtractionKeys } from "./extract-all.js";
 import type { ArticleRecord } from "./index.js";
+import type { RecordList } from "./details.js";
 
 export interface Extraction {
   records: ArticleRecord[];
@@ -23,5 +24,12 @@ export function extractArticles(paths: string[], registry: Registry): Extraction
   // The cache and the worker pool live in ./extract-all.ts; records come back in input order.
   const all = paths.map(readArticle);
   const records = extractAll(dedupeIds(all), registry);
+  return { records, keys: lastExtractionKeys(), files: all };
+}
+
+/** `extractArticles` for a whole archive: records with a cache entry are read back from it when asked for (./details.ts). */
+export function extractArchive(paths: string[], registry: Registry): Omit<Extraction, "records"> & { records: RecordList } {
+  const all = paths.map(readArticle);
+  const records = extractRecordList(dedupeIds(all), registry);
   return { records, keys: lastExtractionKeys(), files: all };
 }

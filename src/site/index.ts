@@ -11,7 +11,7 @@ import type { Registry, RegistryEntry } from "../registry.js";
 import { nameKey, SlugAllocator } from "../slug.js";
 import { createHash } from "node:crypto";
 import { markdownToSafeHtml } from "./markdown.js";
-import { fromMemory, type RecordSource } from "./details.js";
+import { RecordList, type RecordSource } from "./details.js";
 
 /** What extraction hands to aggregation for one article (plain JSON, cacheable). */
 export interface ArticleRecord {
@@ -344,7 +344,7 @@ const newestFirst = (a: { article: ArticleRef; sentence: number }, b: { article:
 type Category = "actor" | "location" | "source";
 
 /** Allocates final, site-unique ids: same id from two different names gets split deterministically. */
-function resolveIds(records: ArticleRecord[], registry: Registry) {
+function resolveIds(records: RecordList, registry: Registry) {
   type Where = { path: string; line: number; column: number };
   const claimants = new Map<string, Map<string, { name: string; at: Where | null }>>(); // category:id → nameKey → first sighting
   const note = (category: Category, record: ArticleRecord, e: { id: string; name: string; mentions: Array<{ line: number; column: number }> }) => {
@@ -392,13 +392,16 @@ function resolveIds(records: ArticleRecord[], registry: Registry) {
 }
 
 /**
- * `texts[i]` is where the page of `records[i]` reads its text when it renders (./details.ts);
- * without it, every page keeps its record's text in memory.
+ * Folds every record into the index. A `RecordList` (./details.ts) may hold its records in the
+ * extraction cache rather than in memory: they are read one at a time, twice (for the ids, then for
+ * the pages, newest first), and each briefing page reads its text from where its record is.
  */
-export function buildSiteIndex(records: ArticleRecord[], registry: Registry, site: SiteMeta = defaultSiteMeta, texts?: readonly RecordSource[]): SiteIndex {
+export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, registry: Registry, site: SiteMeta = defaultSiteMeta): SiteIndex {
+  const records = list instanceof RecordList ? list : RecordList.of(list);
   const ids = resolveIds(records, registry);
-  const sourceOf = new Map(records.map((r, i) => [r, texts?.[i] ?? fromMemory(r)]));
-  const sorted = [...records].sort((a, b) => b.briefing.date.localeCompare(a.briefing.date) || a.briefing.id.localeCompare(b.briefing.id));
+  const order = Array.from({ length: records.length }, (_, i) => i);
+  const heads = order.map((i) => records.head(i));
+  const sorted = order.sort((a, b) => heads[b]!.date.localeCompare(heads[a]!.date) || heads[a]!.id.localeCompare(heads[b]!.id));
 
   const actors = new Map<string, ActorPage>();
   const places = new Map<string, LocationPage>();
@@ -478,7 +481,8 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     for (const f of forms) if (nameKey(f) !== nameKey(page.name) && !page.aliases.some((a) => nameKey(a) === nameKey(f))) page.aliases.push(f);
   };
 
-  for (const record of sorted) {
+  for (const at of sorted) {
+    const record = records.at(at);
     const b = record.briefing;
     const article: ArticleRef = { id: b.id, title: b.title, date: b.date, datePrecision: record.meta.datePrecision, url: urls.briefing(b.id) };
     const actorId = new Map<string, string>();
@@ -577,7 +581,7 @@ export function buildSiteIndex(records: ArticleRecord[], registry: Registry, sit
     for (const id of articleLocations) bump(tally, places.get(id)!, articleActors, articleLocations, null, id);
 
     const head: BriefingHead = { id: b.id, title: b.title, date: b.date, outlet: b.outlet && outletOf(b.outlet), url: b.url, summary: b.summary };
-    briefings.push(new SiteBriefing(b.id, article.url, head, metaOf(record.meta), record.path, claimRefs, pageActors, pageLocations, pageSources, textDigest(record.sentences), sourceOf.get(record)!));
+    briefings.push(new SiteBriefing(b.id, article.url, head, metaOf(record.meta), record.path, claimRefs, pageActors, pageLocations, pageSources, textDigest(record.sentences), records.source(at)));
   }
 
   // Registry entries nobody mentioned yet still get their page.

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { repoRoot } from "../helpers/shared.js";
 import { loadSite } from "../../src/site/build.js";
 import { buildSiteIndex, textDigest } from "../../src/site/index.js";
+import { entitiesExport } from "../../src/site/postbuild.js";
 
 const fixture = join(repoRoot, "tests", "fixtures", "site", "content");
 const cacheDir = mkdtempSync(join(tmpdir(), "sitrep-details-"));
@@ -18,7 +19,8 @@ process.env.SITREP_CACHE = cacheDir;
 const site = loadSite(fixture);
 if (saved === undefined) delete process.env.SITREP_CACHE;
 else process.env.SITREP_CACHE = saved;
-const inMemory = buildSiteIndex(site.records, site.registry, site.index.site);
+const records = [...site.records];
+const inMemory = buildSiteIndex(records, site.registry, site.index.site);
 
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
@@ -27,7 +29,7 @@ describe("briefing details", () => {
     expect(site.cacheDir).toBe(cacheDir);
     expect(site.keys.every((k) => typeof k === "string")).toBe(true);
     expect(site.index.briefings.length).toBeGreaterThan(1);
-    const byId = new Map(site.records.map((r) => [r.briefing.id, r]));
+    const byId = new Map(records.map((r) => [r.briefing.id, r]));
     site.index.briefings.forEach((page, i) => {
       const record = byId.get(page.id)!;
       const detail = page.detail();
@@ -39,6 +41,14 @@ describe("briefing details", () => {
       // The head is what other pages show of it.
       expect(page.briefing).toEqual({ id: record.briefing.id, title: record.briefing.title, date: record.briefing.date, outlet: record.briefing.outlet, url: record.briefing.url, summary: record.briefing.summary });
     });
+  });
+
+  it("the index folded from records read back from the cache is the index folded from them in memory", () => {
+    expect(site.records.length).toBe(records.length);
+    expect(JSON.stringify(entitiesExport(site.index))).toBe(JSON.stringify(entitiesExport(inMemory)));
+    expect(JSON.stringify(site.index.claims)).toBe(JSON.stringify(inMemory.claims));
+    expect(JSON.stringify(site.index.briefings)).toBe(JSON.stringify(inMemory.briefings));
+    expect(JSON.stringify(site.index.collisions)).toBe(JSON.stringify(inMemory.collisions));
   });
 
   it("each claim sentence of the text carries the page's own claim", () => {
@@ -53,6 +63,8 @@ describe("briefing details", () => {
     rmSync(cacheDir, { recursive: true, force: true });
     const page = site.index.briefings[0]!;
     expect(() => page.detail()).toThrow(/extraction cache entry of .*articles.* was removed or changed during the build/);
+    // The records themselves were not kept: they are read from the cache, not from memory.
+    expect(() => site.records.at(0)).toThrow(/extraction cache entry of .*articles.* was removed or changed during the build/);
     expect(inMemory.briefings[0]!.detail().blocks.length).toBeGreaterThan(0);
   });
 });
