@@ -65,8 +65,10 @@ export interface RInfo {
   r2: Float32Array | undefined;
   /** "t-1|ss" + "t-1|w" for every previous tag: NCLASS × NCLASS */
   pw: Float32Array | undefined;
-  /** "g|ss" for every gazetteer code */
-  gss: (Float32Array | null)[] | undefined;
+  /** "g|ss" for every gazetteer code: NCLASS per code, filled lazily (gssDone) */
+  gss: Float32Array | undefined;
+  /** bit `code` set when gss holds the sums of that gazetteer code */
+  gssDone: number;
   /** sentence-initial features "F", "F|lcv", "F|w" */
   fv: Float32Array | undefined;
   /** "F|ss+1" with this word next */
@@ -145,6 +147,7 @@ export class Tagger {
       r2: undefined,
       pw: undefined,
       gss: undefined,
+      gssDone: 0,
       fv: undefined,
       fnext: undefined,
       gmax: 0,
@@ -249,16 +252,21 @@ export class Tagger {
     return pw;
   }
 
+  /** r.gss with the sums of gazetteer code `code` filled in (one array per word, not one per code). */
   private gssFor(r: RInfo, code: number): Float32Array {
-    const arr = r.gss ?? (r.gss = new Array<Float32Array | null>(GAZ_VALUES.length).fill(null));
-    let v = arr[code];
-    if (!v) {
-      v = new Float32Array(NCLASS);
+    const arr = r.gss ?? (r.gss = new Float32Array(GAZ_VALUES.length * NCLASS));
+    const bit = 1 << code;
+    if ((r.gssDone & bit) === 0) {
+      r.gssDone |= bit;
       const id = this.model.index.get("g|ss=" + GAZ_VALUES[code]! + "|" + r.x.ss);
-      if (id !== undefined) this.addIdx(id, v);
-      arr[code] = v;
+      if (id !== undefined) {
+        const W = this.model.W;
+        const o = id * NCLASS;
+        const go = code * NCLASS;
+        for (let c = 0; c < NCLASS; c++) arr[go + c] = arr[go + c]! + W[o + c]!;
+      }
     }
-    return v;
+    return arr;
   }
 
   /**
@@ -330,7 +338,7 @@ export class Tagger {
       const gno = (i + 1 < to ? gazOut[i + 1]! : GAZ_END) * NCLASS;
       for (let c = 0; c < NCLASS; c++)
         s[c] =
-          a[c]! + b[c]! + c1[c]! + d[c]! + e[c]! + tt[tto + c]! + pw[pwo + c]! + g0t[go + c]! + g1t[gpo + c]! + g2t[gno + c]! + gss[c]!;
+          a[c]! + b[c]! + c1[c]! + d[c]! + e[c]! + tt[tto + c]! + pw[pwo + c]! + g0t[go + c]! + g1t[gpo + c]! + g2t[gno + c]! + gss[go + c]!;
       if (i === from) {
         const buf = this.buf;
         if (!cur.fv) {
