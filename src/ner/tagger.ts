@@ -65,10 +65,8 @@ export interface RInfo {
   r2: Float32Array | undefined;
   /** "t-1|ss" + "t-1|w" for every previous tag: NCLASS × NCLASS */
   pw: Float32Array | undefined;
-  /** "g|ss" for every gazetteer code: NCLASS per code, filled lazily (gssDone) */
+  /** "g|ss" for every gazetteer code, NCLASS per code: the table of the word's short shape (shared) */
   gss: Float32Array | undefined;
-  /** bit `code` set when gss holds the sums of that gazetteer code */
-  gssDone: number;
   /** sentence-initial features "F", "F|lcv", "F|w" */
   fv: Float32Array | undefined;
   /** "F|ss+1" with this word next */
@@ -90,6 +88,8 @@ export class Tagger {
   private readonly buf: string[] = [];
   private readonly scores = new Float32Array(NCLASS);
   private readonly infoCache = new Map<string, RInfo>();
+  /** "g|ss" sums per short shape (gssOfShape) */
+  private readonly gssByShape = new Map<string, Float32Array>();
   /** "g=", "g-1=", "g+1=" per gazetteer code */
   private readonly gazTab: Float32Array[];
   /** "t-1=" and "t-2=" for (t2, t1, class) */
@@ -147,7 +147,6 @@ export class Tagger {
       r2: undefined,
       pw: undefined,
       gss: undefined,
-      gssDone: 0,
       fv: undefined,
       fnext: undefined,
       gmax: 0,
@@ -208,7 +207,10 @@ export class Tagger {
   info(w: string): RInfo {
     let r = this.infoCache.get(w);
     if (r === undefined) {
-      if (this.infoCache.size > 100_000) this.infoCache.clear();
+      if (this.infoCache.size > 100_000) {
+        this.infoCache.clear();
+        this.gssByShape.clear();
+      }
       r = this.mk(wordInfo(w, this.model.lcv));
       this.infoCache.set(w, r);
     }
@@ -252,21 +254,25 @@ export class Tagger {
     return pw;
   }
 
-  /** r.gss with the sums of gazetteer code `code` filled in (one array per word, not one per code). */
-  private gssFor(r: RInfo, code: number): Float32Array {
-    const arr = r.gss ?? (r.gss = new Float32Array(GAZ_VALUES.length * NCLASS));
-    const bit = 1 << code;
-    if ((r.gssDone & bit) === 0) {
-      r.gssDone |= bit;
-      const id = this.model.index.get("g|ss=" + GAZ_VALUES[code]! + "|" + r.x.ss);
-      if (id !== undefined) {
-        const W = this.model.W;
+  /**
+   * The "g|ss" weight sums of every gazetteer code for one short shape ("g|ss" depends on the word's
+   * shape alone: a few hundred tables, each shared by every word of that shape).
+   */
+  private gssOfShape(ss: string): Float32Array {
+    let tab = this.gssByShape.get(ss);
+    if (tab === undefined) {
+      tab = new Float32Array(GAZ_VALUES.length * NCLASS);
+      const W = this.model.W;
+      for (let code = 0; code < GAZ_VALUES.length; code++) {
+        const id = this.model.index.get("g|ss=" + GAZ_VALUES[code]! + "|" + ss);
+        if (id === undefined) continue;
         const o = id * NCLASS;
         const go = code * NCLASS;
-        for (let c = 0; c < NCLASS; c++) arr[go + c] = arr[go + c]! + W[o + c]!;
+        for (let c = 0; c < NCLASS; c++) tab[go + c] = tab[go + c]! + W[o + c]!;
       }
+      this.gssByShape.set(ss, tab);
     }
-    return arr;
+    return tab;
   }
 
   /**
@@ -330,7 +336,7 @@ export class Tagger {
       const e = next2.r2 ?? (next2.r2 = this.sum(right2Feats, next2.x));
       const pw = cur.pw ?? this.pwFor(cur);
       const g = gazOut[i]!;
-      const gss = this.gssFor(cur, g);
+      const gss = cur.gss ?? (cur.gss = this.gssOfShape(cur.x.ss));
       const tto = (t2 * NCLASS + t1) * NCLASS;
       const pwo = t1 * NCLASS;
       const go = g * NCLASS;
