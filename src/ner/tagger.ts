@@ -90,6 +90,8 @@ export class Tagger {
   private readonly infoCache = new Map<string, RInfo>();
   /** "g|ss" sums per short shape (gssOfShape) */
   private readonly gssByShape = new Map<string, Float32Array>();
+  /** "t-1|ss" sums per short shape (pssOfShape) */
+  private readonly pssByShape = new Map<string, Float32Array>();
   /** "g=", "g-1=", "g+1=" per gazetteer code */
   private readonly gazTab: Float32Array[];
   /** "t-1=" and "t-2=" for (t2, t1, class) */
@@ -210,6 +212,7 @@ export class Tagger {
       if (this.infoCache.size > 100_000) {
         this.infoCache.clear();
         this.gssByShape.clear();
+        this.pssByShape.clear();
       }
       r = this.mk(wordInfo(w, this.model.lcv));
       this.infoCache.set(w, r);
@@ -240,18 +243,41 @@ export class Tagger {
     for (let c = 0; c < NCLASS; c++) acc[c] = acc[c]! + W[o + c]!;
   }
 
+  /**
+   * "t-1|ss" + "t-1|w" for every previous tag. The "t-1|ss" half depends on the short shape alone:
+   * it comes from the shape's table (filled once), so a new word type builds and looks up 9
+   * feature keys, not 18. The sums are made in the templates' order, as addFeats would.
+   */
   private pwFor(r: RInfo): Float32Array {
-    const pw = new Float32Array(NCLASS * NCLASS);
-    const one: string[] = [];
+    const pw = new Float32Array(this.pssOfShape(r.x.ss));
+    const W = this.model.W;
     for (let t = 0; t < NCLASS; t++) {
-      one.length = 0;
-      one.push("t-1|ss=" + CLASSES[t]! + "|" + r.x.ss, "t-1|w=" + CLASSES[t]! + "|" + r.x.lw);
-      const v = new Float32Array(NCLASS);
-      this.addFeats(one, v);
-      pw.set(v, t * NCLASS);
+      const id = this.model.index.get("t-1|w=" + CLASSES[t]! + "|" + r.x.lw);
+      if (id === undefined) continue;
+      const o = id * NCLASS;
+      const po = t * NCLASS;
+      for (let c = 0; c < NCLASS; c++) pw[po + c] = pw[po + c]! + W[o + c]!;
     }
     r.pw = pw;
     return pw;
+  }
+
+  /** The "t-1|ss" weight sums for every previous tag (NCLASS × NCLASS) of one short shape. */
+  private pssOfShape(ss: string): Float32Array {
+    let tab = this.pssByShape.get(ss);
+    if (tab === undefined) {
+      tab = new Float32Array(NCLASS * NCLASS);
+      const W = this.model.W;
+      for (let t = 0; t < NCLASS; t++) {
+        const id = this.model.index.get("t-1|ss=" + CLASSES[t]! + "|" + ss);
+        if (id === undefined) continue;
+        const o = id * NCLASS;
+        const po = t * NCLASS;
+        for (let c = 0; c < NCLASS; c++) tab[po + c] = tab[po + c]! + W[o + c]!;
+      }
+      this.pssByShape.set(ss, tab);
+    }
+    return tab;
   }
 
   /**
