@@ -1876,6 +1876,8 @@ interface Ent {
   persons: number;
   /** mentions in a context only persons have ("said Mauer,") */
   personCues: number;
+  /** normalised forms already offered for propagation (addForm) */
+  formSeen: Set<string>;
 }
 
 function labelType(c: Cand, doc: Doc): NameType {
@@ -2059,7 +2061,6 @@ interface Resolution {
   seenSpans: Set<number>;
   /** propagation forms: token sequences of the mentions, per entity */
   byFirst: Map<string, { toks: string[]; ent: Ent }[]>;
-  formSeen: Set<string>;
 }
 
 /** Per candidate, once: offsets, surface, normalised form, type, key. */
@@ -2094,6 +2095,7 @@ function getEnt(R: Resolution, key: string, type: NameType, first: number): Ent 
       lastTokens: new Set(),
       persons: 0,
       personCues: 0,
+      formSeen: new Set(),
     };
     R.ents.set(key, e);
     R.order.push(e);
@@ -2119,9 +2121,9 @@ function addMention(R: Resolution, e: Ent, start: number, end: number, demonym: 
 
 function addForm(R: Resolution, ft: string[], e: Ent, nf: string): void {
   if (ft.length === 0 || !hasUpper(ft[0]!) || (ft.length === 1 && ft[0]!.length < 2)) return;
-  const id = e.key + "\u0000" + nf;
-  if (R.formSeen.has(id)) return;
-  R.formSeen.add(id);
+  // per entity (one per key in a resolution), so no "key + form" string is built for the lookup
+  if (e.formSeen.has(nf)) return;
+  e.formSeen.add(nf);
   const list = R.byFirst.get(ft[0]!);
   if (list) list.push({ toks: ft, ent: e });
   else R.byFirst.set(ft[0]!, [{ toks: ft, ent: e }]);
@@ -2131,7 +2133,7 @@ function addForm(R: Resolution, ft: string[], e: Ent, nf: string): void {
 function addFormAt(R: Resolution, s: number, e: number, ent: Ent, nf: string): void {
   const { words } = R.doc;
   if (e <= s || !hasUpper(words[s]!) || (e - s === 1 && words[s]!.length < 2)) return;
-  if (R.formSeen.has(ent.key + "\u0000" + nf)) return;
+  if (ent.formSeen.has(nf)) return;
   addForm(R, words.slice(s, e), ent, nf);
 }
 
@@ -2143,7 +2145,6 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
     covered: new Uint8Array(doc.words.length),
     seenSpans: new Set<number>(),
     byFirst: new Map(),
-    formSeen: new Set<string>(),
   };
   const sorted = preResolve(doc, acc);
   // person full names first so short forms can join them

@@ -65,8 +65,8 @@ export interface RInfo {
   r2: Float32Array | undefined;
   /** "t-1|ss" + "t-1|w" for every previous tag: NCLASS × NCLASS */
   pw: Float32Array | undefined;
-  /** "g|ss" for every gazetteer code */
-  gss: (Float32Array | null)[] | undefined;
+  /** "g|ss" for every gazetteer code, NCLASS per code: the table of the word's short shape (shared) */
+  gss: Float32Array | undefined;
   /** sentence-initial features "F", "F|lcv", "F|w" */
   fv: Float32Array | undefined;
   /** "F|ss+1" with this word next */
@@ -88,6 +88,10 @@ export class Tagger {
   private readonly buf: string[] = [];
   private readonly scores = new Float32Array(NCLASS);
   private readonly infoCache = new Map<string, RInfo>();
+  /** "g|ss" sums per short shape (gssOfShape) */
+  private readonly gssByShape = new Map<string, Float32Array>();
+  /** "t-1|ss" sums per short shape (pssOfShape) */
+  private readonly pssByShape = new Map<string, Float32Array>();
   /** "g=", "g-1=", "g+1=" per gazetteer code */
   private readonly gazTab: Float32Array[];
   /** "t-1=" and "t-2=" for (t2, t1, class) */
@@ -205,7 +209,11 @@ export class Tagger {
   info(w: string): RInfo {
     let r = this.infoCache.get(w);
     if (r === undefined) {
-      if (this.infoCache.size > 100_000) this.infoCache.clear();
+      if (this.infoCache.size > 100_000) {
+        this.infoCache.clear();
+        this.gssByShape.clear();
+        this.pssByShape.clear();
+      }
       r = this.mk(wordInfo(w, this.model.lcv));
       this.infoCache.set(w, r);
     }
@@ -235,30 +243,62 @@ export class Tagger {
     for (let c = 0; c < NCLASS; c++) acc[c] = acc[c]! + W[o + c]!;
   }
 
+  /**
+   * "t-1|ss" + "t-1|w" for every previous tag. The "t-1|ss" half depends on the short shape alone:
+   * it comes from the shape's table (filled once), so a new word type builds and looks up 9
+   * feature keys, not 18. The sums are made in the templates' order, as addFeats would.
+   */
   private pwFor(r: RInfo): Float32Array {
-    const pw = new Float32Array(NCLASS * NCLASS);
-    const one: string[] = [];
+    const pw = new Float32Array(this.pssOfShape(r.x.ss));
+    const W = this.model.W;
     for (let t = 0; t < NCLASS; t++) {
-      one.length = 0;
-      one.push("t-1|ss=" + CLASSES[t]! + "|" + r.x.ss, "t-1|w=" + CLASSES[t]! + "|" + r.x.lw);
-      const v = new Float32Array(NCLASS);
-      this.addFeats(one, v);
-      pw.set(v, t * NCLASS);
+      const id = this.model.index.get("t-1|w=" + CLASSES[t]! + "|" + r.x.lw);
+      if (id === undefined) continue;
+      const o = id * NCLASS;
+      const po = t * NCLASS;
+      for (let c = 0; c < NCLASS; c++) pw[po + c] = pw[po + c]! + W[o + c]!;
     }
     r.pw = pw;
     return pw;
   }
 
-  private gssFor(r: RInfo, code: number): Float32Array {
-    const arr = r.gss ?? (r.gss = new Array<Float32Array | null>(GAZ_VALUES.length).fill(null));
-    let v = arr[code];
-    if (!v) {
-      v = new Float32Array(NCLASS);
-      const id = this.model.index.get("g|ss=" + GAZ_VALUES[code]! + "|" + r.x.ss);
-      if (id !== undefined) this.addIdx(id, v);
-      arr[code] = v;
+  /** The "t-1|ss" weight sums for every previous tag (NCLASS × NCLASS) of one short shape. */
+  private pssOfShape(ss: string): Float32Array {
+    let tab = this.pssByShape.get(ss);
+    if (tab === undefined) {
+      tab = new Float32Array(NCLASS * NCLASS);
+      const W = this.model.W;
+      for (let t = 0; t < NCLASS; t++) {
+        const id = this.model.index.get("t-1|ss=" + CLASSES[t]! + "|" + ss);
+        if (id === undefined) continue;
+        const o = id * NCLASS;
+        const po = t * NCLASS;
+        for (let c = 0; c < NCLASS; c++) tab[po + c] = tab[po + c]! + W[o + c]!;
+      }
+      this.pssByShape.set(ss, tab);
     }
-    return v;
+    return tab;
+  }
+
+  /**
+   * The "g|ss" weight sums of every gazetteer code for one short shape ("g|ss" depends on the word's
+   * shape alone: a few hundred tables, each shared by every word of that shape).
+   */
+  private gssOfShape(ss: string): Float32Array {
+    let tab = this.gssByShape.get(ss);
+    if (tab === undefined) {
+      tab = new Float32Array(GAZ_VALUES.length * NCLASS);
+      const W = this.model.W;
+      for (let code = 0; code < GAZ_VALUES.length; code++) {
+        const id = this.model.index.get("g|ss=" + GAZ_VALUES[code]! + "|" + ss);
+        if (id === undefined) continue;
+        const o = id * NCLASS;
+        const go = code * NCLASS;
+        for (let c = 0; c < NCLASS; c++) tab[go + c] = tab[go + c]! + W[o + c]!;
+      }
+      this.gssByShape.set(ss, tab);
+    }
+    return tab;
   }
 
   /**
@@ -322,7 +362,7 @@ export class Tagger {
       const e = next2.r2 ?? (next2.r2 = this.sum(right2Feats, next2.x));
       const pw = cur.pw ?? this.pwFor(cur);
       const g = gazOut[i]!;
-      const gss = this.gssFor(cur, g);
+      const gss = cur.gss ?? (cur.gss = this.gssOfShape(cur.x.ss));
       const tto = (t2 * NCLASS + t1) * NCLASS;
       const pwo = t1 * NCLASS;
       const go = g * NCLASS;
@@ -330,7 +370,7 @@ export class Tagger {
       const gno = (i + 1 < to ? gazOut[i + 1]! : GAZ_END) * NCLASS;
       for (let c = 0; c < NCLASS; c++)
         s[c] =
-          a[c]! + b[c]! + c1[c]! + d[c]! + e[c]! + tt[tto + c]! + pw[pwo + c]! + g0t[go + c]! + g1t[gpo + c]! + g2t[gno + c]! + gss[c]!;
+          a[c]! + b[c]! + c1[c]! + d[c]! + e[c]! + tt[tto + c]! + pw[pwo + c]! + g0t[go + c]! + g1t[gpo + c]! + g2t[gno + c]! + gss[go + c]!;
       if (i === from) {
         const buf = this.buf;
         if (!cur.fv) {

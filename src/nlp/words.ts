@@ -90,6 +90,8 @@ export function words(text: string, start = 0, end = text.length): Word[] {
       continue;
     }
     let j = i;
+    // only ASCII and no capital letter: the token is its own lower case (no toLowerCase call)
+    let plain = true;
     // (?:\p{Lu}\.){2,}
     let pairs = 0;
     for (let k = i; ; ) {
@@ -106,18 +108,23 @@ export function words(text: string, start = 0, end = text.length): Word[] {
         for (;;) {
           let u = at(j);
           while (u >= 0 && classOf(u) & (LETTER | NUMBER)) {
+            if (u >= 128 || (u >= 65 && u <= 90)) plain = false;
             j += width(u);
             u = at(j);
           }
           if (u !== 45 && u !== 39 && u !== 0x2019) break;
           const after = at(j + 1);
           if (after < 0 || !(classOf(after) & (LETTER | NUMBER))) break;
+          if (u === 0x2019) plain = false;
           j += 1;
         }
-      } else j = i + width(cp);
-    }
+      } else {
+        j = i + width(cp);
+        if (cp >= 128) plain = false;
+      }
+    } else plain = false;
     const t = text.slice(i, j);
-    out.push({ text: t, lower: t.toLowerCase(), start: i, end: j });
+    out.push({ text: t, lower: plain ? t : t.toLowerCase(), start: i, end: j });
     i = j;
   }
   return out;

@@ -35,6 +35,16 @@ function codePointBefore(text: string, from: number, at: number): number {
   return c;
 }
 
+/** 1 for an ASCII letter or digit. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
+
+/** Whether the code point that ends just before `at` (not looking before `from`) is a letter or digit. */
+function wordBefore(text: string, from: number, at: number): boolean {
+  if (at <= from) return false;
+  const prev = text.charCodeAt(at - 1);
+  return prev < 128 ? ASCII_WORD[prev] === 1 : isLetterOrNumber(codePointBefore(text, from, at));
+}
+
 /** The code point at `at`, a pair read whole only when it lies before `end`. */
 function codePointAt(text: string, at: number, end: number): number {
   const cp = text.codePointAt(at)!;
@@ -83,19 +93,22 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
   /** The same matches, from the trie: at each position the form earliest in the alternation wins. */
   const scanTrie = (trie: TrieNode, text: string, from: number, end: number, found: Array<[number, string]>) => {
     let p = from;
+    // Whether the character before p is a letter or digit, so that no form may start at p (nothing
+    // before `from` counts). Kept as the scan moves instead of read again at every position.
+    let afterWord = false;
     while (p < end) {
-      // Cheap refusals first: no form starts with this character, or it continues a word.
+      // Cheap refusals first: the character continues a word, or no form starts with it.
       const first = text.charCodeAt(p);
-      if (trie.next[first >= 65 && first <= 90 ? first + 32 : first < 128 ? first : first === 0x212a ? 107 : first === 0x017f ? 115 : 0] === undefined) {
-        p++;
-        continue;
-      }
-      if (p > from) {
-        const prev = text.charCodeAt(p - 1);
-        if (prev < 128 ? (prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) : isLetterOrNumber(codePointBefore(text, from, p))) {
+      if (first < 128) {
+        if (afterWord || trie.next[first >= 65 && first <= 90 ? first + 32 : first] === undefined) {
+          afterWord = ASCII_WORD[first] === 1;
           p++;
           continue;
         }
+      } else if (afterWord || trie.next[first === 0x212a ? 107 : first === 0x017f ? 115 : 0] === undefined) {
+        p++;
+        afterWord = wordBefore(text, from, p);
+        continue;
       }
       let node: TrieNode | undefined = trie;
       let i = p;
@@ -121,6 +134,7 @@ export function registryMatcher(entries: RegistryEntry[], options: { regexOnly?:
         found.push([p - from, text.slice(p, bestEnd)]);
         p = bestEnd;
       } else p++;
+      afterWord = wordBefore(text, from, p);
     }
   };
 
