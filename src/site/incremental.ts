@@ -30,7 +30,7 @@ import { packageRoot, publicDir, templatesDir } from "../paths.js";
 import type { SiteIndex } from "./index.js";
 import { outputPath, type PageEntry } from "./pages.js";
 import { filesUnder } from "../util/files.js";
-import { passCount, pagesPerPass, PASSED_TEMPLATES } from "./passes.js";
+import { pagesPerPass, PASS_WEIGHTS, PASSED_TEMPLATES, sharePasses, type PassedTemplate } from "./passes.js";
 
 /** Bump by hand when the manifest's layout changes. */
 const MANIFEST_FORMAT = 2;
@@ -143,7 +143,7 @@ export function planRender(pages: readonly PageEntry[], index: SiteIndex, option
   const text = new KeyText(index);
   const common = `${renderVersion()}\0${JSON.stringify(index.site)}\0`;
   const plan: RenderPlan = { render: new Map(), passes: 1, pages: [], reused: [], rendered: 0, previous };
-  const toRender: Array<{ url: string; passes: number[]; at: number }> = [];
+  const toRender: Array<{ url: string; passes: number[]; at: number; weight: number }> = [];
   const passed = new Set<string>(PASSED_TEMPLATES);
   for (const { template, module, data, url } of pages) {
     const stem = template.replace(/\.11ty\.js$/, "");
@@ -158,15 +158,16 @@ export function planRender(pages: readonly PageEntry[], index: SiteIndex, option
       plan.reused.push(page);
       passes.push(-1);
     } else {
-      toRender.push({ url, passes, at: passes.length });
+      toRender.push({ url, passes, at: passes.length, weight: PASS_WEIGHTS[stem as PassedTemplate] });
       passes.push(0);
     }
   }
   // The pages to render go to the passes in site order (template by template, each in its page
-  // order: the order Eleventy renders them in), a contiguous run each.
+  // order: the order Eleventy renders them in), a contiguous run each, by weight (./passes.ts).
   plan.rendered = toRender.length;
-  plan.passes = passCount(toRender.length, perPass);
-  toRender.forEach(({ passes, at }, i) => (passes[at] = Math.floor((i * plan.passes) / toRender.length)));
+  const shared = sharePasses(toRender.map((p) => p.weight), perPass);
+  plan.passes = shared.count;
+  toRender.forEach(({ passes, at }, i) => (passes[at] = shared.pass[i]!));
   return plan;
 }
 

@@ -76,17 +76,54 @@ export function passItems<T>(items: T[]): T[] {
 }
 
 /**
- * Pages per pass: `SITREP_PAGES_PER_PASS` (a positive integer) or 3,000. A pass holds its pages'
- * output and Eleventy's state for them until it ends: at 4,000 articles, without the search feed,
- * 10,000-page passes (two) peaked at 3.1 GB RSS, 3,000-page passes (five) at 2.2 GB for the same CPU
- * (the last pass, of timeline pages of 200 claims each, is the heaviest; BENCHMARKS.md).
+ * How much one page of each template weighs in a pass, in briefing pages: about its output's size
+ * against a briefing page's, because a pass holds its pages' output until it ends. Averages over the
+ * 10,000-article benchmark corpus: a briefing page 49 KB, an actor page 57 KB, a location page 78
+ * KB, a timeline page (200 claims) 130 KB, an entity feed (50 entries at most) about 70 KB.
+ */
+export const PASS_WEIGHTS: Readonly<Record<PassedTemplate, number>> = {
+  briefing: 1,
+  source: 1,
+  base: 1.2,
+  actor: 1.2,
+  location: 1.6,
+  "actor-feed": 1.5,
+  "base-feed": 1.5,
+  timeline: 2.6,
+};
+
+/**
+ * A pass's budget, in briefing pages (`PASS_WEIGHTS`): `SITREP_PAGES_PER_PASS` (a positive number)
+ * or 3,000. A pass holds its pages' output and Eleventy's state for them until it ends: at 4,000
+ * articles, without the search feed, 10,000-page passes (two) peaked at 3.1 GB RSS, 3,000-page
+ * passes (five) at 2.2 GB for the same CPU; at 10,000 articles, with passes counted in pages, a pass
+ * of 2,741 timeline pages left 1.7 GB of heap after a full collection and one of briefing pages 0.8 GB
+ * (BENCHMARKS.md).
  */
 export function pagesPerPass(): number {
   const n = Number(process.env.SITREP_PAGES_PER_PASS);
-  return Number.isInteger(n) && n > 0 ? n : 3_000;
+  return Number.isFinite(n) && n > 0 ? n : 3_000;
 }
 
-/** How many passes it takes to render `pages` pages of PASSED_TEMPLATES (at least one: the other templates). */
-export function passCount(pages: number, perPass: number = pagesPerPass()): number {
-  return Math.max(1, Math.ceil(pages / perPass));
+/**
+ * Shares pages of the given weights (in site order) out to passes of at most about `perPass` each:
+ * how many passes, and each page's pass. A pass is a contiguous run, and the passes weigh about the
+ * same (a page goes to the pass its middle falls in).
+ */
+export function sharePasses(weights: readonly number[], perPass: number = pagesPerPass()): { count: number; pass: number[] } {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const count = passCount(total, perPass);
+  let before = 0;
+  const pass = weights.map((w) => {
+    const middle = before + w / 2;
+    before += w;
+    return Math.min(count - 1, Math.floor((middle * count) / total));
+  });
+  return { count, pass };
+}
+
+/** How many passes it takes to render pages weighing `weight` in all (at least one: the other templates). */
+export function passCount(weight: number, perPass: number = pagesPerPass()): number {
+  // (Less a hair: a sum of fractional weights can come out a little above what it adds up to.)
+  return Math.max(1, Math.ceil(weight / perPass - 1e-9));
 }

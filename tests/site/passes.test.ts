@@ -13,7 +13,7 @@ import { repoRoot } from "../helpers/shared.js";
 import { hashTree } from "../helpers/tree.js";
 import { loadSite } from "../../src/site/build.js";
 import { loadTemplates, lookup, pageEntries } from "../../src/site/pages.js";
-import { passCount, PASSED_TEMPLATES } from "../../src/site/passes.js";
+import { PASS_WEIGHTS, PASSED_TEMPLATES, sharePasses } from "../../src/site/passes.js";
 import { planRender } from "../../src/site/incremental.js";
 
 const fixture = join(repoRoot, "tests", "fixtures", "site", "content");
@@ -42,9 +42,29 @@ beforeAll(() => {
 describe("rendering in passes", () => {
   it("the fixture site needs several passes at the test's page budget, one by default", async () => {
     const { index } = loadSite(fixture);
-    const { rendered } = planRender(pageEntries(await loadTemplates(), index), index, { cacheDir: null, previousDir: null });
-    expect(passCount(rendered, PER_PASS)).toBeGreaterThan(3);
-    expect(passCount(rendered)).toBe(1);
+    const pages = pageEntries(await loadTemplates(), index);
+    expect(planRender(pages, index, { cacheDir: null, previousDir: null }, PER_PASS).passes).toBeGreaterThan(3);
+    expect(planRender(pages, index, { cacheDir: null, previousDir: null }).passes).toBe(1);
+  });
+
+  it("shares pages out by weight: contiguous runs of about the same weight, fewer heavy pages to a pass", () => {
+    const { briefing, timeline } = PASS_WEIGHTS;
+    expect(timeline).toBeGreaterThan(2 * briefing);
+    // 2,000 briefing pages, then 2,000 timeline pages, 1,000 briefing pages' worth to a pass.
+    const weights = [...Array<number>(2000).fill(briefing), ...Array<number>(2000).fill(timeline)];
+    const { count, pass } = sharePasses(weights, 1000);
+    const total = 2000 * briefing + 2000 * timeline;
+    expect(count).toBe(Math.ceil(total / 1000));
+    for (let i = 1; i < pass.length; i++) expect(pass[i]! - pass[i - 1]!).toBeGreaterThanOrEqual(0), expect(pass[i]! - pass[i - 1]!).toBeLessThanOrEqual(1);
+    expect(pass[0]).toBe(0);
+    expect(pass.at(-1)).toBe(count - 1);
+    const per = Array.from({ length: count }, (_, k) => ({ pages: 0, weight: 0 }));
+    pass.forEach((k, i) => (per[k]!.pages++, (per[k]!.weight += weights[i]!)));
+    for (const p of per) expect(p.weight).toBeLessThanOrEqual(1000 + timeline);
+    // A pass of briefing pages only renders more pages than a pass of timeline pages only.
+    expect(per[0]!.pages).toBeGreaterThan(2 * per.at(-1)!.pages);
+    // One pass when everything fits.
+    expect(sharePasses(weights, total)).toEqual({ count: 1, pass: weights.map(() => 0) });
   });
 
   it("gives the same site in many passes as in one, search index included", () => {
