@@ -1,7 +1,11 @@
-/** `/`: the latest briefings, newest first, and the ways into the archive. */
+/**
+ * `/`: the latest briefings (the newest `LATEST_BRIEFINGS`, src/site/feeds.ts), newest first, and the
+ * ways into the archive; when there are more, a note says how many and where the others are.
+ */
 import type { BriefingPage, SiteIndex } from "../src/site/index.js";
+import { latest, LATEST_BRIEFINGS } from "../src/site/feeds.js";
 import { html, safeUrl, type SafeHtml } from "./lib/html.js";
-import { count, time } from "./lib/format.js";
+import { count, formatNumber, time } from "./lib/format.js";
 import { layout } from "./lib/layout.js";
 import { section } from "./lib/partials.js";
 
@@ -31,6 +35,12 @@ ${b.briefing.summary ? html`<p class="summary">${b.briefing.summary}</p>` : ""}
 </li>`;
 }
 
+/** Under the latest briefings when there are more: how many, and where all of them are. */
+function olderNote(total: number): SafeHtml {
+  if (total <= LATEST_BRIEFINGS) return html``;
+  return html`<p class="note list-limit">The newest ${formatNumber(LATEST_BRIEFINGS)} of ${count(total, "briefing")} are shown. For older ones, follow the <a href="/timeline/">timeline</a> of claims by date, <a href="/search/">search</a>, or the <a href="/actors/">actor</a>, <a href="/locations/">place</a> and <a href="/sources/">source</a> pages; the <a href="/data/briefings.json">data export</a> lists every briefing.</p>`;
+}
+
 export function render(data: Data): string {
   const { sitrep } = data;
   const archive: Array<{ label: string; href: string; n: number; noun: [string, string] }> = [
@@ -46,7 +56,8 @@ export function render(data: Data): string {
 <div class="home-grid">
 ${section(
   "Latest briefings",
-  sitrep.briefings.length ? html`<ol class="briefing-list">${sitrep.briefings.map(briefingItem)}</ol>` : null,
+  sitrep.briefings.length ? html`<ol class="briefing-list">${latest(sitrep.briefings).map(briefingItem)}</ol>
+${olderNote(sitrep.briefings.length)}` : null,
   { id: "latest", empty: "No briefings yet.", className: "home-latest" },
 )}
 ${section(

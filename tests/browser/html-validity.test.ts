@@ -1,6 +1,8 @@
 /**
  * The Nu HTML Checker (vnu.jar from the vnu-jar package, run on the system's Java) over every page
  * of the built demo site, once: zero errors. It takes ~8–20 s on 2 cores, so it runs once in beforeAll.
+ * With it, a home page of more briefings than it lists (the demo has fewer than LATEST_BRIEFINGS),
+ * so the note under the list is checked too.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
@@ -10,6 +12,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { repoRoot } from "../helpers/shared.js";
 import { sharedSite } from "../helpers/browser.js";
+import { loadSite } from "../../src/site/build.js";
+import { LATEST_BRIEFINGS } from "../../src/site/feeds.js";
+import type { SiteIndex } from "../../src/site/index.js";
+import { render as renderHome } from "../../templates/index.11ty.js";
 
 const require = createRequire(import.meta.url);
 const vnuJar = join(dirname(require.resolve("vnu-jar/package.json")), "build", "dist", "vnu.jar");
@@ -26,6 +32,16 @@ interface VnuMessage {
 }
 
 const CANARY = "vnu-canary.html";
+const CAPPED_HOME = "home-capped.html";
+let cappedHome = "";
+
+/** The demo site's home page over its briefings repeated (with ids of their own) past LATEST_BRIEFINGS. */
+function homeOfMany(): string {
+  const { index } = loadSite(join(repoRoot, "content"));
+  const copies = Math.ceil((LATEST_BRIEFINGS + 1) / index.briefings.length) + 1;
+  const briefings = Array.from({ length: copies }, (_, k) => index.briefings.map((b) => ({ ...b, id: `${b.id}-${k}`, url: `${b.url}#${k}` }))).flat();
+  return renderHome({ sitrep: { ...index, briefings } as SiteIndex });
+}
 let site: string;
 let canaryDir: string;
 let messages: VnuMessage[];
@@ -49,6 +65,8 @@ beforeAll(async () => {
   // A canary page with a known error, checked in the same run, proves the checker really read files.
   canaryDir = mkdtempSync(join(tmpdir(), "sitrep-vnu-canary-"));
   writeFileSync(join(canaryDir, CANARY), `<!doctype html><html lang="en"><head><title>canary</title></head><body><p><div>x</div></p></body></html>`);
+  cappedHome = homeOfMany();
+  writeFileSync(join(canaryDir, CAPPED_HOME), cappedHome);
   const run = await runVnu(site, canaryDir);
   // vnu writes its JSON report to stderr; take whichever stream holds it.
   raw = [run.stderr, run.stdout].find((s) => s.trim().startsWith("{")) ?? "";
@@ -70,8 +88,15 @@ describe("the Nu HTML Checker", () => {
     expect(messages.filter((m) => m.url?.endsWith(CANARY)).map((m) => m.message)).toContain("No “p” element in scope but a “p” end tag seen.");
   });
 
+  it("finds no errors in a home page that lists the latest of more briefings", () => {
+    expect(cappedHome).toContain(`The newest ${LATEST_BRIEFINGS} of`);
+    expect(cappedHome.match(/<li class="briefing-item">/g)).toHaveLength(LATEST_BRIEFINGS);
+    const errors = messages.filter((m) => m.url?.endsWith(CAPPED_HOME)).filter((m) => m.type === "error" || m.type === "non-document-error" || m.subType === "fatal");
+    expect(errors.map(format).join("\n"), `${errors.length} HTML errors`).toBe("");
+  });
+
   it("finds no errors in any page of the built site", () => {
-    const errors = messages.filter((m) => !m.url?.endsWith(CANARY)).filter((m) => m.type === "error" || m.type === "non-document-error" || m.subType === "fatal");
+    const errors = messages.filter((m) => !m.url?.endsWith(CANARY) && !m.url?.endsWith(CAPPED_HOME)).filter((m) => m.type === "error" || m.type === "non-document-error" || m.subType === "fatal");
     expect(errors.map(format).join("\n"), `${errors.length} HTML errors`).toBe("");
   });
 });
