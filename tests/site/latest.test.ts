@@ -3,7 +3,7 @@
  * site fixture plus enough older articles that there are more briefings than that, and more that
  * name Russia and Khmeimim Air Base:
  * - the home page lists the newest LATEST_BRIEFINGS, newest first, then says how many there are and
- *   where the others are;
+ *   links the archive, which lists every briefing, ARCHIVE_PAGE_SIZE a page;
  * - `/feed.xml`, `/feed.json` and the actor and base feeds carry the newest LATEST_BRIEFINGS entries,
  *   newest first, and the feed's `updated` is the newest entry's date;
  * - page keys (src/site/incremental.ts): an edit of a briefing older than the latest leaves an actor
@@ -20,6 +20,7 @@ import { LATEST_BRIEFINGS, rfc3339 } from "../../src/site/feeds.js";
 import type { SiteIndex } from "../../src/site/index.js";
 import { planRender } from "../../src/site/incremental.js";
 import { loadTemplates, outputPath, pageEntries, pageTable, type Template } from "../../src/site/pages.js";
+import { ARCHIVE_PAGE_SIZE } from "../../templates/archive.11ty.js";
 
 const fixture = join(repoRoot, "tests", "fixtures", "site", "content");
 /** Older than every fixture article (2024-12), one a day from 2023-01-01: older-0 is the oldest. */
@@ -62,6 +63,7 @@ beforeAll(async () => {
   templates = await loadTemplates();
 });
 
+const listedOn = (html: string) => Array.from(html.matchAll(/<li class="briefing-item">\s*<article aria-labelledby="b-[^"]+">\s*<h3 id="[^"]+"><a href="([^"]+)"/g), (m) => m[1]);
 const atomIds = (xml: string) => Array.from(xml.matchAll(/<entry>\s*<title>[^<]*<\/title>\s*<link[^>]*\/>\s*<id>([^<]+)<\/id>/g), (m) => new URL(m[1]!).pathname);
 const mentioning = (index: SiteIndex, id: string) => index.briefings.filter((b) => b.actors.some((a) => a.id === id) || b.locations.some((l) => l.id === id)).map((b) => b.url);
 
@@ -70,11 +72,28 @@ describe("the latest briefings", () => {
     const { index, render } = version(content);
     expect(index.briefings.length).toBe(6 + EXTRA);
     const home = render("/");
-    const listed = Array.from(home.matchAll(/<li class="briefing-item">\s*<article aria-labelledby="b-[^"]+">\s*<h3 id="[^"]+"><a href="([^"]+)"/g), (m) => m[1]);
-    expect(listed).toEqual(index.briefings.slice(0, LATEST_BRIEFINGS).map((b) => b.url));
+    expect(listedOn(home)).toEqual(index.briefings.slice(0, LATEST_BRIEFINGS).map((b) => b.url));
     expect(home).not.toContain('href="/briefings/older-0/"');
     expect(home).toContain(`The newest ${LATEST_BRIEFINGS} of ${index.briefings.length} briefings are shown.`);
-    for (const href of ["/timeline/", "/search/", "/data/briefings.json"]) expect(home).toContain(`<a href="${href}">`);
+    for (const href of ["/archive/", "/timeline/", "/search/"]) expect(home).toContain(`<a href="${href}">`);
+  });
+
+  it("the archive lists every briefing, newest first, ARCHIVE_PAGE_SIZE a page, with a pager", () => {
+    const { index, render } = version(content);
+    expect(listedOn(render("/archive/"))).toEqual(index.briefings.map((b) => b.url));
+    // Repeated (with ids of their own) past two pages.
+    const copies = Math.ceil((2 * ARCHIVE_PAGE_SIZE + 1) / index.briefings.length);
+    const briefings = Array.from({ length: copies }, (_, k) => index.briefings.map((b) => ({ ...b, id: `${b.id}-${k}`, url: `/briefings/${b.id}-${k}/` }))).flat();
+    const big = { ...index, briefings } as SiteIndex;
+    const archive = templates.find((t) => t.name.startsWith("archive."))!;
+    const pages = pageEntries([archive], big);
+    expect(pages.map((p) => p.url)).toEqual(["/archive/", "/archive/page/2/", "/archive/page/3/"]);
+    const html = pages.map((p) => archive.module.render(p.data as never));
+    expect(html.flatMap(listedOn)).toEqual(briefings.map((b) => b.url));
+    expect(listedOn(html[0]!)).toHaveLength(ARCHIVE_PAGE_SIZE);
+    expect(html[0]).toContain('<a href="/archive/page/2/" rel="next">Older</a>');
+    expect(html[1]).toContain('<a href="/archive/" rel="prev">Newer</a>');
+    expect(html[2]).not.toContain('rel="next"');
   });
 
   it("site feeds: the newest LATEST_BRIEFINGS entries, updated = the newest's date", () => {
