@@ -39,8 +39,8 @@ export function rfc3339(date: string): string {
 
 /**
  * How many briefings the home page lists and each feed (the site's Atom and JSON Feed, every actor
- * and base feed) carries: the newest ones. The rest of the archive is reached from the home page
- * (the timeline, search, the entity pages and the data export).
+ * and base feed) carries: the newest ones. The home page links the archive of all of them
+ * (templates/archive.11ty.ts).
  */
 export const LATEST_BRIEFINGS = 50;
 
