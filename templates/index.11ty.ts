@@ -1,7 +1,13 @@
-/** `/`: the latest briefings, newest first, and the ways into the archive. */
-import type { BriefingPage, SiteIndex } from "../src/site/index.js";
-import { html, safeUrl, type SafeHtml } from "./lib/html.js";
-import { count, time } from "./lib/format.js";
+/**
+ * `/`: the latest briefings (the newest `LATEST_BRIEFINGS`, src/site/feeds.ts), newest first, and the
+ * ways into the archive; when there are more, a note says how many and links the archive of all
+ * of them (templates/archive.11ty.ts).
+ */
+import type { SiteIndex } from "../src/site/index.js";
+import { latest, LATEST_BRIEFINGS } from "../src/site/feeds.js";
+import { html, type SafeHtml } from "./lib/html.js";
+import { count, formatNumber } from "./lib/format.js";
+import { briefingItem } from "./lib/briefing-item.js";
 import { layout } from "./lib/layout.js";
 import { section } from "./lib/partials.js";
 
@@ -14,21 +20,10 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-function briefingItem(b: BriefingPage): SafeHtml {
-  const counts = [
-    count(b.claims.length, "claim"),
-    count(b.actors.length, "actor"),
-    count(b.locations.length, "place"),
-    count(b.sources.length, "source"),
-  ].join(" · ");
-  return html`<li class="briefing-item">
-<article aria-labelledby="b-${b.id}">
-<h3 id="b-${b.id}"><a href="${safeUrl(b.url)}">${b.briefing.title}</a></h3>
-<p class="dateline">${time({ date: b.briefing.date, datePrecision: b.meta.datePrecision })}${b.briefing.outlet ? html` · <span class="outlet">${b.briefing.outlet.name}</span>` : ""}</p>
-${b.briefing.summary ? html`<p class="summary">${b.briefing.summary}</p>` : ""}
-<p class="counts">${counts}</p>
-</article>
-</li>`;
+/** Under the latest briefings when there are more: how many, and where all of them are. */
+function olderNote(total: number): SafeHtml {
+  if (total <= LATEST_BRIEFINGS) return html``;
+  return html`<p class="note list-limit">The newest ${formatNumber(LATEST_BRIEFINGS)} of ${count(total, "briefing")} are shown. <a href="/archive/">All briefings</a> are in the archive, newest first; the <a href="/timeline/">timeline</a>, <a href="/search/">search</a> and the actor, place and source pages lead to them too.</p>`;
 }
 
 export function render(data: Data): string {
@@ -46,7 +41,8 @@ export function render(data: Data): string {
 <div class="home-grid">
 ${section(
   "Latest briefings",
-  sitrep.briefings.length ? html`<ol class="briefing-list">${sitrep.briefings.map(briefingItem)}</ol>` : null,
+  sitrep.briefings.length ? html`<ol class="briefing-list">${latest(sitrep.briefings).map(briefingItem)}</ol>
+${olderNote(sitrep.briefings.length)}` : null,
   { id: "latest", empty: "No briefings yet.", className: "home-latest" },
 )}
 ${section(
@@ -56,6 +52,7 @@ ${section(
   )}</ul>
 <p class="note">${count(sitrep.briefings.length, "briefing")}, ${count(sitrep.claims.length, "claim")} in all.</p>
 <ul class="quick-links">
+<li><a href="/archive/">All briefings</a></li>
 <li><a href="/timeline/">Timeline of claims</a></li>
 <li><a href="/map/">Map</a></li>
 <li><a href="/search/">Search</a></li>

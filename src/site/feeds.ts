@@ -1,7 +1,9 @@
 /**
- * Feeds and the sitemap, from the site index: an Atom feed and a JSON Feed (1.1) of every briefing,
- * Atom feeds of the briefings that mention one actor or one base, and `sitemap.xml`. Plain string
- * builders, no dependency: entries are briefings, newest first, with the summary as content.
+ * Feeds and the sitemap, from the site index: an Atom feed and a JSON Feed (1.1) of the latest
+ * briefings, Atom feeds of the latest briefings that mention one actor or one base, and
+ * `sitemap.xml`. Plain string builders, no dependency: entries are briefings, newest first, with the
+ * summary as content. A feed carries the newest `LATEST_BRIEFINGS` entries (RFC 4287 does not ask a
+ * feed to hold the whole archive), so no feed grows with the archive.
  *
  * Deterministic: ids are the briefings' absolute URLs, dates are the articles' dates (midnight UTC;
  * an article dated to the month is dated to its first day), and a feed's `updated` is its newest
@@ -35,6 +37,18 @@ export function rfc3339(date: string): string {
   return `${m[1]}-${m[2] ?? "01"}-${m[3] ?? "01"}T00:00:00Z`;
 }
 
+/**
+ * How many briefings the home page lists and each feed (the site's Atom and JSON Feed, every actor
+ * and base feed) carries: the newest ones. The home page links the archive of all of them
+ * (templates/archive.11ty.ts).
+ */
+export const LATEST_BRIEFINGS = 50;
+
+/** The newest `LATEST_BRIEFINGS` of a newest-first list (the list itself when it is no longer). */
+export function latest<T>(items: readonly T[]): readonly T[] {
+  return items.length > LATEST_BRIEFINGS ? items.slice(0, LATEST_BRIEFINGS) : items;
+}
+
 export interface FeedSpec {
   /** Feed title. */
   title: string;
@@ -42,10 +56,11 @@ export interface FeedSpec {
   /** Site-relative path of the feed itself and of the page it follows. */
   path: string;
   htmlPath: string;
+  /** Newest first; the feed carries the first `LATEST_BRIEFINGS` of them. */
   entries: readonly BriefingPage[];
 }
 
-/** The briefings of the index that a list of article refs names, in the index's order (newest first). */
+/** The briefings of the index that a list of article refs names, in the index's order (newest first); an entity feed carries the `latest` of them. */
 export function briefingsFor(index: SiteIndex, articles: readonly ArticleRef[]): BriefingPage[] {
   const at = positions(index);
   const found = new Set<number>();
@@ -98,9 +113,11 @@ export function siteFeedSpec(index: SiteIndex, path = "/feed.xml"): FeedSpec {
   return { title: index.site.title, subtitle: index.site.description, path, htmlPath: "/", entries: index.briefings };
 }
 
+/** Atom feed of the spec's newest `LATEST_BRIEFINGS` entries; `updated` is the newest entry's date. */
 export function atomFeed(site: SiteMeta, spec: FeedSpec): string {
-  const updated = spec.entries[0] ? rfc3339(spec.entries[0].briefing.date) : "1970-01-01T00:00:00Z";
-  const entries = spec.entries.map((page) => atomEntry(site, page));
+  const shown = latest(spec.entries);
+  const updated = shown[0] ? rfc3339(shown[0].briefing.date) : "1970-01-01T00:00:00Z";
+  const entries = shown.map((page) => atomEntry(site, page));
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language || "en")}">
   <title>${escapeXml(spec.title)}</title>
@@ -115,7 +132,7 @@ ${entries.join("\n")}${entries.length ? "\n" : ""}</feed>
 `;
 }
 
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the spec's newest `LATEST_BRIEFINGS` entries. */
 export function jsonFeed(site: SiteMeta, spec: FeedSpec): string {
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
@@ -125,7 +142,7 @@ export function jsonFeed(site: SiteMeta, spec: FeedSpec): string {
     feed_url: absolute(site, spec.path),
     language: site.language || "en",
     authors: [{ name: site.title }],
-    items: spec.entries.map((page) => {
+    items: latest(spec.entries).map((page) => {
       const b = page.briefing;
       const url = absolute(site, page.url);
       return {

@@ -2,11 +2,11 @@
  * Incremental rendering: a page renders only when what it shows changed since the last build.
  *
  * Every page of PASSED_TEMPLATES (./passes.ts: one per article, per entity, per entity feed and per
- * timeline page, i.e. all but a handful of the site's pages) gets a key: sha256 of the render
+ * archive and timeline page, i.e. all but a handful of the site's pages) gets a key: sha256 of the render
  * version (the compiled code, the static files and the dependency lock: any change to them renders
  * everything again), the site's settings, the template, and what the template says the page shows
  * (its exported `inputs(data)`: the item it paginates over, plus for a place page the places its
- * map shows and for a feed the briefings it lists). Claims and briefings enter a key by their own
+ * map shows and for a feed the briefings it lists, the latest of them). Claims and briefings enter a key by their own
  * digest, so a page's key costs a hash of its item, not of everything the item links to.
  *
  * `sitrep build` keeps the key of every such page it wrote, with the file's size and modification

@@ -3,7 +3,8 @@
  * it writes any and keeps each page's output until the instance is dropped (about 0.5 MB of heap
  * per article at 1,000 articles), so one pass over an archive of tens of thousands of articles runs
  * out of memory. `sitrep build` therefore splits the templates that make one page per article or
- * entity, and the timeline (its pages list 200 claims each: the largest pages of an archive), into
+ * entity, the timeline (its pages list 200 claims each: the largest pages of an archive) and the
+ * archive of all briefings (200 a page), into
  * passes of at most `pagesPerPass()` pages, and only the first pass renders the other pages (home,
  * indexes, site feeds, search, map, 404) and copies the static files. Each pass is its own Eleventy
  * instance, dropped before the next starts. The pages are the same whatever the number of passes
@@ -26,7 +27,7 @@ export interface Pass {
 }
 
 /** Templates whose pagination takes `pageItems` (file stems under templates/; tests hold this to the templates). */
-export const PASSED_TEMPLATES = ["actor", "actor-feed", "base", "base-feed", "briefing", "location", "source", "timeline"] as const;
+export const PASSED_TEMPLATES = ["actor", "actor-feed", "archive", "base", "base-feed", "briefing", "location", "source", "timeline"] as const;
 export type PassedTemplate = (typeof PASSED_TEMPLATES)[number];
 
 let current: Pass | null = null;

@@ -1,6 +1,8 @@
 /**
  * The Nu HTML Checker (vnu.jar from the vnu-jar package, run on the system's Java) over every page
  * of the built demo site, once: zero errors. It takes ~8–20 s on 2 cores, so it runs once in beforeAll.
+ * With it, a home page of more briefings than it lists and an archive page between two others (the
+ * demo has fewer briefings than either needs), so the note under the list and the pager are checked too.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
@@ -10,6 +12,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { repoRoot } from "../helpers/shared.js";
 import { sharedSite } from "../helpers/browser.js";
+import { loadSite } from "../../src/site/build.js";
+import { LATEST_BRIEFINGS } from "../../src/site/feeds.js";
+import type { SiteIndex } from "../../src/site/index.js";
+import { render as renderHome } from "../../templates/index.11ty.js";
+import { ARCHIVE_PAGE_SIZE, archivePages, render as renderArchive } from "../../templates/archive.11ty.js";
 
 const require = createRequire(import.meta.url);
 const vnuJar = join(dirname(require.resolve("vnu-jar/package.json")), "build", "dist", "vnu.jar");
@@ -26,6 +33,22 @@ interface VnuMessage {
 }
 
 const CANARY = "vnu-canary.html";
+const CAPPED_HOME = "home-capped.html";
+const ARCHIVE_PAGE = "archive-page-2.html";
+let cappedHome = "";
+let archivePage = "";
+
+/**
+ * The demo site's home page, and the second of three archive pages (its pager), over its briefings
+ * repeated (with ids of their own) past LATEST_BRIEFINGS and two archive pages.
+ */
+function pagesOfMany(): { home: string; archive: string } {
+  const { index } = loadSite(join(repoRoot, "content"));
+  const copies = Math.ceil((Math.max(LATEST_BRIEFINGS, 2 * ARCHIVE_PAGE_SIZE) + 1) / index.briefings.length);
+  const briefings = Array.from({ length: copies }, (_, k) => index.briefings.map((b) => ({ ...b, id: `${b.id}-${k}`, url: `${b.url}#${k}` }))).flat();
+  const sitrep = { ...index, briefings } as SiteIndex;
+  return { home: renderHome({ sitrep }), archive: renderArchive({ sitrep, archive: archivePages(briefings)[1]! }) };
+}
 let site: string;
 let canaryDir: string;
 let messages: VnuMessage[];
@@ -49,6 +72,9 @@ beforeAll(async () => {
   // A canary page with a known error, checked in the same run, proves the checker really read files.
   canaryDir = mkdtempSync(join(tmpdir(), "sitrep-vnu-canary-"));
   writeFileSync(join(canaryDir, CANARY), `<!doctype html><html lang="en"><head><title>canary</title></head><body><p><div>x</div></p></body></html>`);
+  ({ home: cappedHome, archive: archivePage } = pagesOfMany());
+  writeFileSync(join(canaryDir, CAPPED_HOME), cappedHome);
+  writeFileSync(join(canaryDir, ARCHIVE_PAGE), archivePage);
   const run = await runVnu(site, canaryDir);
   // vnu writes its JSON report to stderr; take whichever stream holds it.
   raw = [run.stderr, run.stdout].find((s) => s.trim().startsWith("{")) ?? "";
@@ -70,8 +96,22 @@ describe("the Nu HTML Checker", () => {
     expect(messages.filter((m) => m.url?.endsWith(CANARY)).map((m) => m.message)).toContain("No “p” element in scope but a “p” end tag seen.");
   });
 
+  it("finds no errors in a home page that lists the latest of more briefings", () => {
+    expect(cappedHome).toContain(`The newest ${LATEST_BRIEFINGS} of`);
+    expect(cappedHome.match(/<li class="briefing-item">/g)).toHaveLength(LATEST_BRIEFINGS);
+    const errors = messages.filter((m) => m.url?.endsWith(CAPPED_HOME)).filter((m) => m.type === "error" || m.type === "non-document-error" || m.subType === "fatal");
+    expect(errors.map(format).join("\n"), `${errors.length} HTML errors`).toBe("");
+  });
+
+  it("finds no errors in an archive page between two others (its pager)", () => {
+    expect(archivePage).toContain('rel="prev"');
+    expect(archivePage).toContain('rel="next"');
+    const errors = messages.filter((m) => m.url?.endsWith(ARCHIVE_PAGE)).filter((m) => m.type === "error" || m.type === "non-document-error" || m.subType === "fatal");
+    expect(errors.map(format).join("\n"), `${errors.length} HTML errors`).toBe("");
+  });
+
   it("finds no errors in any page of the built site", () => {
-    const errors = messages.filter((m) => !m.url?.endsWith(CANARY)).filter((m) => m.type === "error" || m.type === "non-document-error" || m.subType === "fatal");
+    const errors = messages.filter((m) => !m.url?.endsWith(CANARY) && !m.url?.endsWith(CAPPED_HOME) && !m.url?.endsWith(ARCHIVE_PAGE)).filter((m) => m.type === "error" || m.type === "non-document-error" || m.subType === "fatal");
     expect(errors.map(format).join("\n"), `${errors.length} HTML errors`).toBe("");
   });
 });

@@ -27,6 +27,7 @@ export const PAGE_KINDS: Array<{ kind: string; url: string; status?: number }> =
   { kind: "map", url: "/map/" },
   { kind: "search", url: "/search/" },
   { kind: "timeline", url: "/timeline/" },
+  { kind: "archive", url: "/archive/" },
   { kind: "404", url: "/no-such-page/", status: 404 },
 ];
 

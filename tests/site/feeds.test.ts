@@ -1,6 +1,6 @@
 /** Feeds and sitemap (src/site/feeds.ts), on a hand-made index. */
 import { describe, expect, it } from "vitest";
-import { absolute, atomFeed, briefingsFor, jsonFeed, PLACEHOLDER_URL, rfc3339, siteFeedSpec, sitemap } from "../../src/site/feeds.js";
+import { absolute, atomFeed, briefingsFor, jsonFeed, LATEST_BRIEFINGS, PLACEHOLDER_URL, rfc3339, siteFeedSpec, sitemap } from "../../src/site/feeds.js";
 import { defaultSiteMeta, type BriefingPage, type SiteIndex } from "../../src/site/index.js";
 
 function briefing(id: string, date: string, summary: string): BriefingPage {
@@ -62,6 +62,21 @@ describe("feeds", () => {
     const refs = [{ id: "a" }, { id: "b" }] as never;
     expect(briefingsFor(index, refs).map((b) => b.id)).toEqual(["b", "a"]);
     expect(briefingsFor(index, [{ id: "a" }] as never).map((b) => b.id)).toEqual(["a"]);
+  });
+
+  it("carry the newest LATEST_BRIEFINGS entries of a longer list, updated = the newest's date", () => {
+    // Newest first, one a day back from 2024-12-31.
+    const many = Array.from({ length: LATEST_BRIEFINGS + 10 }, (_, i) => briefing(`n${i}`, new Date(Date.UTC(2024, 11, 31 - i)).toISOString().slice(0, 10), `Summary ${i}.`));
+    const big = { ...index, briefings: many } as SiteIndex;
+    const newest = many.slice(0, LATEST_BRIEFINGS).map((b) => `https://sitrep.example${b.url}`);
+    const xml = atomFeed(site, siteFeedSpec(big));
+    expect(Array.from(xml.matchAll(/<entry>[\s\S]*?<id>([^<]+)<\/id>/g), (m) => m[1])).toEqual(newest);
+    expect(xml.match(/<updated>[^<]+<\/updated>/)![0]).toBe("<updated>2024-12-31T00:00:00Z</updated>");
+    const feed = JSON.parse(jsonFeed(site, siteFeedSpec(big, "/feed.json")));
+    expect(feed.items.map((i: { id: string }) => i.id)).toEqual(newest);
+    // An entity feed gets the whole list of the briefings that name it; the feed keeps the newest.
+    const entity = atomFeed(site, { title: "Russia", subtitle: "", path: "/actors/russia/feed.xml", htmlPath: "/actors/russia/", entries: briefingsFor(big, many.map((b) => ({ id: b.id })) as never) });
+    expect(entity.match(/<entry>/g)).toHaveLength(LATEST_BRIEFINGS);
   });
 
   it("falls back to the documented placeholder without site.url", () => {
