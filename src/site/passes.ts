@@ -80,7 +80,8 @@ export function passItems<T>(items: T[]): T[] {
  * How much one page of each template weighs in a pass, in briefing pages: about its output's size
  * against a briefing page's, because a pass holds its pages' output until it ends. Averages over the
  * 10,000-article benchmark corpus: a briefing page 49 KB, an actor page 57 KB, a location page 78
- * KB, a timeline page (200 claims) 130 KB, an entity feed (50 entries at most) about 70 KB.
+ * KB, a timeline page (200 claims) 130 KB, an archive page (200 briefings) 132 KB, an entity feed
+ * (50 entries at most) about 70 KB.
  */
 export const PASS_WEIGHTS: Readonly<Record<PassedTemplate, number>> = {
   briefing: 1,
@@ -91,6 +92,7 @@ export const PASS_WEIGHTS: Readonly<Record<PassedTemplate, number>> = {
   "actor-feed": 1.5,
   "base-feed": 1.5,
   timeline: 2.6,
+  archive: 2.6,
 };
 
 /**
