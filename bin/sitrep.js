@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The sitrep command. The TypeScript sources are compiled to dist/ by `npm ci` (prepare) or `npm run compile`.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 
@@ -13,20 +14,39 @@ if (!existsSync(fileURLToPath(cli))) {
 
 // `sitrep build` renders every page of the site, and the strings of a page die young: with V8's
 // default young generation (16 MB semi-spaces) the scavenger ran ~1,000 times over 1,000 articles
-// and was a quarter of the CPU time. And V8's default heap limit (~4 GB, whatever the machine has)
-// is less than a large archive needs: at 50,000 articles the site index alone is ~3.8 GB of heap,
-// and the build died there. Both are fixed when the process starts, so a build runs itself again
-// with larger semi-spaces and a heap limit of three quarters of the machine's memory (never below
-// V8's own), unless those flags were given already (node's options or NODE_OPTIONS). See BENCHMARKS.md.
-const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
-const missing = [
-  ["--max-semi-space-size", "--max-semi-space-size=64"],
-  ["--max-old-space-size", `--max-old-space-size=${Math.max(4096, Math.floor((totalmem() / 2 ** 20) * 0.75))}`],
-]
-  .filter(([name]) => !given.some((a) => a.includes(name)))
-  .map(([, flag]) => flag);
+// and was a quarter of the CPU time. And the heap limit decides how much garbage V8 lets pile up
+// before it collects: with three quarters of the machine as the limit, a 50,000-article build whose
+// live heap stayed near 1.5 GB peaked at 7.5 GB of RSS. Both are fixed when the process starts, so a
+// build runs itself again with larger semi-spaces and a heap limit sized to the archive: 3 GB, plus
+// 40 KB per article past 52,000 (the site index is about 25 KB an article; a render pass adds up to
+// about 1 GB whatever the size), never above three quarters of the machine's memory — unless those
+// flags were given already (node's options or NODE_OPTIONS). See BENCHMARKS.md.
 const args = process.argv.slice(2);
-if (args[0] === "build" && missing.length > 0) {
+const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
+const missing =
+  args[0] !== "build"
+    ? []
+    : [
+        ["--max-semi-space-size", () => "--max-semi-space-size=64"],
+        ["--max-old-space-size", () => `--max-old-space-size=${heapLimitMb(args)}`],
+      ]
+        .filter(([name]) => !given.some((a) => a.includes(name)))
+        .map(([, flag]) => flag());
+
+/** The build's heap limit in MB, from the number of articles in its content folder. */
+function heapLimitMb(args) {
+  const at = args.findIndex((a) => a === "--content" || a.startsWith("--content="));
+  const content = at < 0 ? "content" : args[at].includes("=") ? args[at].slice("--content=".length) : (args[at + 1] ?? "content");
+  let articles = 0;
+  try {
+    articles = readdirSync(join(content, "articles"), { recursive: true }).filter((f) => /\.(md|markdown)$/.test(String(f))).length;
+  } catch {
+    // No articles folder: the build reports it.
+  }
+  return Math.min(Math.floor((totalmem() / 2 ** 20) * 0.75), Math.max(3072, 1024 + Math.ceil((articles * 40) / 1024)));
+}
+
+if (missing.length > 0) {
   const child = spawn(process.execPath, [...process.execArgv, ...missing, fileURLToPath(import.meta.url), ...args], { stdio: "inherit" });
   // Stopping this process stops the build; the build's exit (or signal) is this process's.
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
