@@ -22,6 +22,7 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString } from "geoj
 import type { LonLat } from "../types.js";
 import { publicDir } from "../paths.js";
 import { flat } from "../util/flat.js";
+import { passGeneration } from "./passes.js";
 
 export interface MapPlace {
   id: string;
@@ -382,6 +383,7 @@ interface Background {
 }
 
 const backgrounds = new Map<string, Background>();
+let countriesGeneration = passGeneration();
 let used = new Set<string>();
 
 /** Colours of the background files, read from the site's stylesheet (light, then dark scheme). */
@@ -485,8 +487,17 @@ function frame(extent: Extent, width: number, height: number): Frame {
   };
 }
 
-/** The path of one highlighted country in one frame of a background, drawn once per build. */
+/**
+ * The path of one highlighted country in one frame of a background, drawn once per render pass
+ * (src/site/passes.ts). Frames are offsets into a background, and nearly every briefing's map has
+ * its own, so over a whole archive the paths only grow: kept for the build, they were about 9 KB of
+ * heap per briefing at 50,000 articles (550 MB by the last briefing pass).
+ */
 function countryPath(bg: Background, key: string, draw: () => string): string {
+  if (countriesGeneration !== passGeneration()) {
+    for (const b of backgrounds.values()) b.countries.clear();
+    countriesGeneration = passGeneration();
+  }
   let d = bg.countries.get(key);
   if (d === undefined) bg.countries.set(key, (d = flat(draw())));
   return d;
