@@ -101,7 +101,7 @@ export const PASS_WEIGHTS: Readonly<Record<PassedTemplate, number>> = {
  * articles, without the search feed, 10,000-page passes (two) peaked at 3.1 GB RSS, 3,000-page
  * passes (five) at 2.2 GB for the same CPU; at 10,000 articles, with passes counted in pages, a pass
  * of 2,741 timeline pages left 1.7 GB of heap after a full collection and one of briefing pages 0.8 GB
- * (BENCHMARKS.md).
+ * (both then still holding the pass's own pages: `writePass` in ./build.ts; BENCHMARKS.md).
  */
 export function pagesPerPass(): number {
   const n = Number(process.env.SITREP_PAGES_PER_PASS);
