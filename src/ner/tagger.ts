@@ -264,20 +264,7 @@ export class Tagger {
 
   /** The "t-1|ss" weight sums for every previous tag (NCLASS × NCLASS) of one short shape. */
   private pssOfShape(ss: string): Float32Array {
-    let tab = this.pssByShape.get(ss);
-    if (tab === undefined) {
-      tab = new Float32Array(NCLASS * NCLASS);
-      const W = this.model.W;
-      for (let t = 0; t < NCLASS; t++) {
-        const id = this.model.index.get("t-1|ss=" + CLASSES[t]! + "|" + ss);
-        if (id === undefined) continue;
-        const o = id * NCLASS;
-        const po = t * NCLASS;
-        for (let c = 0; c < NCLASS; c++) tab[po + c] = tab[po + c]! + W[o + c]!;
-      }
-      this.pssByShape.set(ss, tab);
-    }
-    return tab;
+    return this.shapeTable(this.pssByShape, "t-1|ss=", CLASSES, ss);
   }
 
   /**
@@ -285,18 +272,27 @@ export class Tagger {
    * shape alone: a few hundred tables, each shared by every word of that shape).
    */
   private gssOfShape(ss: string): Float32Array {
-    let tab = this.gssByShape.get(ss);
+    return this.shapeTable(this.gssByShape, "g|ss=", GAZ_VALUES, ss);
+  }
+
+  /**
+   * A table of weight sums for one short shape, one row (NCLASS wide) per value: the row of value v
+   * sums the weights of feature `prefix + v + "|" + ss` (zeros when the model has none). Made once per
+   * shape and kept in `tables`.
+   */
+  private shapeTable(tables: Map<string, Float32Array>, prefix: string, values: readonly string[], ss: string): Float32Array {
+    let tab = tables.get(ss);
     if (tab === undefined) {
-      tab = new Float32Array(GAZ_VALUES.length * NCLASS);
+      tab = new Float32Array(values.length * NCLASS);
       const W = this.model.W;
-      for (let code = 0; code < GAZ_VALUES.length; code++) {
-        const id = this.model.index.get("g|ss=" + GAZ_VALUES[code]! + "|" + ss);
+      for (let v = 0; v < values.length; v++) {
+        const id = this.model.index.get(prefix + values[v]! + "|" + ss);
         if (id === undefined) continue;
         const o = id * NCLASS;
-        const go = code * NCLASS;
-        for (let c = 0; c < NCLASS; c++) tab[go + c] = tab[go + c]! + W[o + c]!;
+        const row = v * NCLASS;
+        for (let c = 0; c < NCLASS; c++) tab[row + c] = tab[row + c]! + W[o + c]!;
       }
-      this.gssByShape.set(ss, tab);
+      tables.set(ss, tab);
     }
     return tab;
   }
