@@ -9,7 +9,7 @@ import { count, formatDate, formatNumber } from "./lib/format.js";
 import { briefingItem } from "./lib/briefing-item.js";
 import { layout } from "./lib/layout.js";
 import { breadcrumbs, section } from "./lib/partials.js";
-import { pagerNumbers } from "./timeline.11ty.js";
+import { pager } from "./lib/pager.js";
 
 export const ARCHIVE_PAGE_SIZE = 200;
 
@@ -52,21 +52,6 @@ export const data = {
 /** What the page shows besides the site's settings (src/site/incremental.ts: unchanged inputs, page not rendered again). */
 export const inputs = (data: Data) => data.archive;
 
-function pager(a: ArchivePage): SafeHtml {
-  if (a.pages <= 1) return html``;
-  return html`<nav class="pager" aria-label="Pages"><ul>
-${a.page > 1 ? html`<li><a href="${archiveUrl(a.page - 1)}" rel="prev">Newer</a></li>` : ""}
-${pagerNumbers(a.page, a.pages).map((p) =>
-  p === null
-    ? html`<li class="gap" aria-hidden="true">…</li>`
-    : p === a.page
-      ? html`<li><span aria-current="page">${String(p)}</span></li>`
-      : html`<li><a href="${archiveUrl(p)}">${String(p)}</a></li>`,
-)}
-${a.page < a.pages ? html`<li><a href="${archiveUrl(a.page + 1)}" rel="next">Older</a></li>` : ""}
-</ul></nav>`;
-}
-
 export function render(data: Data): string {
   const { sitrep, archive: a } = data;
   const title = a.pages > 1 ? `All briefings (page ${a.page} of ${a.pages})` : "All briefings";
@@ -85,7 +70,7 @@ ${section(
   a.briefings.length ? html`<ol class="briefing-list">${a.briefings.map(briefingItem)}</ol>` : null,
   { id: "briefings", empty: "No briefings yet." },
 )}
-${pager(a)}`;
+${pager(a.page, a.pages, archiveUrl)}`;
   return layout({
     site: sitrep.site,
     title,
