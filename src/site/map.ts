@@ -22,7 +22,7 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString } from "geoj
 import type { LonLat } from "../types.js";
 import { publicDir } from "../paths.js";
 import { flat } from "../util/flat.js";
-import { passGeneration } from "./passes.js";
+import { perPass } from "./passes.js";
 
 export interface MapPlace {
   id: string;
@@ -378,12 +378,9 @@ interface Background {
   resolution: "50m" | "110m";
   width: number;
   height: number;
-  /** Highlighted countries drawn on maps showing this background: frame offset and country name → path. */
-  countries: Map<string, string>;
 }
 
 const backgrounds = new Map<string, Background>();
-let countriesGeneration = passGeneration();
 let used = new Set<string>();
 
 /** Colours of the background files, read from the site's stylesheet (light, then dark scheme). */
@@ -423,7 +420,6 @@ function drawBackground(params: string, family: Family, projection: GeoProjectio
       resolution,
       width,
       height,
-      countries: new Map(),
     };
     backgrounds.set(key, bg);
   }
@@ -494,14 +490,15 @@ function frame(extent: Extent, width: number, height: number): Frame {
  * heap per briefing at 50,000 articles (550 MB by the last briefing pass).
  */
 function countryPath(bg: Background, key: string, draw: () => string): string {
-  if (countriesGeneration !== passGeneration()) {
-    for (const b of backgrounds.values()) b.countries.clear();
-    countriesGeneration = passGeneration();
-  }
-  let d = bg.countries.get(key);
-  if (d === undefined) bg.countries.set(key, (d = flat(draw())));
+  const paths = countryPaths();
+  const at = `${bg.key}:${key}`;
+  let d = paths.get(at);
+  if (d === undefined) paths.set(at, (d = flat(draw())));
   return d;
 }
+
+/** Highlighted countries drawn on maps: background, frame offset and country name → path (one pass's). */
+const countryPaths = perPass(() => new Map<string, string>());
 
 /** Site path of a background file. */
 export const MAPS_DIR = "maps";

@@ -40,12 +40,17 @@ export function providePass(pass: Pass | null): void {
 }
 
 /**
- * Changes whenever a pass starts or ends: render caches keyed by the index's objects (which live
- * through the whole build) start afresh when it changes, so they hold one pass's strings, not the
- * whole archive's.
+ * A render cache kept for one pass: `make()` starts it afresh whenever a pass starts or ends, so a
+ * cache keyed by the index's objects (which live through the whole build) holds one pass's strings,
+ * not the whole archive's. The returned function gives the current pass's cache.
  */
-export function passGeneration(): number {
-  return generation;
+export function perPass<T>(make: () => T): () => T {
+  let value = make();
+  let made = generation;
+  return () => {
+    if (made !== generation) (value = make()), (made = generation);
+    return value;
+  };
 }
 
 export function currentPass(): Pass | null {

@@ -2,7 +2,7 @@
  * Page pieces shared across templates: breadcrumbs, sections, fact lists, certainty badges,
  * claim lists, entity lists and tables. They only format what the site index already holds.
  */
-import { passGeneration } from "../../src/site/passes.js";
+import { perPass } from "../../src/site/passes.js";
 import type { ArticleRef, ClaimRef, Count, MentionRef, Named } from "../../src/site/index.js";
 import type { Certainty } from "../../src/types.js";
 import { html, raw, safeUrl, SafeHtml } from "./html.js";
@@ -103,18 +103,14 @@ interface ClaimParts {
   placeLinks: string[] | null;
 }
 
-let claimParts = new WeakMap<ClaimRef, ClaimParts>();
-let claimPartsGeneration = passGeneration();
+// Kept for one render pass (src/site/passes.ts): the claims live as long as the index, and over a
+// whole archive their parts would hold every claim's HTML (~1 GB at 10,000 articles).
+const claimParts = perPass(() => new WeakMap<ClaimRef, ClaimParts>());
 
 function partsOf(c: ClaimRef): ClaimParts {
-  // Kept for one render pass (src/site/passes.ts): the claims live as long as the index, and over a
-  // whole archive their parts would hold every claim's HTML (~1 GB at 10,000 articles).
-  if (claimPartsGeneration !== passGeneration()) {
-    claimParts = new WeakMap();
-    claimPartsGeneration = passGeneration();
-  }
-  let parts = claimParts.get(c);
-  if (!parts) claimParts.set(c, (parts = { heads: new Map(), actorLinks: null, placeLinks: null }));
+  const cache = claimParts();
+  let parts = cache.get(c);
+  if (!parts) cache.set(c, (parts = { heads: new Map(), actorLinks: null, placeLinks: null }));
   return parts;
 }
 
