@@ -27,9 +27,8 @@ import { peakRssSinceLast } from "../util/proc.js";
 
 export { extractArticles, type Extraction } from "./extraction.js";
 
-export interface LoadedSite extends Omit<Extraction, "records"> {
-  /** Read back from the extraction cache one at a time where they are in it (./details.ts). */
-  records: RecordList;
+/** A content folder extracted and indexed; its `records` are read back from the extraction cache one at a time where they are in it (./details.ts). */
+export interface LoadedSite extends Extraction<RecordList> {
   index: SiteIndex;
   registry: Registry;
   /** The extraction cache folder (also holds the render manifest); null when caching is off. */
@@ -226,11 +225,16 @@ export interface BuildResult {
   reused: number;
 }
 
+/** What `build` keeps of a loaded site through the render: not its records, only the cache keys they were read from (the entries pruning keeps). */
+function withoutRecords(site: LoadedSite): Pick<LoadedSite, "files" | "index" | "cacheDir"> & { built: Set<string> } {
+  return { files: site.files, index: site.index, cacheDir: site.cacheDir, built: new Set(site.records.cacheKeys()) };
+}
+
 export async function build(contentDir: string, outDir: string, options: { strict?: boolean } = {}): Promise<BuildResult> {
   // Only the index, the files' messages and the cache folder live on through the render: the
   // extraction records (the index keeps what it shows of them) and the articles' text (every
   // message is made by now) go before the first page renders — 61 MB of heap at 4,000 articles.
-  const { files: read, index, cacheDir, keys } = loadSite(contentDir);
+  const { files: read, index, cacheDir, built } = withoutRecords(loadSite(contentDir));
   for (const file of read) file.value = "";
   const messages = read.flatMap((f) => f.messages);
   if (hasErrors(messages) || (options.strict && messages.length > 0)) return { ok: false, files: read, index: null, reused: 0 };
@@ -243,7 +247,7 @@ export async function build(contentDir: string, outDir: string, options: { stric
   if (cacheDir) {
     writeManifest(plan, files, searchKey, cacheDir, outDir);
     // The cache keeps what the next build can use: this site's entries and the manifests of output folders that exist.
-    new ExtractionCache(cacheDir).prune(new Set(keys.filter((k): k is string => k !== null)));
+    new ExtractionCache(cacheDir).prune(built);
     pruneManifests(cacheDir, outDir);
   }
   return { ok: true, files: read, index, reused: plan.reused.length };

@@ -100,6 +100,11 @@ export class RecordList implements Iterable<ArticleRecord> {
     return isStored(item) ? item : item.briefing;
   }
 
+  /** The cache keys of the records read back from the cache (the entries a build keeps, ./cache.ts `prune`). */
+  cacheKeys(): string[] {
+    return this.items.filter(isStored).map((item) => item.key);
+  }
+
   /** Where the page of the i-th record reads its text. */
   source(i: number): RecordSource {
     const item = this.items[i]!;

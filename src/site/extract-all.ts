@@ -59,17 +59,6 @@ export function lastExtractionStats(): ExtractionStats {
   return { ...stats };
 }
 
-let lastKeys: ReadonlyArray<string | null> = [];
-
-/**
- * The cache key of each record the last `extractAll` call returned (in its order), null where the
- * cache was off: the site index reads a briefing's text back from its entry when its page renders
- * instead of holding every article's text through the build (./details.ts).
- */
-export function lastExtractionKeys(): ReadonlyArray<string | null> {
-  return lastKeys;
-}
-
 let defaults: ExtractionOptions = {};
 
 /** Process-wide defaults (a `--cache` flag, a test) merged under each call's options. */
@@ -327,7 +316,6 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
   const salt = cache ? `${opts.extractorVersion ?? extractorVersion()}:${regHash}` : "";
   stats = { articles: files.length, cacheDir, hits: 0, pooled: 0, inThread: 0 };
   const keys: Array<string | null> = new Array(files.length).fill(null);
-  lastKeys = keys;
   const todo: number[] = [];
 
   const adopt = (i: number, payload: Payload) => {

@@ -7,14 +7,12 @@
 import type { VFile } from "vfile";
 import { dedupeIds, readArticle } from "../content.js";
 import type { Registry } from "../registry.js";
-import { extractAll, extractRecordList, lastExtractionKeys } from "./extract-all.js";
+import { extractAll, extractRecordList } from "./extract-all.js";
 import type { ArticleRecord } from "./index.js";
 import type { RecordList } from "./details.js";
 
-export interface Extraction {
-  records: ArticleRecord[];
-  /** Each record's extraction cache key, null where the cache is off. */
-  keys: ReadonlyArray<string | null>;
+export interface Extraction<Records = ArticleRecord[]> {
+  records: Records;
   /** Every file read (articles and registry), with its messages. */
   files: VFile[];
 }
@@ -22,14 +20,15 @@ export interface Extraction {
 /** Extracts the given article files with one extractor (the registry links names to ids). */
 export function extractArticles(paths: string[], registry: Registry): Extraction {
   // The cache and the worker pool live in ./extract-all.ts; records come back in input order.
-  const all = paths.map(readArticle);
-  const records = extractAll(dedupeIds(all), registry);
-  return { records, keys: lastExtractionKeys(), files: all };
+  return readAndExtract(paths, registry, extractAll);
 }
 
 /** `extractArticles` for a whole archive: records with a cache entry are read back from it when asked for (./details.ts). */
-export function extractArchive(paths: string[], registry: Registry): Omit<Extraction, "records"> & { records: RecordList } {
+export function extractArchive(paths: string[], registry: Registry): Extraction<RecordList> {
+  return readAndExtract(paths, registry, extractRecordList);
+}
+
+function readAndExtract<Records>(paths: string[], registry: Registry, extract: (files: VFile[], registry: Registry) => Records): Extraction<Records> {
   const all = paths.map(readArticle);
-  const records = extractRecordList(dedupeIds(all), registry);
-  return { records, keys: lastExtractionKeys(), files: all };
+  return { records: extract(dedupeIds(all), registry), files: all };
 }
