@@ -9,6 +9,7 @@ import { templatesDir } from "../paths.js";
 import { currentPass, PASSED_TEMPLATES } from "./passes.js";
 import type { SiteIndex } from "./index.js";
 import { mapFiles, resetMapFiles } from "./map.js";
+import { pageWritten, renderedPassStarts } from "./rendered.js";
 
 /** Eleventy's config API, the part we use (Eleventy ships no types for it). */
 export interface EleventyConfig {
@@ -58,14 +59,6 @@ export function provideWritten(sink: WrittenSink | null): void {
   writtenSink = sink;
 }
 
-type RenderedSink = (url: string, html: string) => void;
-let renderedSink: RenderedSink | null = null;
-
-/** `sitrep build` hands each HTML page to the search index as soon as it is rendered (./build.ts). */
-export function provideRendered(sink: RenderedSink | null): void {
-  renderedSink = sink;
-}
-
 export function currentProvider(): Options["site"] | null {
   return provider;
 }
@@ -85,13 +78,18 @@ export default function sitrepEleventy(eleventyConfig: EleventyConfig, options: 
     eleventyConfig.addPassthroughCopy({ [options.publicDir]: "/" });
   }
   for (const path of options.watch ?? []) eleventyConfig.addWatchTarget(path);
+  // Pages go to the search index as their templates make them (./rendered.ts); this hands over
+  // any page that did not go that way.
   eleventyConfig.addTransform("sitrep-rendered", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
     const { url, outputPath } = this.page;
-    if (renderedSink && typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) renderedSink(url, content);
+    if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) pageWritten(url, content);
     return content;
   });
   // The maps' shared backgrounds (src/site/map.ts): drawn while pages render, written once each.
-  eleventyConfig.on("eleventy.before", () => resetMapFiles());
+  eleventyConfig.on("eleventy.before", () => {
+    resetMapFiles();
+    renderedPassStarts();
+  });
   eleventyConfig.on("eleventy.after", (event: { directories: { output: string }; results?: RenderedPage[] }) => {
     writeMapFiles(event.directories.output);
     // The pages this pass wrote, for `sitrep build` (./build.ts: search index, render manifest).

@@ -4,7 +4,7 @@
  * Pagefind's Node API runs its indexer as a separate process (its binary ships in the
  * `@pagefind/<platform>` npm package: nothing is downloaded), so it indexes on the other core while
  * the main thread renders. `sitrep build` (./build.ts) opens the index before rendering and hands it
- * each HTML page as soon as it is rendered (a transform, ./eleventy.ts), or read from disk for the
+ * each HTML page as soon as its template has made it (./rendered.ts), or read from disk for the
  * pages copied from the last build, so Pagefind does not read the whole output folder back. What is
  * sent is the page's search view (`searchView`), and a large site's index is written in shards
  * (`openSearchIndex`). Only the
@@ -231,6 +231,8 @@ export class OrderedFeed {
   private over = false;
   private failure: unknown = null;
   private readonly loop: Promise<void>;
+  /** The pages of `order` that have not had their turn yet. */
+  private readonly expected: Set<string>;
 
   constructor(
     private readonly search: SearchIndex,
@@ -239,6 +241,7 @@ export class OrderedFeed {
     budget: number = waitBytes(),
   ) {
     this.waiting = new SpillMap(budget);
+    this.expected = new Set(order);
     this.loop = this.run();
   }
 
@@ -252,9 +255,9 @@ export class OrderedFeed {
     return html === null ? null : searchView(html);
   }
 
-  /** A page Eleventy rendered (only its search view waits here). */
+  /** A page Eleventy rendered (only its search view waits here); a page not expected (or fed already) is dropped. */
   arrive(url: string, html: string): void {
-    if (this.over) return;
+    if (this.over || !this.expected.has(url)) return;
     this.waiting.set(url, searchView(html));
     this.wake?.();
   }
@@ -272,6 +275,7 @@ export class OrderedFeed {
           continue;
         }
         await this.search.add(url, view);
+        this.expected.delete(url);
         this.next++;
       }
     } catch (error) {

@@ -6,6 +6,7 @@
 import type { SiteMeta } from "../../src/site/index.js";
 import { html, safeUrl, type SafeHtml } from "./html.js";
 import { flat } from "../../src/util/flat.js";
+import { pageRendered } from "../../src/site/rendered.js";
 
 export type Section = "home" | "briefings" | "actors" | "bases" | "locations" | "sources" | "map" | "timeline" | "search" | null;
 
@@ -162,5 +163,8 @@ ${options.search ? searchFilters(options.search, options.title) : ""}
 </body>
 </html>
 `;
-  return flat(String(page));
+  const out = flat(String(page));
+  // The finished page goes to the search index now, not when Eleventy writes it (src/site/rendered.ts).
+  if (options.path) pageRendered(options.path, out, Boolean(options.search));
+  return out;
 }

@@ -1,12 +1,17 @@
 /**
  * The search feed's waiting pages (src/site/search-index.ts `OrderedFeed`, src/util/spill.ts): pages
  * rendered before their turn wait, in memory up to a budget and in a temporary file past it, and
- * Pagefind still gets every page once, in URL order, with the same search view.
+ * Pagefind still gets every page once, in URL order, with the same search view. Pages reach the
+ * feed from the layout as their templates make them (src/site/rendered.ts), once each.
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { OrderedFeed, searchView, type SearchIndex } from "../../src/site/search-index.js";
+import { pageRendered, pageWritten, provideRendered, renderedPassStarts } from "../../src/site/rendered.js";
+import { defaultSiteMeta } from "../../src/site/index.js";
+import { html } from "../../templates/lib/html.js";
+import { layout } from "../../templates/lib/layout.js";
 import { SpillMap } from "../../src/util/spill.js";
 
 const spillDirs = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith("sitrep-spill-")));
@@ -85,5 +90,66 @@ describe("OrderedFeed", () => {
     for (const url of urls.slice(1)) feed.arrive(url, page(1));
     await expect(feed.finish()).rejects.toThrow(/\/p\/00\/ was expected but never rendered/);
     expect([...spillDirs()].filter((d) => !before.has(d))).toEqual([]);
+  });
+});
+
+describe("pages handed to the search index as they render", () => {
+  function collect() {
+    const got: Array<[string, string]> = [];
+    provideRendered((url, page) => got.push([url, page]));
+    return got;
+  }
+
+  it("the layout hands over each page it makes, a page without search as an empty page", () => {
+    const got = collect();
+    try {
+      const searched = layout({ site: defaultSiteMeta, title: "An actor", path: "/actors/a/", section: "actors", body: html`<p>Body</p>`, search: { type: ["Actor"] } });
+      const timeline = layout({ site: defaultSiteMeta, title: "Timeline", path: "/timeline/", section: "timeline", body: html`<p>Long</p>` });
+      layout({ site: defaultSiteMeta, title: "No path", section: null, body: html`<p>x</p>` });
+      expect(searched).toContain("data-pagefind-body");
+      expect(timeline).not.toContain("data-pagefind-body");
+      expect(got).toEqual([
+        ["/actors/a/", searched],
+        ["/timeline/", ""],
+      ]);
+    } finally {
+      provideRendered(null);
+    }
+  });
+
+  it("Eleventy's transform hands over only the pages the layout did not, and a new pass starts afresh", () => {
+    const got = collect();
+    try {
+      pageRendered("/a/", "from the layout", true);
+      pageWritten("/a/", "from the transform");
+      pageWritten("/404.html", "not made by a layout with a path");
+      pageRendered("/a/", "again in the same pass", true);
+      renderedPassStarts();
+      pageWritten("/a/", "next pass");
+      expect(got).toEqual([
+        ["/a/", "from the layout"],
+        ["/404.html", "not made by a layout with a path"],
+        ["/a/", "next pass"],
+      ]);
+    } finally {
+      provideRendered(null);
+    }
+    pageRendered("/b/", "no build is listening", true);
+    expect(got).toHaveLength(3);
+  });
+
+  it("the feed drops a page it does not expect and one that already had its turn", async () => {
+    const added: string[] = [];
+    const search: SearchIndex = { add: async (url) => void added.push(url), settled: async () => added.length, write: async () => undefined, close: async () => undefined };
+    const page = `<html lang="en"><main data-pagefind-body><p>x</p></main></html>`;
+    const feed = new OrderedFeed(search, ["/a/", "/b/"], () => null, 1 << 20);
+    feed.arrive("/a/", page);
+    feed.arrive("/elsewhere/", page);
+    await new Promise((r) => setTimeout(r, 20));
+    feed.arrive("/a/", page);
+    feed.arrive("/b/", page);
+    await feed.finish();
+    expect(added).toEqual(["/a/", "/b/"]);
+    expect(feed.stats.mostWaiting).toBe(1);
   });
 });
