@@ -87,7 +87,7 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
   const plan = planRender(pages, index, { cacheDir: options.cacheDir ?? null, previousDir });
   const files: PageFile[] = [];
   const reused = previousDir ? copyReused(plan, previousDir, outDir) : [];
-  const order = searchOrder(pages.map((p) => p.url), new Set(plan.pages.map((p) => p.url)));
+  const { order, breaks } = searchOrder(pages, new Set(plan.pages.map((p) => p.url)));
   let search: SearchFeed | null = null;
   provideSite(() => index);
   const keys = new Map(plan.pages.map((p) => [p.path, p.key]));
@@ -100,7 +100,7 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
   try {
     if (plan.rendered > 0 || !previousDir) {
       // Pages will change: Pagefind indexes them on the other core while Eleventy renders.
-      const running = (search = startSearch({ outDir, order, fromDisk: reused.map((f) => f.url) }));
+      const running = (search = startSearch({ outDir, order, breaks, fromDisk: reused.map((f) => f.url) }));
       provideRendered((url, html) => running.arrive(url, html));
     }
     await writePages(outDir, plan);
@@ -111,7 +111,7 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
     const key = searchKey(files);
     if (!search && !copySearchIndex(plan, key, previousDir!, outDir)) {
       // Only the few pages that always render changed: index the whole site from disk.
-      search = startSearch({ outDir, order, fromDisk: order });
+      search = startSearch({ outDir, order, breaks, fromDisk: order });
     }
     // The last shard is written while the data export and the sitemap are.
     const searched = search?.finish();
@@ -129,18 +129,37 @@ export async function renderSite(index: SiteIndex, outDir: string, options: Rend
   }
 }
 
+/** The template whose pages go to shards of their own: the briefings, nearly all of Pagefind's work. */
+const OWN_SHARDS = "briefing.11ty.js";
+
+/** The order the search index gets the site's HTML pages in, and where a shard may end early. */
+export interface SearchOrder {
+  order: string[];
+  /** Positions in `order` where the pages of OWN_SHARDS begin or end. */
+  breaks: number[];
+}
+
 /**
  * Every HTML page of the site, in the order the search index gets them: a function of the site
- * alone, so the index files do not depend on what rendered when. `urls` are the site's pages in
+ * alone, so the index files do not depend on what rendered when. `pages` are the site's pages in
  * site order (./pages.ts `pageEntries`: template by template, each in its pagination order). The
  * pages of the paginated templates (`paginated`: nearly all) come first in that order, the order
  * the passes share them out in and each template renders them in (./passes.ts; briefings paginate
  * newest first, not in URL order). The few other pages (home, indexes, search, map), which the
  * first pass renders, follow in URL order: nothing waits for them.
+ *
+ * Pagefind writes a shard only once it has all of the shard's pages, and writing costs it about as
+ * much as indexing (about 5 ms a briefing). The briefings render first and end their shard
+ * (`breaks`, ./search-index.ts `endShard`), so that shard is written while the other pages still
+ * render, and what is left after the last pass is the small entity pages' shard.
  */
-export function searchOrder(urls: readonly string[], paginated: ReadonlySet<string>): string[] {
-  const html = urls.filter((url) => outputPath(url).endsWith(".html"));
-  return [...html.filter((url) => paginated.has(url)), ...html.filter((url) => !paginated.has(url)).sort()];
+export function searchOrder(pages: ReadonlyArray<{ url: string; template: string }>, paginated: ReadonlySet<string>): SearchOrder {
+  const html = pages.filter((p) => outputPath(p.url).endsWith(".html"));
+  const first = html.filter((p) => paginated.has(p.url));
+  const own = (i: number) => first[i]!.template === OWN_SHARDS;
+  const breaks = first.flatMap((_, i) => (i > 0 && own(i) !== own(i - 1) ? [i] : []));
+  if (first.length > 0 && own(first.length - 1) && first.length < html.length) breaks.push(first.length);
+  return { order: [...first.map((p) => p.url), ...html.filter((p) => !paginated.has(p.url)).map((p) => p.url).sort()], breaks };
 }
 
 /**

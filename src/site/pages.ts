@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SiteIndex } from "./index.js";
 import { templatesDir } from "../paths.js";
+import { PASSED_TEMPLATES } from "./passes.js";
 
 type Data = Record<string, unknown>;
 
@@ -29,12 +30,21 @@ export interface Template {
   module: TemplateModule;
 }
 
-/** Imports every page template (sorted by file name). */
+/** Imports every page template, in the order their pages render (`byRenderOrder`). */
 export async function loadTemplates(dir: string = templatesDir): Promise<Template[]> {
-  const names = readdirSync(dir).filter((f) => f.endsWith(".11ty.js")).sort();
+  const names = readdirSync(dir).filter((f) => f.endsWith(".11ty.js")).sort(byRenderOrder);
   const out: Template[] = [];
   for (const name of names) out.push({ name, module: (await import(pathToFileURL(join(dir, name)).href)) as TemplateModule });
   return out;
+}
+
+/** The templates of PASSED_TEMPLATES in its order (the order their pages render in), then the others by name. */
+function byRenderOrder(a: string, b: string): number {
+  const rank = (name: string) => {
+    const i = (PASSED_TEMPLATES as readonly string[]).indexOf(name.replace(/\.11ty\.js$/, ""));
+    return i < 0 ? PASSED_TEMPLATES.length : i;
+  };
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Where Eleventy writes a permalink: `/x/` → `x/index.html`, `/feed.xml` → `feed.xml`. */

@@ -12,10 +12,10 @@
  *
  * Which pass renders which page comes from the build's render plan (./incremental.ts): pages that
  * did not change since the last build are in no pass (they are copied), and the others are shared
- * out in site order (pass k renders the k-th contiguous run of them, template by template in file
- * name order, each template's pages in their pagination order), the order Eleventy renders them in
- * and the search index takes them in (./build.ts `searchOrder`): a page waits to be indexed only
- * for the pages rendered beside it, never for the next pass.
+ * out in site order (pass k renders the k-th contiguous run of them, template by template in the
+ * order of PASSED_TEMPLATES, each template's pages in their pagination order), the order Eleventy
+ * renders them in and the search index takes them in (./build.ts `searchOrder`): a page waits to
+ * be indexed only for the pages rendered beside it, never for the next pass.
  */
 
 export interface Pass {
@@ -26,8 +26,15 @@ export interface Pass {
   render?: ReadonlyMap<string, readonly number[]>;
 }
 
-/** Templates whose pagination takes `pageItems` (file stems under templates/; tests hold this to the templates). */
-export const PASSED_TEMPLATES = ["actor", "actor-feed", "archive", "base", "base-feed", "briefing", "location", "source", "timeline"] as const;
+/**
+ * Templates whose pagination takes `pageItems` (file stems under templates/; tests hold this to the
+ * templates), in the order their pages render (./pages.ts `loadTemplates`). Pagefind, indexing on
+ * the other core, is the slowest step of a cold build, so the pages it indexes come first, the
+ * longest (briefings, about 10 ms of Pagefind's time each) before the entity pages: it indexes
+ * them while the feeds, the timeline and the archive render, instead of being left with the
+ * briefings after the last pass.
+ */
+export const PASSED_TEMPLATES = ["briefing", "actor", "location", "source", "base", "timeline", "archive", "actor-feed", "base-feed"] as const;
 export type PassedTemplate = (typeof PASSED_TEMPLATES)[number];
 
 let current: Pass | null = null;

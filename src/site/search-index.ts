@@ -30,6 +30,11 @@ export interface SearchIndex {
    * (await before the next). Closing a full shard happens here, so this can take a while.
    */
   add(url: string, view: string): Promise<void>;
+  /**
+   * The pages so far may end their shard (`SearchSetup.breaks`): it is written now if it holds at
+   * least an eighth of `shardBytes()`, so that a small site stays one shard.
+   */
+  endShard(): Promise<void>;
   /** Throws if Pagefind rejected a page; resolves to the number of pages handed in. */
   settled(): Promise<number>;
   /** Writes the last shard and the list of shards (after `settled`). */
@@ -167,6 +172,9 @@ export async function openSearchIndex(outDir: string): Promise<SearchIndex> {
       bytes += view.length;
       if (bytes >= budget) await writeShard();
     },
+    async endShard() {
+      if (index && bytes >= budget / 8) await writeShard();
+    },
     async settled() {
       if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
       return pages;
@@ -239,6 +247,7 @@ export class OrderedFeed {
     private readonly order: readonly string[],
     private readonly read: (url: string) => string | null,
     budget: number = waitBytes(),
+    private readonly breaks: ReadonlySet<number> = new Set(),
   ) {
     this.waiting = new SpillMap(budget);
     this.expected = new Set(order);
@@ -264,7 +273,9 @@ export class OrderedFeed {
 
   private async run(): Promise<void> {
     try {
+      let ended = -1;
       while (this.next < this.order.length) {
+        if (this.breaks.has(this.next) && ended !== this.next) await this.search.endShard(), (ended = this.next);
         const url = this.order[this.next]!;
         const view = this.waiting.take(url) ?? this.readView(url);
         if (view === null) {
@@ -310,6 +321,8 @@ export interface SearchSetup {
   outDir: string;
   /** Every HTML page of the site, in the order the index gets them. */
   order: string[];
+  /** Positions in `order` where a shard may end before it is full (./build.ts `searchOrder`). */
+  breaks: number[];
   /** The pages read from `outDir` when their turn comes (copied from the last build), not posted. */
   fromDisk: string[];
 }

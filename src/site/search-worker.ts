@@ -20,7 +20,8 @@ let feed: OrderedFeed | null = null;
 
 try {
   search = await openSearchIndex(setup.outDir);
-  feed = new OrderedFeed(search, setup.order, (url) => (copied.has(url) ? readFileSync(join(setup.outDir, outputPath(url)), "utf8") : null));
+  const read = (url: string) => (copied.has(url) ? readFileSync(join(setup.outDir, outputPath(url)), "utf8") : null);
+  feed = new OrderedFeed(search, setup.order, read, undefined, new Set(setup.breaks));
   parentPort!.on("message", (message: ToSearch) => {
     if (message.type === "page") feed!.arrive(message.url, message.html);
     else if (message.type === "finish") void finish(feed!);

@@ -13,6 +13,7 @@ import { defaultSiteMeta } from "../../src/site/index.js";
 import { html } from "../../templates/lib/html.js";
 import { layout } from "../../templates/lib/layout.js";
 import { SpillMap } from "../../src/util/spill.js";
+import { searchOrder } from "../../src/site/build.js";
 
 const spillDirs = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith("sitrep-spill-")));
 
@@ -58,6 +59,7 @@ describe("OrderedFeed", () => {
       async add(url, view) {
         added.push([url, view]);
       },
+      endShard: async () => undefined,
       settled: async () => added.length,
       write: async () => undefined,
       close: async () => undefined,
@@ -85,7 +87,7 @@ describe("OrderedFeed", () => {
 
   it("a page that never comes fails the feed, and its waiting file is removed", async () => {
     const before = spillDirs();
-    const search: SearchIndex = { add: async () => undefined, settled: async () => 0, write: async () => undefined, close: async () => undefined };
+    const search: SearchIndex = { add: async () => undefined, endShard: async () => undefined, settled: async () => 0, write: async () => undefined, close: async () => undefined };
     const feed = new OrderedFeed(search, urls, () => null, 0);
     for (const url of urls.slice(1)) feed.arrive(url, page(1));
     await expect(feed.finish()).rejects.toThrow(/\/p\/00\/ was expected but never rendered/);
@@ -140,7 +142,7 @@ describe("pages handed to the search index as they render", () => {
 
   it("the feed drops a page it does not expect and one that already had its turn", async () => {
     const added: string[] = [];
-    const search: SearchIndex = { add: async (url) => void added.push(url), settled: async () => added.length, write: async () => undefined, close: async () => undefined };
+    const search: SearchIndex = { add: async (url) => void added.push(url), endShard: async () => undefined, settled: async () => added.length, write: async () => undefined, close: async () => undefined };
     const page = `<html lang="en"><main data-pagefind-body><p>x</p></main></html>`;
     const feed = new OrderedFeed(search, ["/a/", "/b/"], () => null, 1 << 20);
     feed.arrive("/a/", page);
@@ -151,5 +153,39 @@ describe("pages handed to the search index as they render", () => {
     await feed.finish();
     expect(added).toEqual(["/a/", "/b/"]);
     expect(feed.stats.mostWaiting).toBe(1);
+  });
+});
+
+describe("where the briefings' shard may end", () => {
+  const page = (template: string, url: string) => ({ template: `${template}.11ty.js`, url });
+
+  it("searchOrder breaks where the briefings begin and end, and leaves the feeds out", () => {
+    const pages = [page("briefing", "/briefings/b/"), page("briefing", "/briefings/a/"), page("actor", "/actors/x/"), page("actor-feed", "/actors/x/feed.xml"), page("index", "/")];
+    const paginated = new Set(["/briefings/b/", "/briefings/a/", "/actors/x/", "/actors/x/feed.xml"]);
+    expect(searchOrder(pages, paginated)).toEqual({ order: ["/briefings/b/", "/briefings/a/", "/actors/x/", "/"], breaks: [2] });
+    expect(searchOrder([page("actor", "/actors/x/"), ...pages.slice(0, 2), page("index", "/")], paginated).breaks).toEqual([1, 3]);
+    // Nothing after the briefings, or no briefings: no break.
+    expect(searchOrder(pages.slice(0, 2), paginated).breaks).toEqual([]);
+    expect(searchOrder(pages.slice(2), paginated).breaks).toEqual([]);
+  });
+
+  it("the feed offers to end the shard once at each break, before the page there", async () => {
+    const calls: string[] = [];
+    const search: SearchIndex = {
+      add: async (url) => void calls.push(url),
+      endShard: async () => void calls.push("end"),
+      settled: async () => 0,
+      write: async () => undefined,
+      close: async () => undefined,
+    };
+    const urls = ["/a/", "/b/", "/c/"];
+    const feed = new OrderedFeed(search, urls, () => null, 1 << 20, new Set([2]));
+    // /c/ comes first and waits: the break is still offered once.
+    feed.arrive("/c/", "<html><main data-pagefind-body>c</main></html>");
+    feed.arrive("/a/", "<html><main data-pagefind-body>a</main></html>");
+    await new Promise((r) => setTimeout(r, 20));
+    feed.arrive("/b/", "<html><main data-pagefind-body>b</main></html>");
+    await feed.finish();
+    expect(calls).toEqual(["/a/", "/b/", "end", "/c/"]);
   });
 });

@@ -4,7 +4,8 @@
  * - The search view gives Pagefind exactly what the whole page gives it: the fixture site's pages
  *   indexed both ways make the same index files, byte for byte.
  * - A site indexed in shards (a tiny SITREP_SEARCH_SHARD_BYTES) has every indexed page in exactly
- *   one shard, and the list of shards the search page merges names each shard's bundle.
+ *   one shard, and the list of shards the search page merges names each shard's bundle. The
+ *   briefings end their shard once they weigh an eighth of the budget.
  * - Pages that wait for their turn in a file (SITREP_SEARCH_WAIT_BYTES=0) make the same site.
  * The browser side (the same results from a sharded index) is in tests/browser/search.test.ts.
  */
@@ -137,6 +138,27 @@ describe("a search index in shards", () => {
     const total = list.reduce((n, b) => n + pageCount(sharded, b), 0);
     expect(total).toBe(pageCount(whole, "/pagefind/"));
   });
+
+  it("the briefings end their shard once they weigh an eighth of the budget, so the last shard is the light entity pages", () => {
+    const views = pages(whole).map(([url, html]) => [url, searchView(html).length] as const);
+    const briefings = views.filter(([url]) => url.startsWith("/briefings/"));
+    const weight = (list: ReadonlyArray<readonly [string, number]>) => list.reduce((n, [, length]) => n + length, 0);
+    const all = weight(views);
+    // A budget the whole site fits in, of which the briefings are at least an eighth.
+    const budget = Math.min(all + 1000, 8 * weight(briefings));
+    expect(budget).toBeGreaterThan(all);
+    const out = join(mkdtempSync(join(tmpdir(), "sitrep-search-")), "split");
+    const env = { ...process.env, SITREP_CACHE: "off", SITREP_SEARCH_SHARD_BYTES: String(budget) };
+    const built = sitrep(["build", "--content", fixture, "--out", out], repoRoot, env);
+    expect(built.status, built.stderr).toBe(0);
+    expect(bundles(out)).toEqual(["/pagefind/", "/pagefind/shard-2/"]);
+    expect(pageCount(out, "/pagefind/")).toBe(briefings.length);
+    expect(pageCount(out, "/pagefind/") + pageCount(out, "/pagefind/shard-2/")).toBe(pageCount(whole, "/pagefind/"));
+    // An eighth more and the site is one shard again.
+    const one = sitrep(["build", "--content", fixture, "--out", `${out}-one`], repoRoot, { ...env, SITREP_SEARCH_SHARD_BYTES: String(8 * weight(briefings) + 8) });
+    expect(one.status, one.stderr).toBe(0);
+    expect(bundles(`${out}-one`)).toEqual(["/pagefind/"]);
+  }, 120_000);
 
   it("every indexed page is in exactly one shard", () => {
     const fragments = (site: string, bundle: string) => readdirSync(join(site, bundle, "fragment"));
