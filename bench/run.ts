@@ -21,6 +21,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { basename, join } from "node:path";
@@ -118,6 +119,13 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Removes a folder with many removals in flight at once (`fs.promises.rm`). The built sites have
+ * thousands of folders, and on a file system that discards freed blocks at once (as here) removing
+ * them one at a time (`rmSync`) took 10.6 s for one 1,000-article site, several times longer.
+ */
+const removeTree = (path: string) => rm(path, { recursive: true, force: true });
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function pollPage(url: string, until: (body: string) => boolean, timeoutMs: number, alive: () => boolean = () => true): Promise<boolean> {
@@ -187,7 +195,7 @@ async function serveEdit(corpus: string, cache: string): Promise<ServeFigures | 
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
     }
-    rmSync(cwd, { recursive: true, force: true });
+    await removeTree(cwd);
   }
 }
 
@@ -243,7 +251,7 @@ async function measure(n: number): Promise<SizeResult> {
   const warmOut = join(tmp, `a-${n}-${runs - 1}`);
   for (let r = 0; r < runs; r++) {
     cache = join(tmp, `cache-${n}-${r}`);
-    rmSync(cache, { recursive: true, force: true });
+    await removeTree(cache);
     const order = r % 2 === 0 ? (["a", "b"] as const) : (["b", "a"] as const);
     for (const which of order) {
       const out = join(tmp, `${which}-${n}-${r}`);
@@ -256,12 +264,12 @@ async function measure(n: number): Promise<SizeResult> {
         c.push(search);
         console.error(`  run ${r + 1} + Pagefind CLI ${line(search)}`);
       }
-      if (out !== warmOut) rmSync(out, { recursive: true, force: true });
+      if (out !== warmOut) await removeTree(out);
     }
   }
   if (values["cold-only"]) {
-    rmSync(cache, { recursive: true, force: true });
-    rmSync(warmOut, { recursive: true, force: true });
+    await removeTree(cache);
+    await removeTree(warmOut);
     return { n, corpus, runs, a, b, c, warm: [], editBuild: null, single: null, pool: null, serve: null, profile: "" };
   }
   // Warm: the last cold run's cache and site, nothing changed.
@@ -278,7 +286,7 @@ async function measure(n: number): Promise<SizeResult> {
     console.error(`  warm ${r + 1}        ${line(t)}${profiled ? " (under --cpu-prof)" : ""}`);
     if (profiled) {
       profile = [`### Profile: warm \`sitrep build\` at N = ${n.toLocaleString("en")} (\`node --cpu-prof\`; ${line(t)})`, "", "Cold builds differ by the extraction alone: on the workers, while the main thread waits (see the cold/warm figures above).", "", summariseDir(dir, 15)].join("\n");
-      rmSync(dir, { recursive: true, force: true });
+      await removeTree(dir);
     }
   }
   // One edited article through a second build (warm cache, only that article re-extracted).
@@ -299,7 +307,7 @@ async function measure(n: number): Promise<SizeResult> {
   } finally {
     edit.restore();
   }
-  rmSync(warmOut, { recursive: true, force: true });
+  await removeTree(warmOut);
   const single = throughput(corpus.dir, "single", quick ? 60 : 300);
   if (single) console.error(`  extraction, 1 thread: ${single.mbPerSecond.toFixed(3)} MB/s wall, ${single.mbPerCpuSecond.toFixed(3)} MB per CPU-s over ${single.articles} articles (${(single.bytes / 1e6).toFixed(2)} MB), warm-up ${single.warmup?.toFixed(2)} s`);
   const pool = throughput(corpus.dir, "pool", quick ? 200 : Math.min(n, 1000));
@@ -309,7 +317,7 @@ async function measure(n: number): Promise<SizeResult> {
     serve = await serveEdit(corpus.dir, cache);
     if (serve) console.error(`  serve: up in ${serve.startup.toFixed(2)} s; edit visible in ${serve.edit.toFixed(2)} s`);
   }
-  rmSync(cache, { recursive: true, force: true });
+  await removeTree(cache);
   return { n, corpus, runs, a, b, c, warm, editBuild, single, pool, serve, profile };
 }
 
@@ -414,7 +422,7 @@ const started = new Date();
 try {
   for (const n of sizes) results.push(await measure(n));
 } catch (error) {
-  rmSync(tmp, { recursive: true, force: true });
+  await removeTree(tmp);
   throw error;
 }
 
@@ -436,4 +444,4 @@ if (write) {
   writeFileSync(path, `${head.trimEnd()}\n\n<!-- results -->\n${report}\n`);
   console.error(`\nwrote ${path}`);
 }
-rmSync(tmp, { recursive: true, force: true });
+await removeTree(tmp);
