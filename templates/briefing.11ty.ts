@@ -24,7 +24,7 @@ export const inputs = (data: Data) => data.briefing;
 function sentence(s: BriefingBlock["sentences"][number]): SafeHtml {
   if (!s.claim) return html`<span id="s-${String(s.index)}" class="sentence">${s.text}</span>`;
   const c = s.claim;
-  return html`<span id="s-${String(s.index)}" class="sentence is-claim claim-${c.certainty}">${s.text}</span><a class="claim-mark claim-${c.certainty}" href="#c-${String(s.index)}"><span class="visually-hidden">(${c.certainty} claim)</span></a>`;
+  return html`<span id="s-${String(s.index)}" class="sentence is-claim claim-${c.certainty}">${s.text}</span><a class="claim-mark claim-${c.certainty}" href="#c-${String(s.index)}" data-pagefind-ignore><span class="visually-hidden">(${c.certainty} claim)</span></a>`;
 }
 
 function block(b: BriefingBlock): SafeHtml {

@@ -71,11 +71,12 @@ export function waitBytes(): number {
 /**
  * What Pagefind needs of a page: the `<html>` tag (its language), the title, and the
  * `<main data-pagefind-body>` element without the elements marked `data-pagefind-ignore` — except
- * those that carry filters, metadata or sort keys, which Pagefind reads from ignored elements too.
- * Pagefind indexes nothing outside that element, so the index is byte for byte the one the whole
- * page gives (tests/site/search-index.test.ts), for about half of Pagefind's CPU time: the whole
- * page is three times longer, most of it navigation and the claims list. "" for a page without
- * the attribute (not indexed).
+ * those that carry filters, metadata or sort keys, which Pagefind reads from ignored elements too —
+ * and without the ids of elements other than headings (`withoutAnchors`). Pagefind indexes nothing
+ * outside that element, so the index is byte for byte the one the whole page gives less those
+ * anchors (tests/site/search-index.test.ts), for about half of Pagefind's CPU time: the whole page
+ * is three times longer, most of it navigation and the claims list. "" for a page without the
+ * attribute (not indexed).
  */
 export function searchView(html: string): string {
   const open = html.indexOf("<main");
@@ -98,7 +99,20 @@ export function searchView(html: string): string {
     ignored.lastIndex = end;
   }
   kept += inner.slice(from);
-  return `<!doctype html>\n${htmlTag}<head>${title}</head><body>${html.slice(open, bodyStart)}${kept}</main></body></html>`;
+  return `<!doctype html>\n${htmlTag}<head>${title}</head><body>${withoutAnchors(html.slice(open, bodyStart))}${withoutAnchors(kept)}</main></body></html>`;
+}
+
+/** An `id` on an element other than a heading (the name and the value). */
+const ANCHOR = /(<(?!h[1-6][\s>])[a-z][a-z0-9]*\b[^>]*?)\sid="[^"]*"/g;
+
+/**
+ * The markup without the ids of elements other than headings. Pagefind keeps every element with an
+ * id as an anchor, with its text, and only headings' anchors make the sub-results of a result: the
+ * id of every sentence of a briefing (its claims link to it) put the whole article text in its
+ * fragment a second time, for Pagefind to compress and write (about 15 % of its time).
+ */
+function withoutAnchors(markup: string): string {
+  return markup.replace(ANCHOR, "$1");
 }
 
 /** The index just after the `</tag>` closing the element whose content starts at `from`; -1 if none. */
