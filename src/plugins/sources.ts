@@ -115,6 +115,8 @@ export default function sources() {
     const resolve = (ref: string | Candidate | null): string | null => (ref === null || typeof ref === "string" ? ref : add(ref));
     for (const sentence of file.data.sentences ?? []) {
       if (sentence.heading) continue;
+      // Most sentences have no cue and no source noun: no words to build, nothing to update.
+      if (!maySourceSentence(text.slice(sentence.start, sentence.end))) continue;
       const ws = words(text, sentence.start, sentence.end);
       const found = findAttribution(text, ws, actorMentions);
       let sourceId: string | null = null;
@@ -254,6 +256,27 @@ function candidateFor(text: string, np: Word[], actors: ActorMentions): Candidat
     return { name, written, kind: head[1], actor: null, span: { start, end } };
   }
   return null;
+}
+
+/**
+ * A cheap first test of a sentence: findAttribution needs "according" or a cue word, and
+ * subjectCandidate a source noun, so every sentence either finds something in has one of these
+ * pieces, compared with the same case folding (`i`, no `u`): a word's lower case is one of the
+ * pieces (a cue) or holds one (a source noun), and only ASCII letters lower-case to ASCII letters —
+ * but for the Kelvin sign ("k") and the dotted capital I ("i" and a combining dot), which `i`
+ * without `u` does not fold, so a sentence with either is always let through.
+ * tests/sources-prefilter.test.ts checks that the test never refuses a sentence the words find.
+ */
+const SOURCE_PIECES = new RegExp([...new Set(["according", ...CUES, ...HEADS.map(([re]) => re.source.replace(/\\b/g, "")), "\u212a", "\u0130"])].join("|"), "i");
+
+export function maySourceSentence(sentence: string): boolean {
+  return SOURCE_PIECES.test(sentence);
+}
+
+/** Whether findAttribution or subjectCandidate could use a word of the sentence (the definition the quick test must cover). */
+export function sourceWordIn(sentence: string): boolean {
+  const ws = words(sentence);
+  return ws.some((w, i) => CUES.has(w.lower) || (w.lower === "according" && ws[i + 1]?.lower === "to") || isHeadWord(w.lower));
 }
 
 /** True when a source noun matches the word on its own ("officials", "spokesman"); remembered per word. */
