@@ -11,6 +11,7 @@ import type { Actor, Mention, Source, SourceKind } from "../types.js";
 import { nameKey, slugify } from "../slug.js";
 import { words, type Word } from "../nlp/words.js";
 import { memoize } from "../util/memo.js";
+import { piecesMatcher } from "../nlp/pieces.js";
 import { toMention } from "./link.js";
 import type { Span } from "../ner/index.js";
 
@@ -260,17 +261,30 @@ function candidateFor(text: string, np: Word[], actors: ActorMentions): Candidat
 
 /**
  * A cheap first test of a sentence: findAttribution needs "according" or a cue word, and
- * subjectCandidate a source noun, so every sentence either finds something in has one of these
- * pieces, compared with the same case folding (`i`, no `u`): a word's lower case is one of the
- * pieces (a cue) or holds one (a source noun), and only ASCII letters lower-case to ASCII letters —
- * but for the Kelvin sign ("k") and the dotted capital I ("i" and a combining dot), which `i`
- * without `u` does not fold, so a sentence with either is always let through.
- * tests/sources-prefilter.test.ts checks that the test never refuses a sentence the words find.
+ * subjectCandidate a source noun, so every sentence either finds something in holds one of these
+ * pieces, letter case ignored: a word's lower case is a cue or holds a source noun, and only ASCII
+ * letters lower-case to ASCII letters — but for the Kelvin sign ("k") and the dotted capital I ("i"
+ * and a combining dot), so a sentence with either is always let through. (A source noun's plural
+ * holds its singular, and a multi-word alternative can never match one word.)
+ * tests/sources-prefilter.test.ts checks that the test never refuses a sentence the words need.
  */
-const SOURCE_PIECES = new RegExp([...new Set(["according", ...CUES, ...HEADS.map(([re]) => re.source.replace(/\\b/g, "")), "\u212a", "\u0130"])].join("|"), "i");
+const SOURCE_PIECES = piecesMatcher(
+  [
+    "according",
+    ...CUES,
+    ...HEADS.flatMap(([re]) =>
+      re.source
+        .replace(/\\b|[()]/g, "")
+        .split("|")
+        .filter((alternative) => !alternative.includes(" "))
+        .map((alternative) => alternative.replace(/s\?$/, "")),
+    ),
+  ],
+  { always: "\u212a\u0130" },
+);
 
 export function maySourceSentence(sentence: string): boolean {
-  return SOURCE_PIECES.test(sentence);
+  return SOURCE_PIECES(sentence);
 }
 
 /** Whether findAttribution or subjectCandidate could use a word of the sentence (the definition the quick test must cover). */
