@@ -86,17 +86,18 @@ export default function claims() {
     const title = file.data.meta?.title ?? "";
     const attributions = new Map((file.data.attributions ?? []).map((a) => [a.sentence, a]));
     const sources = new Map((file.data.sources ?? []).map((s) => [s.id, s]));
-    // Which entities each sentence names, from the mentions' own sentence numbers (linear).
+    // Which entities each sentence names, from the mentions' own sentence numbers (linear); a list
+    // per sentence number, as sentence numbers count from 0 (a Map of them cost more than the rest).
     const bySentence = (entities: Array<{ id: string; mentions: Mention[] }>) => {
-      const map = new Map<number, string[]>();
+      const lists: Array<string[] | undefined> = [];
       for (const e of entities) {
         for (const m of e.mentions) {
-          const ids = map.get(m.sentence) ?? [];
+          let ids = lists[m.sentence];
+          if (ids === undefined) lists[m.sentence] = ids = [];
           if (!ids.includes(e.id)) ids.push(e.id);
-          map.set(m.sentence, ids);
         }
       }
-      return map;
+      return lists;
     };
     const actorsIn = bySentence(file.data.actors ?? []);
     const locationsIn = bySentence(file.data.locations ?? []);
@@ -119,8 +120,8 @@ export default function claims() {
         cue: attribution?.cue ?? null,
         certainty,
         hedges,
-        actors: (actorsIn.get(sentence.index) ?? []).filter((id) => id !== speaker),
-        locations: locationsIn.get(sentence.index) ?? [],
+        actors: (actorsIn[sentence.index] ?? []).filter((id) => id !== speaker),
+        locations: locationsIn[sentence.index] ?? [],
       });
     }
     file.data.claims = out;
