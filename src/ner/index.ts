@@ -1883,13 +1883,13 @@ interface Ent {
   forms: Map<string, string>; // norm → text
   aliases: Set<string>;
   mentions: Span[];
-  demonymMentions: Set<string>;
+  /** normalised forms of the demonym mentions ("Russian"); made when the first is added */
+  demonymMentions: Set<string> | undefined;
   role: string | undefined;
   coordinates: [number, number] | undefined;
   within: string | undefined;
   first: number;
   fixed: boolean;
-  lastTokens: Set<string>;
   persons: number;
   /** mentions in a context only persons have ("said Mauer,") */
   personCues: number;
@@ -2103,13 +2103,12 @@ function getEnt(R: Resolution, key: string, type: NameType, first: number): Ent 
       forms: new Map(),
       aliases: new Set(),
       mentions: [],
-      demonymMentions: new Set(),
+      demonymMentions: undefined,
       role: undefined,
       coordinates: undefined,
       within: undefined,
       first,
       fixed: false,
-      lastTokens: new Set(),
       persons: 0,
       personCues: 0,
       formSeen: new Set(),
@@ -2131,7 +2130,7 @@ function addMention(R: Resolution, e: Ent, start: number, end: number, demonym: 
   e.mentions.push({ start, end });
   if (t === undefined) t = R.doc.text.slice(start, end);
   if (nf === undefined) nf = normForm(t);
-  if (demonym) e.demonymMentions.add(nf);
+  if (demonym) (e.demonymMentions ??= new Set()).add(nf);
   else if (!e.forms.has(nf)) e.forms.set(nf, t);
   if (start < e.first) e.first = start;
 }
@@ -2173,8 +2172,6 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       // a second full name with the same key joins; otherwise new person
       const e = getEnt(R, key, type, start);
       e.persons++;
-      e.lastTokens.add(lastNorm);
-      e.lastTokens.add(normForm(doc.low[c.e - 1]!));
       const list = personLast.get(lastNorm) ?? [];
       if (!list.includes(e)) list.push(e);
       personLast.set(lastNorm, list);
@@ -2453,13 +2450,13 @@ function entitiesOf(R: Resolution, lowerCounts: Map<string, number>): NamedEntit
     const seen = new Set<string>([nn]);
     // (a form's key is its normalised form)
     for (const [k, f] of e.forms) {
-      if (seen.has(k) || e.demonymMentions.has(k)) continue;
+      if (seen.has(k) || (e.demonymMentions !== undefined && e.demonymMentions.has(k))) continue;
       seen.add(k);
       aliases.push(f);
     }
     for (const f of e.aliases) {
       const k = normForm(f);
-      if (seen.has(k) || e.demonymMentions.has(k)) continue;
+      if (seen.has(k) || (e.demonymMentions !== undefined && e.demonymMentions.has(k))) continue;
       seen.add(k);
       aliases.push(f);
     }
