@@ -41,6 +41,8 @@ describe("piecesMatcher", () => {
     const guarded = piecesMatcher(["said"], { always: "\u212a" });
     expect(guarded("a \u212a")).toBe(true);
     expect(guarded("a k")).toBe(false);
+    expect(piecesMatcher(["said"], { always: "#" })("a # b")).toBe(true);
+    expect(() => piecesMatcher(["said"], { always: "k" })).toThrow();
     expect(() => piecesMatcher(["press secretary"])).toThrow();
     expect(piecesMatcher([])("anything")).toBe(false);
   });

@@ -9,7 +9,7 @@
 const LETTERS = 26;
 
 export interface PiecesOptions {
-  /** Characters whose presence anywhere answers true (the callers' case-folding guards). */
+  /** Characters (not ASCII letters) whose presence anywhere answers true (the callers' case-folding guards). */
   always?: string;
 }
 
@@ -57,6 +57,7 @@ export function piecesMatcher(pieces: readonly string[], options: PiecesOptions 
     }
   }
   const always = new Set([...(options.always ?? "")].map((ch) => ch.charCodeAt(0)));
+  for (const u of always) if ((u >= 65 && u <= 90) || (u >= 97 && u <= 122)) throw new Error(`piecesMatcher: an ASCII letter cannot be an "always" character: ${String.fromCharCode(u)}`);
   const anyPiece = accept.some((a) => a === 1);
   return (text: string): boolean => {
     if (!anyPiece) return false;
@@ -67,7 +68,7 @@ export function piecesMatcher(pieces: readonly string[], options: PiecesOptions 
       if (u >= 97 && u <= 122) c = u - 97;
       else if (u >= 65 && u <= 90) c = u - 65;
       else {
-        if (u >= 128 && always.has(u)) return true;
+        if (always.size > 0 && always.has(u)) return true;
         s = 0;
         continue;
       }
