@@ -269,6 +269,23 @@ function isPunct(w: string): boolean {
   return !hasWordChar(w);
 }
 
+const byStartThenEnd = (a: Span, b: Span): number => a.start - b.start || a.end - b.end;
+const byFirstMention = (a: NamedEntity, b: NamedEntity): number => a.mentions[0]!.start - b.mentions[0]!.start;
+const byTokenStart = (a: Cand, b: Cand): number => a.s - b.s;
+
+/**
+ * `list.sort(compare)` (stable), skipped when the list is in order already, as mentions and spans
+ * mostly are: the sort would leave it as it is, but copies it into a work area first.
+ */
+function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    if (compare(list[i - 1]!, list[i]!) > 0) {
+      list.sort(compare);
+      return;
+    }
+  }
+}
+
 /** Entry point. Never throws; deterministic. */
 export function findEntities(text: string, sentences: Span[]): NamedEntity[] {
   try {
@@ -639,7 +656,7 @@ function placeRule(doc: Doc, tagged: Cand[]): void {
     tagged.push(mkCand(i, e, "LOC", { hit: m.hit }));
     added = true;
   }
-  if (added) tagged.sort((a, b) => a.s - b.s);
+  if (added) sortInPlace(tagged, byTokenStart);
 }
 
 const DATELINE_NEXT = new Set([",", "—", "–", "("]);
@@ -746,7 +763,7 @@ function acronymRule(doc: Doc, tagged: Cand[]): void {
     if (covered[i] || c0 < 65 || c0 > 90 || c1 < 48 || c1 > 90 || w.length > 6 || !/^[A-Z][A-Z0-9&]*[A-Z]$/.test(w) || NOT_ACRONYMS.has(w) || doc.gm[i] || currencyAt(doc, i) || VEHICLE_PREFIX.has(w)) continue;
     if (acronymAt(doc, tagged, covered, i, w)) added = true;
   }
-  if (added) tagged.sort((a, b) => a.s - b.s);
+  if (added) sortInPlace(tagged, byTokenStart);
 }
 
 /** Facility heads that make a capitalised phrase a place whatever the tagger says. */
@@ -841,7 +858,7 @@ function headRules(doc: Doc, tagged: Cand[]): void {
     const c = cleanSpan(doc, a);
     if (c) keep.push(c);
   }
-  keep.sort((a, b) => a.s - b.s);
+  sortInPlace(keep, byTokenStart);
   tagged.length = 0;
   for (const c of keep) tagged.push(c);
 }
@@ -1048,7 +1065,7 @@ function agencyRule(doc: Doc, tagged: Cand[]): void {
   if (add.length === 0) return;
   const keep = tagged.filter((t) => !add.some((a) => overlaps(a, t)));
   for (const a of add) keep.push(a);
-  keep.sort((a, b) => a.s - b.s);
+  sortInPlace(keep, byTokenStart);
   tagged.length = 0;
   for (const c of keep) tagged.push(c);
 }
@@ -1866,13 +1883,13 @@ interface Ent {
   forms: Map<string, string>; // norm → text
   aliases: Set<string>;
   mentions: Span[];
-  demonymMentions: Set<string>;
+  /** normalised forms of the demonym mentions ("Russian"); made when the first is added */
+  demonymMentions: Set<string> | undefined;
   role: string | undefined;
   coordinates: [number, number] | undefined;
   within: string | undefined;
   first: number;
   fixed: boolean;
-  lastTokens: Set<string>;
   persons: number;
   /** mentions in a context only persons have ("said Mauer,") */
   personCues: number;
@@ -2086,13 +2103,12 @@ function getEnt(R: Resolution, key: string, type: NameType, first: number): Ent 
       forms: new Map(),
       aliases: new Set(),
       mentions: [],
-      demonymMentions: new Set(),
+      demonymMentions: undefined,
       role: undefined,
       coordinates: undefined,
       within: undefined,
       first,
       fixed: false,
-      lastTokens: new Set(),
       persons: 0,
       personCues: 0,
       formSeen: new Set(),
@@ -2114,7 +2130,7 @@ function addMention(R: Resolution, e: Ent, start: number, end: number, demonym: 
   e.mentions.push({ start, end });
   if (t === undefined) t = R.doc.text.slice(start, end);
   if (nf === undefined) nf = normForm(t);
-  if (demonym) e.demonymMentions.add(nf);
+  if (demonym) (e.demonymMentions ??= new Set()).add(nf);
   else if (!e.forms.has(nf)) e.forms.set(nf, t);
   if (start < e.first) e.first = start;
 }
@@ -2156,8 +2172,6 @@ function resolve(doc: Doc, acc: Cand[], acrs: Acronym[]): NamedEntity[] {
       // a second full name with the same key joins; otherwise new person
       const e = getEnt(R, key, type, start);
       e.persons++;
-      e.lastTokens.add(lastNorm);
-      e.lastTokens.add(normForm(doc.low[c.e - 1]!));
       const list = personLast.get(lastNorm) ?? [];
       if (!list.includes(e)) list.push(e);
       personLast.set(lastNorm, list);
@@ -2428,7 +2442,7 @@ function entitiesOf(R: Resolution, lowerCounts: Map<string, number>): NamedEntit
     // an adjective, not a name: a one-word form with an adjective ending, always before a noun
     // ("Hellenic polytheism", "Pachomian monasteries"; "the Guardian reported" is a name)
     if (!e.fixed && e.forms.size === 1 && ADJECTIVE_FORM.test(firstForm(e)) && e.mentions.every((m) => /^ [a-z]/.test(text.slice(m.end, m.end + 2)) && !afterThe(text, m))) continue;
-    e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    sortInPlace(e.mentions, byStartThenEnd);
     const name = entityName(e);
     if (!name) continue;
     const nn = normForm(name);
@@ -2436,13 +2450,13 @@ function entitiesOf(R: Resolution, lowerCounts: Map<string, number>): NamedEntit
     const seen = new Set<string>([nn]);
     // (a form's key is its normalised form)
     for (const [k, f] of e.forms) {
-      if (seen.has(k) || e.demonymMentions.has(k)) continue;
+      if (seen.has(k) || (e.demonymMentions !== undefined && e.demonymMentions.has(k))) continue;
       seen.add(k);
       aliases.push(f);
     }
     for (const f of e.aliases) {
       const k = normForm(f);
-      if (seen.has(k) || e.demonymMentions.has(k)) continue;
+      if (seen.has(k) || (e.demonymMentions !== undefined && e.demonymMentions.has(k))) continue;
       seen.add(k);
       aliases.push(f);
     }
@@ -2452,7 +2466,7 @@ function entitiesOf(R: Resolution, lowerCounts: Map<string, number>): NamedEntit
     if (e.within && e.within !== name) ne.within = e.within;
     out.push(ne);
   }
-  out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  sortInPlace(out, byFirstMention);
   return out;
 }
 

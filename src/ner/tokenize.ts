@@ -129,9 +129,14 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** The token texts of the last tokenArrays call and earlier longer ones (see there). */
+const WORDS: string[] = [];
+
 /** The tokens of tokenize(), as parallel arrays. */
 export function tokenArrays(text: string): TokenArrays {
-  const words: string[] = [];
+  // tokens go into one array kept from call to call (growing a new one token by token allocated
+  // about three times its final size); the caller gets an exact copy
+  const words = WORDS;
   // a short text (a name, a gazetteer phrase) gets arrays small enough for V8 to keep on its heap:
   // off-heap ones cost a malloc and external-memory accounting each, which dominated loading the
   // gazetteer (tens of thousands of short phrases)
@@ -155,14 +160,14 @@ export function tokenArrays(text: string): TokenArrays {
     if ((c === 104 || c === 119) && (text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i))) {
       let j = i + 4;
       while (j < n && isUrlChar(text.charCodeAt(j))) j++;
-      words.push(text.slice(start, j));
+      words[m] = text.slice(start, j);
       ts[m] = start;
       te[m++] = j;
       i = j;
       continue;
     }
     if (!isWord(c)) {
-      words.push(text[i]!);
+      words[m] = text[i]!;
       ts[m] = start;
       te[m++] = i + 1;
       i++;
@@ -173,7 +178,7 @@ export function tokenArrays(text: string): TokenArrays {
       let j = i;
       while (j + 1 < n && isUpperAt(text, j) && text.charCodeAt(j + 1) === 46 && !(j + 2 < n && isWord(text.charCodeAt(j + 2)) && !isUpperAt(text, j + 2))) j += 2;
       if (j - i >= 4) {
-        words.push(text.slice(start, j));
+        words[m] = text.slice(start, j);
         ts[m] = start;
         te[m++] = j;
         i = j;
@@ -205,7 +210,8 @@ export function tokenArrays(text: string): TokenArrays {
     if (apos && j - start > 2) {
       const cut = contraction(text, start, j);
       if (cut > start) {
-        words.push(text.slice(start, cut), text.slice(cut, j));
+        words[m] = text.slice(start, cut);
+        words[m + 1] = text.slice(cut, j);
         ts[m] = start;
         te[m++] = cut;
         ts[m] = cut;
@@ -217,7 +223,8 @@ export function tokenArrays(text: string): TokenArrays {
     // possessive 's split off
     const last = apos ? text.charCodeAt(j - 1) : 0;
     if (apos && j - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) {
-      words.push(text.slice(start, j - 2), text.slice(j - 2, j));
+      words[m] = text.slice(start, j - 2);
+      words[m + 1] = text.slice(j - 2, j);
       ts[m] = start;
       te[m++] = j - 2;
       ts[m] = j - 2;
@@ -232,12 +239,12 @@ export function tokenArrays(text: string): TokenArrays {
         t += ".";
       }
     }
-    words.push(t);
+    words[m] = t;
     ts[m] = start;
     te[m++] = j;
     i = j;
   }
-  return { n: m, words, ts, te };
+  return { n: m, words: words.slice(0, m), ts, te };
 }
 
 const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "*", "_"]);

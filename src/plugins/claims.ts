@@ -11,6 +11,7 @@ import type { Certainty, Claim, Mention } from "../types.js";
 import { nameKey, slugify } from "../slug.js";
 import { lineIndex } from "../util/messages.js";
 import { letterRuns } from "../nlp/words.js";
+import { piecesMatcher } from "../nlp/pieces.js";
 
 declare module "vfile" {
   interface DataMap {
@@ -43,14 +44,15 @@ function atLeastWords(text: string, n: number): boolean {
 
 /**
  * A cheap first test (most sentences have no hedge): every match of every hedge above contains one
- * of these literal pieces, compared with the same case folding (`i`, no `u`). tests/hedges.test.ts
+ * of these literal pieces, compared with the same case folding (ASCII letters only, as `i` without `u`). tests/hedges.test.ts
  * checks that the test never refuses a sentence with a hedge.
  */
-const HEDGE_PIECES =
-  /unc|unknown|clear|could|said|believed|thought|understood|expected|reportedly|allegedly|apparent|purportedly|supposedly|seemingly|possibl|probably|perhaps|presumably|potential|appear|seem|likely|unverified|alleged|suspected|indication|suggest|sign|may|might/i;
+const HEDGE_PIECES = piecesMatcher(
+  "unc|unknown|clear|could|said|believed|thought|understood|expected|reportedly|allegedly|apparent|purportedly|supposedly|seemingly|possibl|probably|perhaps|presumably|potential|appear|seem|likely|unverified|alleged|suspected|indication|suggest|sign|may|might".split("|"),
+);
 
 export function findHedges(sentence: string): string[] {
-  return HEDGE_PIECES.test(sentence) ? findHedgesSlowly(sentence) : [];
+  return HEDGE_PIECES(sentence) ? findHedgesSlowly(sentence) : [];
 }
 
 /** The definition: every hedge, in order of the list, none overlapping an earlier one. */
@@ -84,17 +86,18 @@ export default function claims() {
     const title = file.data.meta?.title ?? "";
     const attributions = new Map((file.data.attributions ?? []).map((a) => [a.sentence, a]));
     const sources = new Map((file.data.sources ?? []).map((s) => [s.id, s]));
-    // Which entities each sentence names, from the mentions' own sentence numbers (linear).
+    // Which entities each sentence names, from the mentions' own sentence numbers (linear); a list
+    // per sentence number, as sentence numbers count from 0 (a Map of them cost more than the rest).
     const bySentence = (entities: Array<{ id: string; mentions: Mention[] }>) => {
-      const map = new Map<number, string[]>();
+      const lists: Array<string[] | undefined> = [];
       for (const e of entities) {
         for (const m of e.mentions) {
-          const ids = map.get(m.sentence) ?? [];
+          let ids = lists[m.sentence];
+          if (ids === undefined) lists[m.sentence] = ids = [];
           if (!ids.includes(e.id)) ids.push(e.id);
-          map.set(m.sentence, ids);
         }
       }
-      return map;
+      return lists;
     };
     const actorsIn = bySentence(file.data.actors ?? []);
     const locationsIn = bySentence(file.data.locations ?? []);
@@ -117,8 +120,8 @@ export default function claims() {
         cue: attribution?.cue ?? null,
         certainty,
         hedges,
-        actors: (actorsIn.get(sentence.index) ?? []).filter((id) => id !== speaker),
-        locations: locationsIn.get(sentence.index) ?? [],
+        actors: (actorsIn[sentence.index] ?? []).filter((id) => id !== speaker),
+        locations: locationsIn[sentence.index] ?? [],
       });
     }
     file.data.claims = out;

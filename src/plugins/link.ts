@@ -128,32 +128,50 @@ export function linkNames(text: string, names: NamedEntity[], options: LinkOptio
 
 /** Merges linked names of one collection that share an id (aliases spelled differently in one article). */
 export function mergeById(items: Linked[]): Linked[] {
-  const byId = new Map<string, Linked>();
+  // Most ids have one item: it is read as it is, and only an id met again gets a copy to merge into.
+  const byId = new Map<string, { item: Linked; merged: boolean }>();
   for (const item of items) {
     const seen = byId.get(item.id);
     if (!seen) {
-      byId.set(item.id, copy(item, [...item.aliases], [...item.spans]));
+      byId.set(item.id, { item, merged: false });
       continue;
     }
-    seen.spans.push(...item.spans);
-    for (const alias of [item.name, ...item.aliases]) if (!seen.aliases.includes(alias)) seen.aliases.push(alias);
-    seen.role ??= item.role;
-    seen.coordinates ??= item.coordinates;
-    seen.within ??= item.within;
+    if (!seen.merged) {
+      seen.item = copy(seen.item, [...seen.item.aliases], [...seen.item.spans]);
+      seen.merged = true;
+    }
+    const into = seen.item;
+    into.spans.push(...item.spans);
+    if (!into.aliases.includes(item.name)) into.aliases.push(item.name);
+    for (const alias of item.aliases) if (!into.aliases.includes(alias)) into.aliases.push(alias);
+    into.role ??= item.role;
+    into.coordinates ??= item.coordinates;
+    into.within ??= item.within;
   }
-  return [...byId.values()].map((item) => {
-    const spans = dedupeSpans(item.spans);
+  const out: Linked[] = [];
+  for (const { item } of byId.values()) {
     const nameKeyOf = nameKey(item.name);
-    const aliases = [...new Set(item.aliases)].filter((a) => nameKey(a) !== nameKeyOf).sort();
-    return copy(item, aliases, spans);
-  });
+    // [...new Set(aliases)] without the set: first spellings in order (there are a few at most)
+    const aliases: string[] = [];
+    for (const a of item.aliases) if (!aliases.includes(a) && nameKey(a) !== nameKeyOf) aliases.push(a);
+    out.push(copy(item, aliases.sort(), dedupeSpans(item.spans)));
+  }
+  return out;
 }
 
 function copy(item: Linked, aliases: string[], spans: Span[]): Linked {
   return { id: item.id, name: item.name, category: item.category, kind: item.kind, aliases, spans, role: item.role, coordinates: item.coordinates, within: item.within, entry: item.entry };
 }
 
+/** The spans sorted by start then end, each once (a new array); most come sorted and distinct, which is checked first. */
 function dedupeSpans(spans: Span[]): Span[] {
+  let ordered = true;
+  for (let i = 1; i < spans.length && ordered; i++) {
+    const a = spans[i - 1]!;
+    const b = spans[i]!;
+    ordered = a.start < b.start || (a.start === b.start && a.end < b.end);
+  }
+  if (ordered) return spans.slice();
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
   return sorted.filter((s, i) => i === 0 || s.start !== sorted[i - 1]!.start || s.end !== sorted[i - 1]!.end);
 }

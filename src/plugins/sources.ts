@@ -11,6 +11,7 @@ import type { Actor, Mention, Source, SourceKind } from "../types.js";
 import { nameKey, slugify } from "../slug.js";
 import { words, type Word } from "../nlp/words.js";
 import { memoize } from "../util/memo.js";
+import { piecesMatcher } from "../nlp/pieces.js";
 import { toMention } from "./link.js";
 import type { Span } from "../ner/index.js";
 
@@ -115,6 +116,8 @@ export default function sources() {
     const resolve = (ref: string | Candidate | null): string | null => (ref === null || typeof ref === "string" ? ref : add(ref));
     for (const sentence of file.data.sentences ?? []) {
       if (sentence.heading) continue;
+      // Most sentences have no cue and no source noun: no words to build, nothing to update.
+      if (!maySourceSentence(text.slice(sentence.start, sentence.end))) continue;
       const ws = words(text, sentence.start, sentence.end);
       const found = findAttribution(text, ws, actorMentions);
       let sourceId: string | null = null;
@@ -254,6 +257,40 @@ function candidateFor(text: string, np: Word[], actors: ActorMentions): Candidat
     return { name, written, kind: head[1], actor: null, span: { start, end } };
   }
   return null;
+}
+
+/**
+ * A cheap first test of a sentence: findAttribution needs "according" or a cue word, and
+ * subjectCandidate a source noun, so every sentence either finds something in holds one of these
+ * pieces, letter case ignored: a word's lower case is a cue or holds a source noun, and only ASCII
+ * letters lower-case to ASCII letters — but for the Kelvin sign ("k") and the dotted capital I ("i"
+ * and a combining dot), so a sentence with either is always let through. (A source noun's plural
+ * holds its singular, and a multi-word alternative can never match one word.)
+ * tests/sources-prefilter.test.ts checks that the test never refuses a sentence the words need.
+ */
+const SOURCE_PIECES = piecesMatcher(
+  [
+    "according",
+    ...CUES,
+    ...HEADS.flatMap(([re]) =>
+      re.source
+        .replace(/\\b|[()]/g, "")
+        .split("|")
+        .filter((alternative) => !alternative.includes(" "))
+        .map((alternative) => alternative.replace(/s\?$/, "")),
+    ),
+  ],
+  { always: "\u212a\u0130" },
+);
+
+export function maySourceSentence(sentence: string): boolean {
+  return SOURCE_PIECES(sentence);
+}
+
+/** Whether findAttribution or subjectCandidate could use a word of the sentence (the definition the quick test must cover). */
+export function sourceWordIn(sentence: string): boolean {
+  const ws = words(sentence);
+  return ws.some((w, i) => CUES.has(w.lower) || (w.lower === "according" && ws[i + 1]?.lower === "to") || isHeadWord(w.lower));
 }
 
 /** True when a source noun matches the word on its own ("officials", "spokesman"); remembered per word. */

@@ -1,0 +1,49 @@
+/** piecesMatcher answers what the alternation of its pieces with the `i` flag answers. */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { piecesMatcher } from "../src/nlp/pieces.js";
+
+describe("piecesMatcher", () => {
+  const pieces = ["unc", "unknown", "clear", "said", "sign", "may", "say", "says", "official", "k", "ask", "ss"];
+  const matcher = piecesMatcher(pieces);
+  const re = new RegExp(pieces.join("|"), "i");
+
+  it("finds pieces in any case, inside words, and nothing else", () => {
+    for (const [text, want] of [
+      ["It is UNCLEAR.", true],
+      ["design", true],
+      ["Official", true],
+      ["the talks went on", true],
+      ["", false],
+      ["the talks went on".replace(/k/g, "x"), false],
+      ["ſaid", false],
+      ["\u212aelvin", false],
+      ["s-s", false],
+      ["MAy", true],
+    ] as const) {
+      expect(matcher(text), text).toBe(want);
+      expect(re.test(text), text).toBe(want);
+    }
+  });
+
+  it("answers as the expression does on generated text", () => {
+    const piece = fc.constantFrom(...pieces, "xyz", "Un", "cle", "ar", "SA", "id", " ", "-", "’", "ſ", "\u212a", "İ", "ı", "é", "Ö", "\u0130", "🙂");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 12 }), (parts) => {
+        const s = parts.join("");
+        expect(matcher(s), s).toBe(re.test(s));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+  });
+
+  it("lets the given characters answer true, and refuses a piece that is not ASCII letters", () => {
+    const guarded = piecesMatcher(["said"], { always: "\u212a" });
+    expect(guarded("a \u212a")).toBe(true);
+    expect(guarded("a k")).toBe(false);
+    expect(piecesMatcher(["said"], { always: "#" })("a # b")).toBe(true);
+    expect(() => piecesMatcher(["said"], { always: "k" })).toThrow();
+    expect(() => piecesMatcher(["press secretary"])).toThrow();
+    expect(piecesMatcher([])("anything")).toBe(false);
+  });
+});
