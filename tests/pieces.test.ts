@@ -45,5 +45,7 @@ describe("piecesMatcher", () => {
     expect(() => piecesMatcher(["said"], { always: "k" })).toThrow();
     expect(() => piecesMatcher(["press secretary"])).toThrow();
     expect(piecesMatcher([])("anything")).toBe(false);
+    // With no piece at all, the given characters still answer.
+    expect(piecesMatcher([], { always: "#" })("a # b")).toBe(true);
   });
 });

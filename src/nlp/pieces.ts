@@ -60,7 +60,7 @@ export function piecesMatcher(pieces: readonly string[], options: PiecesOptions 
   for (const u of always) if ((u >= 65 && u <= 90) || (u >= 97 && u <= 122)) throw new Error(`piecesMatcher: an ASCII letter cannot be an "always" character: ${String.fromCharCode(u)}`);
   const anyPiece = accept.some((a) => a === 1);
   return (text: string): boolean => {
-    if (!anyPiece) return false;
+    if (!anyPiece && always.size === 0) return false;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const u = text.charCodeAt(i);
