@@ -11,7 +11,7 @@ import type { Registry, RegistryEntry } from "../registry.js";
 import { nameKey, SlugAllocator } from "../slug.js";
 import { createHash } from "node:crypto";
 import { markdownToSafeHtml } from "./markdown.js";
-import { RecordList, type RecordSource } from "./details.js";
+import { RecordList, type RecordSource, type Sighting, type Sightings } from "./details.js";
 
 /** What extraction hands to aggregation for one article (plain JSON, cacheable). */
 export interface ArticleRecord {
@@ -344,21 +344,9 @@ const newestFirst = (a: { article: ArticleRef; sentence: number }, b: { article:
 type Category = "actor" | "location" | "source";
 
 /** Allocates final, site-unique ids: same id from two different names gets split deterministically. */
-function resolveIds(records: RecordList, registry: Registry) {
-  type Where = { path: string; line: number; column: number };
-  const claimants = new Map<string, Map<string, { name: string; at: Where | null }>>(); // category:id → nameKey → first sighting
-  const note = (category: Category, record: ArticleRecord, e: { id: string; name: string; mentions: Array<{ line: number; column: number }> }) => {
-    const key = `${category}:${e.id}`;
-    let names = claimants.get(key);
-    if (!names) claimants.set(key, (names = new Map()));
-    const m = e.mentions[0];
-    if (!names.has(nameKey(e.name))) names.set(nameKey(e.name), { name: e.name, at: m ? { path: record.path, line: m.line, column: m.column } : null });
-  };
-  for (const r of records) {
-    for (const a of r.briefing.actors) note("actor", r, a);
-    for (const l of r.briefing.locations) note("location", r, l);
-    for (const s of r.briefing.sources) note("source", r, s);
-  }
+function resolveIds(sightings: Sightings, registry: Registry) {
+  type Where = NonNullable<Sighting["at"]>;
+  const claimants = sightings.claimants;
   const remap = new Map<string, string>(); // category:id:nameKey → final id
   const collisions: SiteIndex["collisions"] = [];
   for (const category of ["actor", "location", "source"] as const) {
@@ -393,12 +381,13 @@ function resolveIds(records: RecordList, registry: Registry) {
 
 /**
  * Folds every record into the index. A `RecordList` (./details.ts) may hold its records in the
- * extraction cache rather than in memory: they are read one at a time, twice (for the ids, then for
- * the pages, newest first), and each briefing page reads its text from where its record is.
+ * extraction cache rather than in memory: they are read one at a time, once (for the pages, newest
+ * first; the ids are allocated from the names the list noted as the records came), and each
+ * briefing page reads its text from where its record is.
  */
 export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, registry: Registry, site: SiteMeta = defaultSiteMeta): SiteIndex {
   const records = list instanceof RecordList ? list : RecordList.of(list);
-  const ids = resolveIds(records, registry);
+  const ids = resolveIds(records.sightings, registry);
   const order = Array.from({ length: records.length }, (_, i) => i);
   const heads = order.map((i) => records.head(i));
   const sorted = order.sort((a, b) => heads[b]!.date.localeCompare(heads[a]!.date) || heads[a]!.id.localeCompare(heads[b]!.id));
