@@ -11,8 +11,7 @@
  * The same goes for the records themselves while the index is built (`RecordList`): `sitrep build`
  * and the dev server keep a reference to each record's cache entry, not the record.
  */
-import { existsSync } from "node:fs";
-import { ExtractionCache } from "./cache.js";
+import { ExtractionCache, type EntryMark } from "./cache.js";
 import type { ArticleRecord } from "./index.js";
 import { nameKey } from "../slug.js";
 
@@ -31,11 +30,14 @@ export function fromMemory(record: RecordText): RecordSource {
 /**
  * The record's parts, read back from its cache entry. Entries are content-addressed (the key hashes
  * everything the record is made from), so the entry holds exactly the record extraction gave; one
- * removed or damaged while the build runs fails the build (which then leaves the old site in place).
+ * removed or changed while the build runs fails the build (which then leaves the old site in place).
+ * With the `mark` this process took when it verified or wrote the entry, a read-back checks the
+ * entry's header and size against it rather than hashing and validating it again (./cache.ts
+ * `reread`): a change that keeps both and the JSON valid would go unseen.
  */
-export function fromCache(cache: ExtractionCache, key: string, path: string): () => Omit<ArticleRecord, "path"> {
+export function fromCache(cache: ExtractionCache, key: string, path: string, mark: EntryMark | null = null): () => Omit<ArticleRecord, "path"> {
   return () => {
-    const payload = cache.get(key);
+    const payload = mark ? cache.reread(key, mark) : cache.get(key);
     if (!payload) throw new Error(`sitrep: the extraction cache entry of ${path} (${cache.entryPath(key)}) was removed or changed during the build; build again`);
     return payload.record;
   };
@@ -80,6 +82,8 @@ export class Sightings {
 /** A record held as a reference to its cache entry: what the index needs to order it without reading it. */
 interface Stored {
   key: string;
+  /** The entry as this process verified or wrote it: read back, it is not hashed and validated again. */
+  mark: EntryMark;
   path: string;
   id: string;
   date: string;
@@ -118,8 +122,8 @@ export class RecordList implements Iterable<ArticleRecord> {
     const sightings = new Sightings();
     return {
       set(i, record, key) {
-        const stored = cache && key && existsSync(cache.entryPath(key));
-        items[i] = stored ? { key, path: record.path, id: record.briefing.id, date: record.briefing.date } : record;
+        const mark = cache && key ? cache.mark(key) : null;
+        items[i] = mark ? { key: key!, mark, path: record.path, id: record.briefing.id, date: record.briefing.date } : record;
         sightings.add(i, record);
       },
       done: () => new RecordList(items, cache, sightings),
@@ -159,7 +163,7 @@ export class RecordList implements Iterable<ArticleRecord> {
   }
 
   private text(item: Stored): () => Omit<ArticleRecord, "path"> {
-    return fromCache(this.cache!, item.key, item.path) as () => Omit<ArticleRecord, "path">;
+    return fromCache(this.cache!, item.key, item.path, item.mark) as () => Omit<ArticleRecord, "path">;
   }
 }
 
