@@ -347,7 +347,10 @@ type Category = "actor" | "location" | "source";
 function resolveIds(sightings: Sightings, registry: Registry) {
   type Where = NonNullable<Sighting["at"]>;
   const claimants = sightings.claimants;
-  const remap = new Map<string, string>(); // category:id:nameKey → final id
+  // category:id → nameKey → final id. Most entities are named one way only (by nameKey): their final
+  // id is found without making the name's key (the fold asks for every entity of every article).
+  const remap = new Map<string, Map<string, string>>();
+  const only = new Map<string, string>(); // category:id → final id, for those named one way
   const collisions: SiteIndex["collisions"] = [];
   for (const category of ["actor", "location", "source"] as const) {
     const allocator = new SlugAllocator();
@@ -358,23 +361,30 @@ function resolveIds(sightings: Sightings, registry: Registry) {
       const id = key.slice(category.length + 1);
       const names = [...claimants.get(key)!.entries()].sort(([a], [b]) => a.localeCompare(b));
       const entry = registry.get(id);
+      const finals = new Map<string, string>();
+      remap.set(key, finals);
       if (entry) {
-        for (const [k] of names) remap.set(`${key}:${k}`, id);
-        continue;
+        for (const [k] of names) finals.set(k, id);
+      } else {
+        const given: string[] = [];
+        let renamed: Where | null = null;
+        for (const [k, seen] of names) {
+          const { id: final, collided } = allocator.allocate(`${category}:${k}`, id);
+          finals.set(k, final);
+          given.push(final);
+          if (collided) renamed ??= seen.at;
+        }
+        if (names.length > 1) collisions.push({ type: category, id, names: names.map(([, n]) => n.name), ids: given, at: renamed });
       }
-      const given: string[] = [];
-      let renamed: Where | null = null;
-      for (const [k, seen] of names) {
-        const { id: final, collided } = allocator.allocate(`${category}:${k}`, id);
-        remap.set(`${key}:${k}`, final);
-        given.push(final);
-        if (collided) renamed ??= seen.at;
-      }
-      if (names.length > 1) collisions.push({ type: category, id, names: names.map(([, n]) => n.name), ids: given, at: renamed });
+      if (finals.size === 1) only.set(key, finals.values().next().value!);
     }
   }
   return {
-    id: (category: Category, id: string, name: string) => remap.get(`${category}:${id}:${nameKey(name)}`) ?? id,
+    /** The final id of an entity as an article names it (every name was noted, ./details.ts Sightings). */
+    id: (category: Category, id: string, name: string) => {
+      const key = `${category}:${id}`;
+      return only.get(key) ?? remap.get(key)?.get(nameKey(name)) ?? id;
+    },
     collisions,
   };
 }
