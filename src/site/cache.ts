@@ -19,7 +19,7 @@
  * builds writing the same entry at once both leave a whole one.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { packageRoot } from "../paths.js";
 import { filesUnder } from "../util/files.js";
@@ -134,6 +134,16 @@ export function isPayload(v: unknown): v is Payload {
   );
 }
 
+/**
+ * An entry as this process found it on disk after it verified or wrote it: its checksum (from its
+ * header) and its size in bytes. Reading it back again in the same process (./details.ts) checks the
+ * header and size against these instead of hashing and validating the payload once more.
+ */
+export interface EntryMark {
+  checksum: string;
+  size: number;
+}
+
 export class ExtractionCache {
   readonly dir: string;
 
@@ -166,6 +176,47 @@ export class ExtractionCache {
       return null;
     }
     return isPayload(payload) ? payload : null;
+  }
+
+  /** The mark of the entry under `key` as it is on disk now (its header only is read), or null when it is missing or not an entry of that key. */
+  mark(key: string): EntryMark | null {
+    let fd: number | null = null;
+    try {
+      fd = openSync(this.path(key), "r");
+      const head = Buffer.alloc(256);
+      const n = readSync(fd, head, 0, head.length, 0);
+      const nl = head.subarray(0, n).indexOf(10);
+      if (nl < 0) return null;
+      const [magic, format, storedKey, checksum] = head.toString("latin1", 0, nl).split(" ");
+      if (magic !== "sitrep-cache" || format !== String(CACHE_FORMAT) || storedKey !== key || !checksum) return null;
+      return { checksum, size: fstatSync(fd).size };
+    } catch {
+      return null;
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
+  }
+
+  /**
+   * The payload under `key` when the entry is still the one `mark` describes (same header, same
+   * size), else null. Its checksum and shape are not checked again: this process did when it read or
+   * wrote the entry, which the mark was taken after.
+   */
+  reread(key: string, mark: EntryMark): Payload | null {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.path(key));
+    } catch {
+      return null;
+    }
+    if (bytes.length !== mark.size) return null;
+    const nl = bytes.indexOf(10);
+    if (nl < 0 || bytes.toString("latin1", 0, nl) !== `sitrep-cache ${CACHE_FORMAT} ${key} ${mark.checksum}`) return null;
+    try {
+      return JSON.parse(bytes.toString("utf8", nl + 1)) as Payload;
+    } catch {
+      return null;
+    }
   }
 
   /** Stores a payload (its JSON text); best effort: a cache that cannot be written is no cache. */

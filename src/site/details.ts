@@ -11,9 +11,9 @@
  * The same goes for the records themselves while the index is built (`RecordList`): `sitrep build`
  * and the dev server keep a reference to each record's cache entry, not the record.
  */
-import { existsSync } from "node:fs";
-import { ExtractionCache } from "./cache.js";
+import { ExtractionCache, type EntryMark } from "./cache.js";
 import type { ArticleRecord } from "./index.js";
+import { nameKey } from "../slug.js";
 
 /** The parts of a record that only a briefing's own page and the data export read. */
 export type RecordText = Pick<ArticleRecord, "briefing" | "sentences">;
@@ -30,19 +30,60 @@ export function fromMemory(record: RecordText): RecordSource {
 /**
  * The record's parts, read back from its cache entry. Entries are content-addressed (the key hashes
  * everything the record is made from), so the entry holds exactly the record extraction gave; one
- * removed or damaged while the build runs fails the build (which then leaves the old site in place).
+ * removed or changed while the build runs fails the build (which then leaves the old site in place).
+ * With the `mark` this process took when it verified or wrote the entry, a read-back checks the
+ * entry's header and size against it rather than hashing and validating it again (./cache.ts
+ * `reread`): a change that keeps both and the JSON valid would go unseen.
  */
-export function fromCache(cache: ExtractionCache, key: string, path: string): () => Omit<ArticleRecord, "path"> {
+export function fromCache(cache: ExtractionCache, key: string, path: string, mark: EntryMark | null = null): () => Omit<ArticleRecord, "path"> {
   return () => {
-    const payload = cache.get(key);
+    const payload = mark ? cache.reread(key, mark) : cache.get(key);
     if (!payload) throw new Error(`sitrep: the extraction cache entry of ${path} (${cache.entryPath(key)}) was removed or changed during the build; build again`);
     return payload.record;
   };
 }
 
+/** Where a name of an entity was first met: the first mention in the first record (in input order) that names it so. */
+export interface Sighting {
+  name: string;
+  at: { path: string; line: number; column: number } | null;
+  /** The record's number in input order. */
+  record: number;
+}
+
+/**
+ * What the site index allocates its ids from (./index.ts `resolveIds`): for each entity
+ * (`category:id`), each of its names (by `nameKey`) with where it was first met. Noted as the records
+ * come, in any order, so the index does not read every record once more for it.
+ */
+export class Sightings {
+  readonly claimants = new Map<string, Map<string, Sighting>>();
+
+  /** Notes the entities of the `i`-th record. */
+  add(i: number, record: ArticleRecord): void {
+    const b = record.briefing;
+    for (const a of b.actors) this.note("actor", i, record.path, a);
+    for (const l of b.locations) this.note("location", i, record.path, l);
+    for (const s of b.sources) this.note("source", i, record.path, s);
+  }
+
+  private note(category: string, i: number, path: string, e: { id: string; name: string; mentions: Array<{ line: number; column: number }> }): void {
+    const key = `${category}:${e.id}`;
+    let names = this.claimants.get(key);
+    if (!names) this.claimants.set(key, (names = new Map()));
+    const k = nameKey(e.name);
+    const seen = names.get(k);
+    if (seen && seen.record <= i) return;
+    const m = e.mentions[0];
+    names.set(k, { name: e.name, at: m ? { path, line: m.line, column: m.column } : null, record: i });
+  }
+}
+
 /** A record held as a reference to its cache entry: what the index needs to order it without reading it. */
 interface Stored {
   key: string;
+  /** The entry as this process verified or wrote it: read back, it is not hashed and validated again. */
+  mark: EntryMark;
   path: string;
   id: string;
   date: string;
@@ -51,7 +92,7 @@ interface Stored {
 /**
  * An archive's records as extraction handed them over, in input order. A record whose cache entry
  * is on disk is not kept: it is read back from the entry each time it is asked for (the site index
- * reads each twice while it is built, and its briefing page once more, ./details.ts), so the whole
+ * reads each once while it is built, its briefing page once more, and the data export once more), so the whole
  * archive's records never sit in memory together — at 50,000 articles they were 2.3 GB of heap on
  * top of the index built from them. Records without an entry (the cache off, an entry that could
  * not be written) stay in memory.
@@ -60,11 +101,15 @@ export class RecordList implements Iterable<ArticleRecord> {
   private constructor(
     private readonly items: ReadonlyArray<ArticleRecord | Stored>,
     private readonly cache: ExtractionCache | null,
+    /** The records' entity names, noted as they came. */
+    readonly sightings: Sightings,
   ) {}
 
   /** Records kept in memory. */
   static of(records: readonly ArticleRecord[]): RecordList {
-    return new RecordList(records, null);
+    const sightings = new Sightings();
+    records.forEach((record, i) => sightings.add(i, record));
+    return new RecordList(records, null, sightings);
   }
 
   /**
@@ -74,12 +119,14 @@ export class RecordList implements Iterable<ArticleRecord> {
   static collect(length: number, cacheDir: string | null): { set(i: number, record: ArticleRecord, key: string | null): void; done(): RecordList } {
     const cache = cacheDir ? new ExtractionCache(cacheDir) : null;
     const items = new Array<ArticleRecord | Stored>(length);
+    const sightings = new Sightings();
     return {
       set(i, record, key) {
-        const stored = cache && key && existsSync(cache.entryPath(key));
-        items[i] = stored ? { key, path: record.path, id: record.briefing.id, date: record.briefing.date } : record;
+        const mark = cache && key ? cache.mark(key) : null;
+        items[i] = mark ? { key: key!, mark, path: record.path, id: record.briefing.id, date: record.briefing.date } : record;
+        sightings.add(i, record);
       },
-      done: () => new RecordList(items, cache),
+      done: () => new RecordList(items, cache, sightings),
     };
   }
 
@@ -116,7 +163,7 @@ export class RecordList implements Iterable<ArticleRecord> {
   }
 
   private text(item: Stored): () => Omit<ArticleRecord, "path"> {
-    return fromCache(this.cache!, item.key, item.path) as () => Omit<ArticleRecord, "path">;
+    return fromCache(this.cache!, item.key, item.path, item.mark) as () => Omit<ArticleRecord, "path">;
   }
 }
 

@@ -23,7 +23,7 @@
  * every template's `inputs` to what its pages actually show). A missing, corrupt or foreign
  * manifest, the cache turned off, or an output file changed by hand only means more pages render.
  */
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { packageRoot, publicDir, templatesDir } from "../paths.js";
@@ -95,22 +95,38 @@ export function renderVersion(): string {
   return (version = h.digest("hex"));
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+/** sha256 in hex, in one call (`crypto.hash`: no Hash object per digest, which cost more than the hashing for the short texts of claims). */
+const sha256 = (text: string) => hash("sha256", text, "hex");
 
 /**
- * The text a page's key is hashed from. The index's claims and briefing pages stand in by their own
- * digest, made once each: the claims a page lists are the index's own objects, so a key costs a hash
- * of the page's item, not of everything it links to. A briefing page's text is not in the index
- * (./details.ts); its `textDigest` stands for it. Objects are walked (in JavaScript) only as deep as
- * the index keeps those objects; anything below is serialised by `JSON.stringify` as it is, which is
- * correct either way, only slower if something known sits deeper.
+ * The text a page's key is hashed from. The index's claims, briefing pages and article references
+ * stand in by their own digest, made once each: the claims a page lists are the index's own objects,
+ * so a key costs a hash of the page's item, not of everything it links to. A briefing page's text is
+ * not in the index (./details.ts); its `textDigest` stands for it. Objects are walked (in JavaScript)
+ * only as deep as the index keeps those objects; anything below is serialised by `JSON.stringify` as
+ * it is, which is correct either way, only slower if something known sits deeper.
  */
 class KeyText {
   private readonly known = new WeakMap<object, string>();
 
   constructor(index: SiteIndex) {
-    for (const claim of index.claims) this.known.set(claim, `claim:${sha256(JSON.stringify(claim))}`);
+    // An article's reference (./index.ts ArticleRef) is one object shared by its claims, its
+    // mentions and the article lists of the pages that name it: half of a claim's JSON, and most of
+    // a mention's, so each is serialised once, and a claim's digest is made of its article's and the
+    // JSON of everything else it has (the same as its whole JSON, the article written once).
+    for (const claim of index.claims) {
+      const { article, ...rest } = claim;
+      this.known.set(claim, `claim:${sha256(`${this.article(article)}${JSON.stringify(rest)}`)}`);
+    }
+    for (const pages of [index.actors, index.bases, index.locations, index.sources]) for (const page of pages) for (const ref of page.articles) this.article(ref);
     for (const page of index.briefings) this.known.set(page, `briefing:${sha256(this.of(page))}`);
+  }
+
+  /** An article reference's digest (a fixed length, so what follows it in a claim's text cannot shift into it). */
+  private article(ref: object): string {
+    let digest = this.known.get(ref);
+    if (digest === undefined) this.known.set(ref, (digest = `article:${sha256(JSON.stringify(ref))}`));
+    return digest;
   }
 
   of(value: unknown): string {

@@ -11,7 +11,7 @@ import type { Registry, RegistryEntry } from "../registry.js";
 import { nameKey, SlugAllocator } from "../slug.js";
 import { createHash } from "node:crypto";
 import { markdownToSafeHtml } from "./markdown.js";
-import { RecordList, type RecordSource } from "./details.js";
+import { RecordList, type RecordSource, type Sighting, type Sightings } from "./details.js";
 
 /** What extraction hands to aggregation for one article (plain JSON, cacheable). */
 export interface ArticleRecord {
@@ -344,22 +344,13 @@ const newestFirst = (a: { article: ArticleRef; sentence: number }, b: { article:
 type Category = "actor" | "location" | "source";
 
 /** Allocates final, site-unique ids: same id from two different names gets split deterministically. */
-function resolveIds(records: RecordList, registry: Registry) {
-  type Where = { path: string; line: number; column: number };
-  const claimants = new Map<string, Map<string, { name: string; at: Where | null }>>(); // category:id → nameKey → first sighting
-  const note = (category: Category, record: ArticleRecord, e: { id: string; name: string; mentions: Array<{ line: number; column: number }> }) => {
-    const key = `${category}:${e.id}`;
-    let names = claimants.get(key);
-    if (!names) claimants.set(key, (names = new Map()));
-    const m = e.mentions[0];
-    if (!names.has(nameKey(e.name))) names.set(nameKey(e.name), { name: e.name, at: m ? { path: record.path, line: m.line, column: m.column } : null });
-  };
-  for (const r of records) {
-    for (const a of r.briefing.actors) note("actor", r, a);
-    for (const l of r.briefing.locations) note("location", r, l);
-    for (const s of r.briefing.sources) note("source", r, s);
-  }
-  const remap = new Map<string, string>(); // category:id:nameKey → final id
+function resolveIds(sightings: Sightings, registry: Registry) {
+  type Where = NonNullable<Sighting["at"]>;
+  const claimants = sightings.claimants;
+  // category:id → nameKey → final id. Most entities are named one way only (by nameKey): their final
+  // id is found without making the name's key (the fold asks for every entity of every article).
+  const remap = new Map<string, Map<string, string>>();
+  const only = new Map<string, string>(); // category:id → final id, for those named one way
   const collisions: SiteIndex["collisions"] = [];
   for (const category of ["actor", "location", "source"] as const) {
     const allocator = new SlugAllocator();
@@ -370,35 +361,43 @@ function resolveIds(records: RecordList, registry: Registry) {
       const id = key.slice(category.length + 1);
       const names = [...claimants.get(key)!.entries()].sort(([a], [b]) => a.localeCompare(b));
       const entry = registry.get(id);
+      const finals = new Map<string, string>();
+      remap.set(key, finals);
       if (entry) {
-        for (const [k] of names) remap.set(`${key}:${k}`, id);
-        continue;
+        for (const [k] of names) finals.set(k, id);
+      } else {
+        const given: string[] = [];
+        let renamed: Where | null = null;
+        for (const [k, seen] of names) {
+          const { id: final, collided } = allocator.allocate(`${category}:${k}`, id);
+          finals.set(k, final);
+          given.push(final);
+          if (collided) renamed ??= seen.at;
+        }
+        if (names.length > 1) collisions.push({ type: category, id, names: names.map(([, n]) => n.name), ids: given, at: renamed });
       }
-      const given: string[] = [];
-      let renamed: Where | null = null;
-      for (const [k, seen] of names) {
-        const { id: final, collided } = allocator.allocate(`${category}:${k}`, id);
-        remap.set(`${key}:${k}`, final);
-        given.push(final);
-        if (collided) renamed ??= seen.at;
-      }
-      if (names.length > 1) collisions.push({ type: category, id, names: names.map(([, n]) => n.name), ids: given, at: renamed });
+      if (finals.size === 1) only.set(key, finals.values().next().value!);
     }
   }
   return {
-    id: (category: Category, id: string, name: string) => remap.get(`${category}:${id}:${nameKey(name)}`) ?? id,
+    /** The final id of an entity as an article names it (every name was noted, ./details.ts Sightings). */
+    id: (category: Category, id: string, name: string) => {
+      const key = `${category}:${id}`;
+      return only.get(key) ?? remap.get(key)?.get(nameKey(name)) ?? id;
+    },
     collisions,
   };
 }
 
 /**
  * Folds every record into the index. A `RecordList` (./details.ts) may hold its records in the
- * extraction cache rather than in memory: they are read one at a time, twice (for the ids, then for
- * the pages, newest first), and each briefing page reads its text from where its record is.
+ * extraction cache rather than in memory: they are read one at a time, once (for the pages, newest
+ * first; the ids are allocated from the names the list noted as the records came), and each
+ * briefing page reads its text from where its record is.
  */
 export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, registry: Registry, site: SiteMeta = defaultSiteMeta): SiteIndex {
   const records = list instanceof RecordList ? list : RecordList.of(list);
-  const ids = resolveIds(records, registry);
+  const ids = resolveIds(records.sightings, registry);
   const order = Array.from({ length: records.length }, (_, i) => i);
   const heads = order.map((i) => records.head(i));
   const sorted = order.sort((a, b) => heads[b]!.date.localeCompare(heads[a]!.date) || heads[a]!.id.localeCompare(heads[b]!.id));
@@ -409,9 +408,8 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
   const allClaims: ClaimRef[] = [];
   const briefings: BriefingPage[] = [];
   const names = { actor: new Map<string, string>(), location: new Map<string, string>(), source: new Map<string, string>() };
-  // Co-mention counts per page, needed only until the pages are finished (they are ~30 % of the
-  // index's memory if kept: two Maps per actor and location).
-  const tally: Tally = new Map();
+  // Which actors and places each article names, by number, until the pages are finished (./CoMentions).
+  const co = new CoMentions();
 
   const base = (entry: RegistryEntry | undefined, id: string, name: string, kind: string, url: string) => ({
     id,
@@ -577,8 +575,10 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
     // Co-mentions: entities named in the same article.
     const articleActors = [...new Set(actorId.values())];
     const articleLocations = [...new Set(locationId.values())];
-    for (const id of articleActors) bump(tally, actors.get(id)!, articleActors, articleLocations, id, null);
-    for (const id of articleLocations) bump(tally, places.get(id)!, articleActors, articleLocations, null, id);
+    co.article(
+      articleActors.map((id) => co.actor(id)),
+      articleLocations.map((id) => co.place(id)),
+    );
 
     const head: BriefingHead = { id: b.id, title: b.title, date: b.date, outlet: b.outlet && outletOf(b.outlet), url: b.url, summary: b.summary };
     briefings.push(new SiteBriefing(b.id, article.url, head, metaOf(record.meta), record.path, claimRefs, pageActors, pageLocations, pageSources, textDigest(record.sentences), records.source(at)));
@@ -617,24 +617,29 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
   }
 
   // Co-mentions: the 12 most frequent, ties by name (ranks precomputed with the same collation as byCount).
-  const actorRank = nameRanks(actors);
-  const placeRank = nameRanks(places);
-  const top = (counts: Map<string, number> | undefined, rank: Map<string, number>) => firstOf(counts ?? [], 12, (a, b) => b[1] - a[1] || rank.get(a[0])! - rank.get(b[0])!);
-  const finish = <P extends EntityPageBase>(page: P): P => {
+  const actorRank = co.ranks("actor", nameRanks(actors));
+  const placeRank = co.ranks("place", nameRanks(places));
+  const top = (counts: CoCounts, rank: Int32Array) => firstOf(counts, 12, (a, b) => b[1] - a[1] || rank[a[0]]! - rank[b[0]]!);
+  const finish = <P extends EntityPageBase>(page: P, counts: { actors: CoCounts; places: CoCounts } | null = null): P => {
     page.claims.sort(newestFirst);
     page.articles = dedupeBy(page.articles, (a) => a.id);
     page.aliases.sort((a, b) => a.localeCompare(b));
-    const t = tally.get(page);
-    page.coActors = top(t?.actors, actorRank).map(([id, count]) => ({ id, name: actors.get(id)?.name ?? id, url: urls.actor(id), count }));
-    page.coLocations = top(t?.locations, placeRank).map(([id, count]) => ({ id, name: places.get(id)?.name ?? id, url: places.get(id)?.url ?? urls.location(id), count }));
+    page.coActors = top(counts?.actors ?? [], actorRank).map(([n, count]) => {
+      const id = co.actorId(n);
+      return { id, name: actors.get(id)?.name ?? id, url: urls.actor(id), count };
+    });
+    page.coLocations = top(counts?.places ?? [], placeRank).map(([n, count]) => {
+      const id = co.placeId(n);
+      return { id, name: places.get(id)?.name ?? id, url: places.get(id)?.url ?? urls.location(id), count };
+    });
     return page;
   };
   for (const page of actors.values()) {
-    finish(page);
+    finish(page, co.counts("actor", page.id));
     page.claimsAbout.sort(newestFirst);
     page.claimsBy.sort(newestFirst);
   }
-  for (const page of places.values()) finish(page);
+  for (const page of places.values()) finish(page, co.counts("place", page.id));
   for (const page of sources.values()) {
     finish(page);
     page.attributed.sort(newestFirst);
@@ -677,13 +682,96 @@ function titleCase(id: string): string {
   return id.replace(/-/g, " ").replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
 
-type Tally = Map<object, { actors: Map<string, number>; locations: Map<string, number> }>;
-/** Counts the entities named with a page's entity in one article (the entity itself, `selfActor` or `selfLocation`, excluded). */
-function bump(tally: Tally, page: object, coActors: string[], coLocations: string[], selfActor: string | null, selfLocation: string | null): void {
-  let t = tally.get(page);
-  if (!t) tally.set(page, (t = { actors: new Map(), locations: new Map() }));
-  for (const id of coActors) if (id !== selfActor) t.actors.set(id, (t.actors.get(id) ?? 0) + 1);
-  for (const id of coLocations) if (id !== selfLocation) t.locations.set(id, (t.locations.get(id) ?? 0) + 1);
+/** Co-mentioned entities by number, with how many articles name both, in the order first met. */
+type CoCounts = Array<[number, number]>;
+
+/**
+ * Co-mentions: for each actor and place, how many articles name each other actor and place with it.
+ * The fold notes which entities each article names (as numbers, in typed arrays) and which articles
+ * name each entity; a page's counts are made when it is finished, over its own articles, in a
+ * scratch array, then dropped. The same counts as a Map per page and entity (which cost more time
+ * than the rest of the fold, and ~30 % of the index's memory while it is built), met in the same order.
+ */
+class CoMentions {
+  private readonly numbers = { actor: new Map<string, number>(), place: new Map<string, number>() };
+  private readonly ids = { actor: [] as string[], place: [] as string[] };
+  /** By entity number: the articles (by number, in fold order) that name it. */
+  private readonly articlesOf = { actor: [] as number[][], place: [] as number[][] };
+  /** By article number: the actors and places it names. */
+  private readonly named: Array<{ actor: Int32Array; place: Int32Array }> = [];
+
+  /** The number of an actor or place (by its final id); a new one for an id not met before. */
+  actor(id: string): number {
+    return this.number("actor", id);
+  }
+
+  place(id: string): number {
+    return this.number("place", id);
+  }
+
+  actorId(n: number): string {
+    return this.ids.actor[n]!;
+  }
+
+  placeId(n: number): string {
+    return this.ids.place[n]!;
+  }
+
+  /** The next article (in fold order) names these actors and places, each once. */
+  article(actors: number[], places: number[]): void {
+    const at = this.named.length;
+    this.named.push({ actor: Int32Array.from(actors), place: Int32Array.from(places) });
+    for (const n of actors) this.articlesOf.actor[n]!.push(at);
+    for (const n of places) this.articlesOf.place[n]!.push(at);
+  }
+
+  /** Each numbered entity's rank (from `nameRanks`), by number. */
+  ranks(kind: "actor" | "place", byId: Map<string, number>): Int32Array {
+    return Int32Array.from(this.ids[kind], (id) => byId.get(id)!);
+  }
+
+  /** The actors and places named with one (the entity itself excluded), null when no article names it. */
+  counts(kind: "actor" | "place", id: string): { actors: CoCounts; places: CoCounts } | null {
+    const self = this.numbers[kind].get(id);
+    if (self === undefined) return null;
+    const articles = this.articlesOf[kind][self]!;
+    const tally = (of: "actor" | "place", skip: number): CoCounts => {
+      const count = this.scratch(of);
+      const met: number[] = [];
+      for (const at of articles) {
+        for (const n of this.named[at]![of]) {
+          if (n === skip) continue;
+          if (count[n]! === 0) met.push(n);
+          count[n]!++;
+        }
+      }
+      return met.map((n) => {
+        const pair: [number, number] = [n, count[n]!];
+        count[n] = 0;
+        return pair;
+      });
+    };
+    return { actors: tally("actor", kind === "actor" ? self : -1), places: tally("place", kind === "place" ? self : -1) };
+  }
+
+  /** A zeroed count per entity of a kind, shared by every page's tally (each leaves it zeroed). */
+  private scratch(kind: "actor" | "place"): Int32Array {
+    const length = this.ids[kind].length;
+    if (this.zeroes[kind].length !== length) this.zeroes[kind] = new Int32Array(length);
+    return this.zeroes[kind];
+  }
+
+  private readonly zeroes = { actor: new Int32Array(0), place: new Int32Array(0) };
+
+  private number(kind: "actor" | "place", id: string): number {
+    let n = this.numbers[kind].get(id);
+    if (n === undefined) {
+      this.numbers[kind].set(id, (n = this.ids[kind].length));
+      this.ids[kind].push(id);
+      this.articlesOf[kind].push([]);
+    }
+    return n;
+  }
 }
 
 /**

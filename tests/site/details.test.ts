@@ -4,13 +4,14 @@
  * the build is an error that names the article, never a page rendered without its text.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../helpers/shared.js";
 import { loadSite } from "../../src/site/build.js";
 import { buildSiteIndex, textDigest } from "../../src/site/index.js";
 import { entitiesExport } from "../../src/site/postbuild.js";
+import { ExtractionCache } from "../../src/site/cache.js";
 
 const fixture = join(repoRoot, "tests", "fixtures", "site", "content");
 const cacheDir = mkdtempSync(join(tmpdir(), "sitrep-details-"));
@@ -57,6 +58,23 @@ describe("briefing details", () => {
       expect(claims).toEqual(page.claims);
       for (const c of claims) expect(page.claims).toContain(c);
     }
+  });
+
+  it("a cache entry changed during the build fails with the article's path, not only one removed", () => {
+    const key = site.records.cacheKeys()[0]!;
+    const path = new ExtractionCache(cacheDir).entryPath(key);
+    const entry = readFileSync(path, "utf8");
+    try {
+      // Longer, or the same length with another checksum in its header: neither is the entry this build read.
+      writeFileSync(path, `${entry} `);
+      expect(() => site.records.at(0)).toThrow(/extraction cache entry of .*articles.* was removed or changed during the build/);
+      writeFileSync(path, entry.replace(/^(sitrep-cache \S+ \S+ )([0-9a-f])/, (_, head: string, c: string) => head + (c === "0" ? "1" : "0")));
+      expect(readFileSync(path).length).toBe(Buffer.byteLength(entry));
+      expect(() => site.records.at(0)).toThrow(/extraction cache entry of .*articles.* was removed or changed during the build/);
+    } finally {
+      writeFileSync(path, entry);
+    }
+    expect(site.records.at(0).briefing.id).toBe(records[0]!.briefing.id);
   });
 
   it("a cache entry removed during the build fails with the article's path; the in-memory index does not need the cache", () => {
