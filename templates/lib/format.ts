@@ -3,7 +3,8 @@
  * coordinates, counts, kind labels. Pure functions of what the index hands over; no aggregation.
  */
 import type { LonLat } from "../../src/types.js";
-import { html, type SafeHtml } from "./html.js";
+import { html, SafeHtml } from "./html.js";
+import { flat } from "../../src/util/flat.js";
 
 export type DatePrecision = "day" | "month" | "year";
 
@@ -45,18 +46,26 @@ export function isoDate(date: string, precision: DatePrecision | null = "day"): 
 }
 
 /** Made once per date and precision: a page lists many claims and articles, and the archive has few dates. */
-const times = new Map<string, SafeHtml>();
+const times = new Map<string, Map<string, SafeHtml>>();
+let timesMade = 0;
 
 /** `<time datetime="…">18 December 2024</time>`, or "Undated". */
 export function time(dated: Dated): SafeHtml {
   const precision = dated.datePrecision ?? "day";
-  const key = `${precision}|${dated.date}`;
-  let made = times.get(key);
+  let byDate = times.get(precision);
+  if (byDate === undefined) times.set(precision, (byDate = new Map()));
+  let made = byDate.get(dated.date);
   if (made === undefined) {
-    if (times.size >= 100_000) times.clear();
+    if (timesMade >= 100_000) {
+      for (const m of times.values()) m.clear();
+      timesMade = 0;
+    }
     const iso = isoDate(dated.date, precision);
     made = iso ? html`<time datetime="${iso}">${formatDate(dated.date, precision)}</time>` : html`<span class="undated">Undated</span>`;
-    times.set(key, made);
+    // Flat: it is copied into every list item that shows the date.
+    made = new SafeHtml(flat(made.value));
+    byDate.set(dated.date, made);
+    timesMade++;
   }
   return made;
 }

@@ -7,6 +7,7 @@ import type { ArticleRef, ClaimRef, Count, MentionRef, Named } from "../../src/s
 import type { Certainty } from "../../src/types.js";
 import { html, raw, safeUrl, SafeHtml } from "./html.js";
 import { count, time, type Dated, formatNumber } from "./format.js";
+import { flat } from "../../src/util/flat.js";
 
 type Content = SafeHtml | string | null | undefined | false | readonly SafeHtml[];
 
@@ -128,15 +129,16 @@ function claimHead(c: ClaimRef, parts: ClaimParts, options: ClaimListOptions): s
   }
   if (c.cue) meta.push(html`<li><span class="label">Cue</span> <q>${c.cue}</q></li>`);
   if (options.showArticle) meta.push(html`<li>${time(c.article)}, <a href="${safeUrl(c.article.url)}">${c.article.title}</a></li>`);
-  head = html`<li class="claim claim-${c.certainty}"${options.anchors ? html` id="c-${String(c.sentence)}"` : ""}>
+  // Flat: a head is copied into every list that shows the claim, and a rope would be walked each time.
+  head = flat(html`<li class="claim claim-${c.certainty}"${options.anchors ? html` id="c-${String(c.sentence)}"` : ""}>
 <p class="claim-text"><a href="${safeUrl(c.url)}">${c.text}</a></p>
 <ul class="inline-meta">${meta}</ul>
-`.value;
+`.value);
   parts.heads.set(key, head);
   return head;
 }
 
-const linkOf = (n: Named) => html`<a href="${safeUrl(n.url)}">${n.name}</a>`.value;
+const linkOf = (n: Named) => flat(html`<a href="${safeUrl(n.url)}">${n.name}</a>`.value);
 
 /** The links of `refs` (rendered once per claim), without the page's own entity. */
 function linksWithout(refs: readonly Named[], links: string[], selfId: string | undefined): string {
