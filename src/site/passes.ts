@@ -109,8 +109,7 @@ export const PASS_WEIGHTS: Readonly<Record<PassedTemplate, number>> = {
 
 /**
  * A pass's budget, in briefing pages (`PASS_WEIGHTS`): `SITREP_PAGES_PER_PASS` (a positive number)
- * or 2,500 (3,000 until 2026-11-26: at 50,000 articles the build's process then peaked at 3,584 MB
- * and, with Pagefind's process, 4,188 MB; a pass's pages are what a smaller budget cuts). A pass holds its pages' output and Eleventy's state for them until it ends: at 4,000
+ * or 3,000. A pass holds its pages' output and Eleventy's state for them until it ends: at 4,000
  * articles, without the search feed, 10,000-page passes (two) peaked at 3.1 GB RSS, 3,000-page
  * passes (five) at 2.2 GB for the same CPU; at 10,000 articles, with passes counted in pages, a pass
  * of 2,741 timeline pages left 1.7 GB of heap after a full collection and one of briefing pages 0.8 GB
@@ -118,7 +117,7 @@ export const PASS_WEIGHTS: Readonly<Record<PassedTemplate, number>> = {
  */
 export function pagesPerPass(): number {
   const n = Number(process.env.SITREP_PAGES_PER_PASS);
-  return Number.isFinite(n) && n > 0 ? n : 2_500;
+  return Number.isFinite(n) && n > 0 ? n : 3_000;
 }
 
 /**
