@@ -109,7 +109,9 @@ export const PASS_WEIGHTS: Readonly<Record<PassedTemplate, number>> = {
 
 /**
  * A pass's budget, in briefing pages (`PASS_WEIGHTS`): `SITREP_PAGES_PER_PASS` (a positive number)
- * or 3,000. A pass holds its pages' output and Eleventy's state for them until it ends: at 4,000
+ * or 3,000. (2,500 was tried on 2026-11-26: at 50,000 articles the build's process peaked at 3,516 MB
+ * against 3,584, but summed with Pagefind's process at 4,233 MB against 4,188, for 127 more
+ * CPU-seconds of passes.) A pass holds its pages' output and Eleventy's state for them until it ends: at 4,000
  * articles, without the search feed, 10,000-page passes (two) peaked at 3.1 GB RSS, 3,000-page
  * passes (five) at 2.2 GB for the same CPU; at 10,000 articles, with passes counted in pages, a pass
  * of 2,741 timeline pages left 1.7 GB of heap after a full collection and one of briefing pages 0.8 GB
