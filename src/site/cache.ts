@@ -144,6 +144,12 @@ export interface EntryMark {
   size: number;
 }
 
+/** The checksum an entry's header line names, or null when it is not a header of this format and key. */
+function headerChecksum(header: string, key: string): string | null {
+  const [magic, format, storedKey, checksum] = header.split(" ");
+  return magic === "sitrep-cache" && format === String(CACHE_FORMAT) && storedKey === key && checksum ? checksum : null;
+}
+
 export class ExtractionCache {
   readonly dir: string;
 
@@ -165,8 +171,8 @@ export class ExtractionCache {
     }
     const nl = text.indexOf("\n");
     if (nl < 0) return null;
-    const [magic, format, storedKey, checksum] = text.slice(0, nl).split(" ");
-    if (magic !== "sitrep-cache" || format !== String(CACHE_FORMAT) || storedKey !== key) return null;
+    const checksum = headerChecksum(text.slice(0, nl), key);
+    if (checksum === null) return null;
     const body = text.slice(nl + 1);
     if (sha256(body) !== checksum) return null;
     let payload: unknown;
@@ -187,9 +193,8 @@ export class ExtractionCache {
       const n = readSync(fd, head, 0, head.length, 0);
       const nl = head.subarray(0, n).indexOf(10);
       if (nl < 0) return null;
-      const [magic, format, storedKey, checksum] = head.toString("latin1", 0, nl).split(" ");
-      if (magic !== "sitrep-cache" || format !== String(CACHE_FORMAT) || storedKey !== key || !checksum) return null;
-      return { checksum, size: fstatSync(fd).size };
+      const checksum = headerChecksum(head.toString("latin1", 0, nl), key);
+      return checksum === null ? null : { checksum, size: fstatSync(fd).size };
     } catch {
       return null;
     } finally {

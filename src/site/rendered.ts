@@ -35,13 +35,16 @@ export function renderedPassStarts(): void {
  * to its thread.
  */
 export function pageRendered(url: string, html: string, searched: boolean): void {
-  if (sink === null || handed.has(url)) return;
-  handed.add(url);
-  sink(url, searched ? html : "");
+  hand(url, searched ? html : "");
 }
 
 /** A page as Eleventy writes it (its transform): handed over unless its template already did. */
 export function pageWritten(url: string, html: string): void {
+  hand(url, html);
+}
+
+/** Hands a page over once per pass, when a build is listening. */
+function hand(url: string, html: string): void {
   if (sink === null || handed.has(url)) return;
   handed.add(url);
   sink(url, html);
