@@ -22,7 +22,7 @@ import {
 } from "./lexicon.js";
 import { getGazetteer, getModel } from "./model.js";
 import { Tagger, type RInfo } from "./tagger.js";
-import { hasWordChar, isWordCode, sentenceStartsOf, tokenArrays, tokenize } from "./tokenize.js";
+import { TOK_CAP, TOK_FOLDS, TOK_UPPER, hasWordChar, isWordCode, sentenceStartsOf, tokenArrays, tokenize } from "./tokenize.js";
 import type { NameType, NamedEntity, Span } from "./types.js";
 
 export type { NameType, NamedEntity, Span } from "./types.js";
@@ -307,37 +307,20 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
   const infos = new Array<RInfo | undefined>(tg ? n : 0);
   const upper = new Uint8Array(n);
   const cap = new Uint8Array(n);
+  // the tokenizer read each token's case while scanning it
+  const flags = ta.flags!;
   for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    const f = flags[i]!;
     // a very long token (junk, a URL) is never a name; keep hashing and features cheap
-    let w = words[i]!;
-    if (w.length > 64) words[i] = w = "<long>";
-    // scan the flat source text rather than the token string (faster in V8): whether the token
-    // has an upper-case letter (hasUpper) and whether its gazetteer form is the token itself
-    let plain = true;
-    const tEnd = te[i]!;
-    for (let k = ts[i]!; k < tEnd; k++) {
-      const c = text.charCodeAt(k);
-      if (c < 128) {
-        if (c >= 65 && c <= 90) {
-          upper[i] = 1;
-          plain = false;
-          break;
-        }
-      } else if (text[k] !== text[k]!.toLowerCase()) {
-        upper[i] = 1;
-        plain = false;
-        break;
-      } else if (c === 0x2019) plain = false;
+    if (w.length > 64) {
+      words[i] = low[i] = "<long>";
+      continue;
     }
-    if (w === "<long>") {
-      upper[i] = hasUpper(w) ? 1 : 0;
-      cap[i] = isCap(w) ? 1 : 0;
-    } else {
-      // isCap: the first code unit is upper case
-      const c0 = text.charCodeAt(ts[i]!);
-      cap[i] = (c0 < 128 ? c0 >= 65 && c0 <= 90 : text[ts[i]!] !== text[ts[i]!]!.toLowerCase()) ? 1 : 0;
-    }
-    if (plain || w === "<long>") low[i] = w;
+    upper[i] = f & TOK_UPPER;
+    cap[i] = (f & TOK_CAP) >> 1;
+    // whether its gazetteer form is the token itself
+    if ((f & TOK_FOLDS) === 0) low[i] = w;
     else if (tg) {
       // the word type's cached info holds the same form (and the tagger wants the info anyway)
       const r = tg.info(w);
@@ -346,18 +329,16 @@ function run(text: string, sentences: Span[]): NamedEntity[] {
     } else low[i] = normTok(w);
   }
   const starts = sentenceStartsOf(text, ta, sentences);
-  // cap sentence length (junk input)
+  // cap sentence length (junk input), and number the sentences
+  const sent = new Int32Array(n);
   let run0 = 0;
+  let si = -1;
   for (let i = 0; i < n; i++) {
     if (starts[i]) run0 = 0;
     else if (++run0 >= MAX_SENT) {
       starts[i] = 1;
       run0 = 0;
     }
-  }
-  const sent = new Int32Array(n);
-  let si = -1;
-  for (let i = 0; i < n; i++) {
     if (starts[i]) si++;
     sent[i] = si;
   }

@@ -114,6 +114,39 @@ export interface TokenArrays {
   words: string[];
   ts: Int32Array;
   te: Int32Array;
+  /**
+   * Per token, made while scanning: TOK_UPPER (an upper-case code unit: hasUpper), TOK_CAP (the
+   * first code unit upper case: isCap), TOK_FOLDS (upper case or ’: normTok changes the token),
+   * TOK_LINE (a line break between it and the token before), TOK_STOP (the token is one of . ! ? …).
+   * Absent when the caller built the arrays.
+   */
+  flags?: Uint8Array;
+}
+
+export const TOK_UPPER = 1;
+export const TOK_CAP = 2;
+export const TOK_FOLDS = 4;
+export const TOK_LINE = 8;
+export const TOK_STOP = 16;
+
+/** The TOK_UPPER, TOK_CAP and TOK_FOLDS flags of text[start, end) (a token), read from the text. */
+function caseFlags(text: string, start: number, end: number): number {
+  let f = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) {
+        f = TOK_UPPER | TOK_FOLDS;
+        break;
+      }
+    } else if (text[k] !== text[k]!.toLowerCase()) {
+      f = TOK_UPPER | TOK_FOLDS;
+      break;
+    } else if (c === 0x2019) f = TOK_FOLDS;
+  }
+  const c0 = text.charCodeAt(start);
+  if (c0 < 128 ? c0 >= 65 && c0 <= 90 : text[start] !== text[start]!.toLowerCase()) f |= TOK_CAP;
+  return f;
 }
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
@@ -142,16 +175,23 @@ export function tokenArrays(text: string): TokenArrays {
   // gazetteer (tens of thousands of short phrases)
   let ts = new Int32Array(8 + (text.length >> 2));
   let te = new Int32Array(ts.length);
+  let flags = new Uint8Array(ts.length);
   let m = 0;
   const n = text.length;
   let i = 0;
+  // a line break since the last token
+  let line = 0;
   while (i < n) {
     if (m + 2 > ts.length) {
       ts = grow(ts);
       te = grow(te);
+      const f = new Uint8Array(ts.length);
+      f.set(flags);
+      flags = f;
     }
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
+      if (c === 10) line = TOK_LINE;
       i++;
       continue;
     }
@@ -161,6 +201,8 @@ export function tokenArrays(text: string): TokenArrays {
       let j = i + 4;
       while (j < n && isUrlChar(text.charCodeAt(j))) j++;
       words[m] = text.slice(start, j);
+      flags[m] = line | caseFlags(text, start, j);
+      line = 0;
       ts[m] = start;
       te[m++] = j;
       i = j;
@@ -168,6 +210,8 @@ export function tokenArrays(text: string): TokenArrays {
     }
     if (!isWord(c)) {
       words[m] = text[i]!;
+      flags[m] = line | (c < 128 ? (c === 46 || c === 33 || c === 63 ? TOK_STOP : 0) : c === 0x2026 ? TOK_STOP : caseFlags(text, start, i + 1));
+      line = 0;
       ts[m] = start;
       te[m++] = i + 1;
       i++;
@@ -179,6 +223,8 @@ export function tokenArrays(text: string): TokenArrays {
       while (j + 1 < n && isUpperAt(text, j) && text.charCodeAt(j + 1) === 46 && !(j + 2 < n && isWord(text.charCodeAt(j + 2)) && !isUpperAt(text, j + 2))) j += 2;
       if (j - i >= 4) {
         words[m] = text.slice(start, j);
+        flags[m] = line | caseFlags(text, start, j);
+        line = 0;
         ts[m] = start;
         te[m++] = j;
         i = j;
@@ -189,13 +235,26 @@ export function tokenArrays(text: string): TokenArrays {
     let j = i + 1;
     // whether an apostrophe joined the word (contractions and possessives need one)
     let apos = false;
+    // ASCII upper-case letters and other code units above 127 seen (ASCII upper case alone decides
+    // the case flags; anything else is read again by caseFlags)
+    let up = (c >= 65 && c <= 90) || c >= 128;
     for (;;) {
-      while (j < n && isWord(text.charCodeAt(j))) j++;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (!isWord(d)) break;
+        if ((d >= 65 && d <= 90) || d >= 128) up = true;
+        j++;
+      }
       if (j + 1 < n) {
         const q = text.charCodeAt(j);
         if (isInner(q) && isWord(text.charCodeAt(j + 1))) {
           if (isApos(q)) apos = true;
+          // (the quotes ’ and ‘ are above 127)
+          if (q >= 128) up = true;
           j += 2;
+          // (the next code unit is read by the loop above: j - 1)
+          const d = text.charCodeAt(j - 1);
+          if ((d >= 65 && d <= 90) || d >= 128) up = true;
           continue;
         }
       }
@@ -204,6 +263,7 @@ export function tokenArrays(text: string): TokenArrays {
     // "A&M", "AT&T", "S&P": an ampersand between capitals inside a word
     while (j + 1 < n && text.charCodeAt(j) === 38 && j - start <= 3 && isUpperAt(text, j - 1) && isUpperAt(text, j + 1)) {
       j += 2;
+      up = true;
       while (j < n && isWord(text.charCodeAt(j))) j++;
     }
     // contractions split off as in treebanks: "I'll" → "I" "'ll", "don't" → "do" "n't"
@@ -212,6 +272,9 @@ export function tokenArrays(text: string): TokenArrays {
       if (cut > start) {
         words[m] = text.slice(start, cut);
         words[m + 1] = text.slice(cut, j);
+        flags[m] = line | caseFlags(text, start, cut);
+        flags[m + 1] = caseFlags(text, cut, j);
+        line = 0;
         ts[m] = start;
         te[m++] = cut;
         ts[m] = cut;
@@ -225,6 +288,9 @@ export function tokenArrays(text: string): TokenArrays {
     if (apos && j - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) {
       words[m] = text.slice(start, j - 2);
       words[m + 1] = text.slice(j - 2, j);
+      flags[m] = line | caseFlags(text, start, j - 2);
+      flags[m + 1] = caseFlags(text, j - 2, j);
+      line = 0;
       ts[m] = start;
       te[m++] = j - 2;
       ts[m] = j - 2;
@@ -240,11 +306,14 @@ export function tokenArrays(text: string): TokenArrays {
       }
     }
     words[m] = t;
+    // (a period appended is no letter)
+    flags[m] = line | (up ? caseFlags(text, start, j) : 0);
+    line = 0;
     ts[m] = start;
     te[m++] = j;
     i = j;
   }
-  return { n: m, words: words.slice(0, m), ts, te };
+  return { n: m, words: words.slice(0, m), ts, te, flags };
 }
 
 const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "*", "_"]);
@@ -293,23 +362,32 @@ export function sentenceStartsOf(text: string, tokens: TokenArrays, sentences: S
       while (j < ss.length && ss[j]! < tokEnd) j++;
     }
   }
+  const flags = tokens.flags;
   for (let i = 1; i < n; i++) {
     // a line break between the tokens
     let nl = false;
-    const tokStart = ts[i]!;
-    for (let c = te[i - 1]!; c < tokStart; c++) {
-      if (text.charCodeAt(c) === 10) {
-        nl = true;
-        break;
+    if (flags !== undefined) nl = (flags[i]! & TOK_LINE) !== 0;
+    else {
+      const tokStart = ts[i]!;
+      for (let c = te[i - 1]!; c < tokStart; c++) {
+        if (text.charCodeAt(c) === 10) {
+          nl = true;
+          break;
+        }
       }
     }
     if (nl) {
       starts[i] = 1;
       continue;
     }
-    const pt = words[i - 1]!;
-    const pc = pt.charCodeAt(0);
-    if (pt.length === 1 && (pc === 46 || pc === 33 || pc === 63 || pc === 0x2026)) {
+    let stop: boolean;
+    if (flags !== undefined) stop = (flags[i - 1]! & TOK_STOP) !== 0;
+    else {
+      const pt = words[i - 1]!;
+      const pc = pt.charCodeAt(0);
+      stop = pt.length === 1 && (pc === 46 || pc === 33 || pc === 63 || pc === 0x2026);
+    }
+    if (stop) {
       let k = i;
       while (k < n && CLOSERS.has(words[k]!)) k++;
       if (k < n) {
