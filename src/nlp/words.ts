@@ -83,6 +83,38 @@ export function words(text: string, start = 0, end = text.length): Word[] {
   const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
   let i = start;
   while (i < end) {
+    // The commonest tokens first, without the general scanner below: an ASCII white space, an ASCII
+    // punctuation mark, or a run of ASCII letters and digits that an ASCII character other than a
+    // hyphen or an apostrophe (or the end) closes, and that is not a capital and a period ("U.").
+    const u0 = text.charCodeAt(i);
+    if (u0 < 128) {
+      const c0 = ASCII_CLASSES[u0]!;
+      if (c0 & SPACE) {
+        i++;
+        continue;
+      }
+      if ((c0 & (LETTER | NUMBER)) === 0) {
+        const t = text.slice(i, i + 1);
+        out.push({ text: t, lower: t, start: i, end: i + 1 });
+        i++;
+        continue;
+      }
+      if (!(c0 & UPPER) || i + 1 >= end || text.charCodeAt(i + 1) !== 46) {
+        let j = i + 1;
+        let upper = (c0 & UPPER) !== 0;
+        let u = j < end ? text.charCodeAt(j) : -1;
+        while (u >= 0 && u < 128 && ASCII_CLASSES[u]! & (LETTER | NUMBER)) {
+          if (u <= 90 && u >= 65) upper = true;
+          u = ++j < end ? text.charCodeAt(j) : -1;
+        }
+        if (u < 0 || (u < 128 && u !== 45 && u !== 39)) {
+          const t = text.slice(i, j);
+          out.push({ text: t, lower: upper ? t.toLowerCase() : t, start: i, end: j });
+          i = j;
+          continue;
+        }
+      }
+    }
     const cp = at(i);
     const c = classOf(cp);
     if (c & SPACE) {

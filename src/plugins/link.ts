@@ -82,9 +82,13 @@ export function linkFile(file: object, text: string, names: NamedEntity[], optio
 export function linkNames(text: string, names: NamedEntity[], options: LinkOptions): Linked[] {
   const out: Linked[] = [];
   for (const entity of names) {
-    const set = new Set([entity.name, ...entity.aliases]);
-    for (const m of entity.mentions) set.add(text.slice(m.start, m.end));
-    const forms = [...set];
+    // Every spelling once, in first-seen order ([...new Set(…)] without the set: there are a few at most).
+    const forms: string[] = [entity.name];
+    for (const a of entity.aliases) if (!forms.includes(a)) forms.push(a);
+    for (const m of entity.mentions) {
+      const written = text.slice(m.start, m.end);
+      if (!forms.includes(written)) forms.push(written);
+    }
     const ignored = options.ignore.size ? forms.find((f) => options.ignore.has(nameKey(f))) : undefined;
     if (ignored !== undefined) {
       options.used(`ignore:${nameKey(ignored)}`);

@@ -41,7 +41,7 @@ export function parsePlainText(doc: string): Root | null {
     const value = doc.slice(4, close);
     // An empty block, or CR line endings inside it: the line count below would be off.
     if (close < 4 || value.includes("\r")) return null;
-    const lines = value.split("\n").length + 2;
+    const lines = countLines(value) + 2;
     const yaml: Yaml = { type: "yaml", value, position: { start: point(1, 1, 0), end: point(lines, 4, after) } };
     children.push(yaml);
     line = lines;
@@ -93,8 +93,15 @@ export function parsePlainText(doc: string): Root | null {
   return {
     type: "root",
     children,
-    position: { start: point(1, 1, 0), end: point(doc.split("\n").length, doc.length - lastLineStart + 1, doc.length) },
+    position: { start: point(1, 1, 0), end: point(countLines(doc), doc.length - lastLineStart + 1, doc.length) },
   };
+}
+
+/** `text.split("\n").length`, without building the lines. */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /**

@@ -59,10 +59,12 @@ export default function sentences() {
           block++;
           const flat: Flat = { text: "", pieces: [] };
           flatten(node.children, flat, source, file);
+          // Collapsing white space is a no-op (and skipped) when every run is one plain space: tested
+          // once for the whole block, and per sentence only when the block has another run.
+          const plainSpaces = !/[^\S ]| {2}/.test(flat.text);
           for (const range of segment(flat.text)) {
             const raw = flat.text.slice(range.start, range.end);
-            // Collapsing white space is a no-op (and skipped) when every run is one plain space.
-            const text = /[^\S ]| {2}/.test(raw) ? raw.replace(/\s+/g, " ") : raw;
+            const text = plainSpaces || !/[^\S ]| {2}/.test(raw) ? raw : raw.replace(/\s+/g, " ");
             const from = toFile(flat, range.start, false);
             const to = toFile(flat, range.end, true);
             if (!text || from === null || to === null || to <= from) continue;

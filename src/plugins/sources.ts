@@ -298,23 +298,39 @@ const isHeadWord = memoize((word) => HEADS.some(([re]) => re.test(word)));
 
 /** Every actor mention sorted by offset, for "which actors does this phrase name" in log time. */
 class ActorMentions {
-  private readonly items: Array<{ actor: Actor; mention: Mention }>;
+  private list: Array<{ actor: Actor; mention: Mention }> | null = null;
 
-  constructor(actors: Actor[]) {
-    this.items = actors.flatMap((actor) => actor.mentions.map((mention) => ({ actor, mention }))).sort((a, b) => a.mention.offset - b.mention.offset);
+  constructor(private readonly actors: Actor[]) {}
+
+  /** The mentions in actor order, then sorted by offset (a stable sort); built when first asked for. */
+  private get items(): Array<{ actor: Actor; mention: Mention }> {
+    if (this.list) return this.list;
+    const items: Array<{ actor: Actor; mention: Mention }> = [];
+    let ordered = true;
+    let last = -Infinity;
+    for (const actor of this.actors) {
+      for (const mention of actor.mentions) {
+        if (mention.offset < last) ordered = false;
+        last = mention.offset;
+        items.push({ actor, mention });
+      }
+    }
+    if (!ordered) items.sort((a, b) => a.mention.offset - b.mention.offset);
+    return (this.list = items);
   }
 
   within(start: number, end: number): Array<{ actor: Actor; mention: Mention }> {
+    const items = this.items;
     let lo = 0;
-    let hi = this.items.length;
+    let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.items[mid]!.mention.offset < start) lo = mid + 1;
+      if (items[mid]!.mention.offset < start) lo = mid + 1;
       else hi = mid;
     }
     const out: Array<{ actor: Actor; mention: Mention }> = [];
-    for (let i = lo; i < this.items.length && this.items[i]!.mention.offset < end; i++) {
-      const x = this.items[i]!;
+    for (let i = lo; i < items.length && items[i]!.mention.offset < end; i++) {
+      const x = items[i]!;
       if (x.mention.offset + x.mention.text.length <= end && !out.some((o) => o.actor === x.actor)) out.push(x);
     }
     return out;
