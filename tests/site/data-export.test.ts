@@ -16,12 +16,17 @@ describe("data export", () => {
   const { index } = loadSite(fixture);
   const exported = dataExport(index);
 
-  it("is JSON.stringify of every briefing and of the entities, one piece per briefing", () => {
+  it("is JSON.stringify of every briefing and of the entities, one piece per briefing and per entity", () => {
     expect(index.briefings.length).toBeGreaterThan(1);
     const briefings = [...exported.get("/data/briefings.json")!()];
     expect(briefings).toHaveLength(index.briefings.length + 2);
     expect(briefings.join("")).toBe(JSON.stringify(index.briefings.map((b) => b.detail().briefing)));
-    expect([...exported.get("/data/entities.json")!()].join("")).toBe(JSON.stringify(entitiesExport(index)));
+    const entities = [...exported.get("/data/entities.json")!()];
+    const lists = [index.actors, index.bases, index.locations, index.sources];
+    // Per list: its key, "[", one piece per entity, "]"; then the closing "}".
+    expect(entities).toHaveLength(lists.length * 3 + lists.reduce((n, l) => n + l.length, 0) + 1);
+    expect(entities.join("")).toBe(JSON.stringify(entitiesExport(index)));
+    expect(Object.keys(JSON.parse(entities.join("")) as object)).toEqual(["actors", "bases", "locations", "sources"]);
   });
 
   it("writes the pieces as they are, across its 1 MB blocks", () => {
