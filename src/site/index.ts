@@ -227,10 +227,8 @@ export interface BriefingBlock {
 /** What any page may show of an article (its own page, the home page, the feeds, the maps): the Briefing without its claims and entities. */
 export type BriefingHead = Omit<Briefing, "claims" | "actors" | "locations" | "sources">;
 
-/** What only a briefing's own page and the data export read, made when asked (./details.ts). */
+/** What only a briefing's own page reads, made when asked (./details.ts). */
 export interface BriefingDetail {
-  /** The Briefing as extracted. */
-  briefing: Briefing;
   /** The article's text, block by block, each claim sentence with its claim. */
   blocks: BriefingBlock[];
 }
@@ -248,10 +246,12 @@ export interface BriefingPage {
   /** sha256 of what `detail()` shows of the text (each sentence's index, block, heading and text): the render plan's key of the page stands on it (./incremental.ts). */
   textDigest: string;
   /**
-   * The article's text and the Briefing as extracted, read back from the extraction cache on every
-   * call (./details.ts): the index does not hold them through the build. Call it once per use.
+   * The article's text, read back from the extraction cache on every call (./details.ts): the index
+   * does not hold it through the build. Call it once per use.
    */
   detail(): BriefingDetail;
+  /** `JSON.stringify` of the Briefing as extracted (the data export), read back like `detail()`. */
+  briefingJson(): string;
 }
 
 /**
@@ -278,7 +278,7 @@ class SiteBriefing implements BriefingPage {
   }
 
   detail(): BriefingDetail {
-    const { briefing, sentences } = this.source();
+    const sentences = this.source.sentences();
     const claimBySentence = new Map(this.claims.map((c) => [c.sentence, c]));
     const blocks: BriefingBlock[] = [];
     let lastBlock = -1;
@@ -287,7 +287,11 @@ class SiteBriefing implements BriefingPage {
       lastBlock = s.block;
       blocks[blocks.length - 1]!.sentences.push({ index: s.index, text: s.text, claim: claimBySentence.get(s.index) ?? null });
     }
-    return { briefing, blocks };
+    return { blocks };
+  }
+
+  briefingJson(): string {
+    return this.source.briefingJson();
   }
 }
 

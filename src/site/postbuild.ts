@@ -32,21 +32,21 @@ export function entitiesExport(index: SiteIndex) {
 
 /**
  * The data export, by site path, as pieces of JSON made when asked for: every Briefing as extracted
- * (read back one at a time, ./details.ts), and the aggregated index. Joined, the pieces are exactly `JSON.stringify` of the whole value; the
+ * (its JSON read back one at a time, ./details.ts), and the aggregated index. Joined, the pieces are exactly `JSON.stringify` of the whole value; the
  * briefings come one per piece because at archive scale their JSON (~20 KB an article) is longer
  * than the longest string V8 can make (2^29 − 24 characters, reached at ~26,000 articles).
  */
 export function dataExport(index: SiteIndex): Map<string, () => Iterable<string>> {
   return new Map<string, () => Iterable<string>>([
-    ["/data/briefings.json", () => jsonArray(index.briefings, (b) => b.detail().briefing)],
+    ["/data/briefings.json", () => jsonArray(index.briefings, (b) => b.briefingJson())],
     ["/data/entities.json", () => [JSON.stringify(entitiesExport(index))]],
   ]);
 }
 
-/** `JSON.stringify(items.map(pick))`, one element at a time (the elements are objects, never undefined). */
-function* jsonArray<T>(items: readonly T[], pick: (item: T) => object): Generator<string> {
+/** `JSON.stringify` of the array of the elements' values, one element at a time (`json`: an element's value as JSON). */
+function* jsonArray<T>(items: readonly T[], json: (item: T) => string): Generator<string> {
   yield "[";
-  for (let i = 0; i < items.length; i++) yield (i ? "," : "") + JSON.stringify(pick(items[i]!));
+  for (let i = 0; i < items.length; i++) yield (i ? "," : "") + json(items[i]!);
   yield "]";
 }
 
