@@ -188,12 +188,18 @@ export class ExtractionCache {
 
   /** The payload stored under `key`, or null when missing, unreadable, corrupt or of another key. */
   get(key: string): Payload | null {
-    let text: string;
+    return this.read(key)?.payload ?? null;
+  }
+
+  /** `get`, with the mark of the entry as it was read (what `mark` would say of it now, without opening it again). */
+  read(key: string): { payload: Payload; mark: EntryMark } | null {
+    let bytes: Buffer;
     try {
-      text = readFileSync(this.path(key), "utf8");
+      bytes = readFileSync(this.path(key));
     } catch {
       return null;
     }
+    const text = bytes.toString("utf8");
     const nl = text.indexOf("\n");
     if (nl < 0) return null;
     const checksum = headerChecksum(text.slice(0, nl), key);
@@ -206,7 +212,7 @@ export class ExtractionCache {
     } catch {
       return null;
     }
-    return isPayload(payload) ? payload : null;
+    return isPayload(payload) ? { payload, mark: { checksum, size: bytes.length } } : null;
   }
 
   /** The mark of the entry under `key` as it is on disk now (its header only is read), or null when it is missing or not an entry of that key. */
@@ -256,16 +262,23 @@ export class ExtractionCache {
     return bytes.subarray(nl + 1);
   }
 
-  /** Stores a payload (its JSON text); best effort: a cache that cannot be written is no cache. */
-  set(key: string, payloadJson: string): void {
+  /**
+   * Stores a payload (its JSON text) and returns the entry's mark (as `mark` would read it), or null
+   * when it could not be written: best effort, a cache that cannot be written is no cache.
+   */
+  set(key: string, payloadJson: string): EntryMark | null {
     const target = this.path(key);
     const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(tmp, `sitrep-cache ${CACHE_FORMAT} ${key} ${sha256(payloadJson)}\n${payloadJson}`);
+      const checksum = sha256(payloadJson);
+      const entry = Buffer.from(`sitrep-cache ${CACHE_FORMAT} ${key} ${checksum}\n${payloadJson}`);
+      writeFileSync(tmp, entry);
       renameSync(tmp, target);
+      return { checksum, size: entry.length };
     } catch {
       rmSync(tmp, { force: true });
+      return null;
     }
   }
 

@@ -169,16 +169,17 @@ export class RecordList implements Iterable<ArticleRecord> {
   }
 
   /**
-   * `length` records given one at a time, in any order: `set(i, record, key)` keeps a reference to
-   * the cache entry `key` when it is on disk in `cacheDir`, else the record.
+   * `length` records given one at a time, in any order: `set(i, record, key, mark)` keeps a reference
+   * to the cache entry `key` when it is on disk in `cacheDir` (`mark`: as the caller just read or
+   * wrote it; null: it is looked at now), else the record.
    */
-  static collect(length: number, cacheDir: string | null): { set(i: number, record: ArticleRecord, key: string | null): void; done(): RecordList } {
+  static collect(length: number, cacheDir: string | null): { set(i: number, record: ArticleRecord, key: string | null, mark?: EntryMark | null): void; done(): RecordList } {
     const cache = cacheDir ? new ExtractionCache(cacheDir) : null;
     const items = new Array<ArticleRecord | Stored>(length);
     const sightings = new Sightings();
     return {
-      set(i, record, key) {
-        const mark = cache && key ? cache.mark(key) : null;
+      set(i, record, key, known = null) {
+        const mark = cache && key ? (known ?? cache.mark(key)) : null;
         items[i] = mark ? { key: key!, mark, path: record.path, id: record.briefing.id, date: record.briefing.date } : record;
         sightings.add(i, record);
       },

@@ -94,6 +94,23 @@ describe("briefing details", () => {
     expect(payloadLayout(Buffer.from("{}"))).toBeNull();
   });
 
+  it("the mark an entry is read or written with is the mark read from disk after", () => {
+    const cache = new ExtractionCache(cacheDir);
+    for (const key of site.records.cacheKeys()) {
+      const read = cache.read(key)!;
+      expect(read.mark).toEqual(cache.mark(key));
+      expect(read.mark.size).toBe(readFileSync(cache.entryPath(key)).length);
+    }
+    const scratch = new ExtractionCache(mkdtempSync(join(tmpdir(), "sitrep-mark-")));
+    const key = "ab".repeat(32);
+    const { briefing, sentences, meta } = records[0]!;
+    const written = scratch.set(key, JSON.stringify({ record: { briefing: { ...briefing, summary: "é — “non-ASCII” ✓" }, sentences, meta }, messages: [] }))!;
+    expect(written).not.toBeNull();
+    expect(written).toEqual(scratch.mark(key));
+    expect(scratch.read(key)!.mark).toEqual(written);
+    rmSync(scratch.dir, { recursive: true, force: true });
+  });
+
   it("a cache entry changed during the build fails with the article's path, not only one removed", () => {
     const key = site.records.cacheKeys()[0]!;
     const path = new ExtractionCache(cacheDir).entryPath(key);
