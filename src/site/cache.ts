@@ -156,7 +156,7 @@ const META_KEY = Buffer.from('],"meta":{');
 const MESSAGES_KEY = Buffer.from('},"messages":[');
 
 /**
- * Where the record's Briefing and its sentences lie in a payload's JSON (byte ranges, end
+ * Where the record's Briefing, its sentences and its meta lie in a payload's JSON (byte ranges, end
  * exclusive), found without parsing it; null when the JSON is not laid out as `JSON.stringify` lays
  * out a payload of ./extract-all.ts `extractOne`: `{"record":{"briefing":…,"sentences":[…],"meta":{…}},"messages":[…]}`.
  *
@@ -166,13 +166,13 @@ const MESSAGES_KEY = Buffer.from('},"messages":[');
  * the first of each is the payload's own. Each range is then exactly `JSON.stringify` of that
  * value (JSON.stringify of what JSON.parse makes of it gives the same text back).
  */
-export function payloadLayout(json: Buffer): { briefing: [number, number]; sentences: [number, number] } | null {
+export function payloadLayout(json: Buffer): { briefing: [number, number]; sentences: [number, number]; meta: [number, number] } | null {
   if (json.length < RECORD_START.length || !json.subarray(0, RECORD_START.length).equals(RECORD_START)) return null;
   const messages = json.lastIndexOf(MESSAGES_KEY);
   const meta = messages < 0 ? -1 : json.lastIndexOf(META_KEY, messages);
   const sentences = meta < 0 ? -1 : json.lastIndexOf(SENTENCES_KEY, meta);
   if (sentences < RECORD_START.length) return null;
-  return { briefing: [RECORD_START.length, sentences + 1], sentences: [sentences + SENTENCES_KEY.length - 1, meta + 1] };
+  return { briefing: [RECORD_START.length, sentences + 1], sentences: [sentences + SENTENCES_KEY.length - 1, meta + 1], meta: [meta + META_KEY.length - 1, messages] };
 }
 
 export class ExtractionCache {

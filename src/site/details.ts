@@ -13,6 +13,7 @@
  * and the dev server keep a reference to each record's cache entry, not the record.
  */
 import { ExtractionCache, payloadLayout, type EntryMark } from "./cache.js";
+import { hash } from "node:crypto";
 import type { SentenceSpan } from "../plugins/sentences.js";
 import type { ArticleRecord } from "./index.js";
 import { nameKey } from "../slug.js";
@@ -97,6 +98,21 @@ export class CachedText implements RecordSource {
   private record(): Omit<ArticleRecord, "path"> {
     return fromCache(this.cache, this.key, this.path, this.mark)();
   }
+}
+
+/**
+ * What a briefing page shows of its text stands on (the render plan's key of the page,
+ * ./incremental.ts): sha256 of the sentences' JSON, offsets included. Read back from the cache, it
+ * is the hash of the entry's bytes of them (`RecordList.indexed`), which are that JSON.
+ */
+export function textDigest(sentences: readonly SentenceSpan[]): string {
+  return hash("sha256", JSON.stringify(sentences), "hex");
+}
+
+/** A record as the site index folds it: without its sentences, which only its page reads, but with their digest. */
+export interface IndexedRecord {
+  record: Omit<ArticleRecord, "sentences">;
+  textDigest: string;
 }
 
 /** Where a name of an entity was first met: the first mention in the first record (in input order) that names it so. */
@@ -196,6 +212,31 @@ export class RecordList implements Iterable<ArticleRecord> {
     const item = this.items[i]!;
     if (!isStored(item)) return item;
     return { ...fromCache(this.cache!, item.key, item.path, item.mark)(), path: item.path } as ArticleRecord;
+  }
+
+  /**
+   * The i-th record without its sentences, and their digest: read from its cache entry, the
+   * sentences are neither decoded nor parsed (a third of the entry), only hashed as they are.
+   */
+  indexed(i: number): IndexedRecord {
+    const item = this.items[i]!;
+    if (!isStored(item)) return { record: item, textDigest: textDigest(item.sentences) };
+    const json = this.cache!.rereadJson(item.key, item.mark);
+    if (!json) throw changed(this.cache!, item.key, item.path);
+    const at = payloadLayout(json);
+    if (!at) {
+      const record = this.at(i);
+      return { record, textDigest: textDigest(record.sentences) };
+    }
+    let briefing: unknown, meta: unknown;
+    try {
+      briefing = JSON.parse(json.toString("utf8", ...at.briefing));
+      meta = JSON.parse(json.toString("utf8", ...at.meta));
+    } catch {
+      throw changed(this.cache!, item.key, item.path);
+    }
+    const record = { briefing, meta, path: item.path } as Omit<ArticleRecord, "sentences">;
+    return { record, textDigest: hash("sha256", json.subarray(...at.sentences), "hex") };
   }
 
   /** The i-th briefing's id and date, without reading its record. */

@@ -9,7 +9,6 @@ import type { SentenceSpan } from "../plugins/sentences.js";
 import type { ArticleMeta } from "../plugins/frontmatter.js";
 import type { Registry, RegistryEntry } from "../registry.js";
 import { nameKey, SlugAllocator } from "../slug.js";
-import { createHash } from "node:crypto";
 import { markdownToSafeHtml } from "./markdown.js";
 import { RecordList, type RecordSource, type Sighting, type Sightings } from "./details.js";
 
@@ -243,7 +242,7 @@ export interface BriefingPage {
   actors: Named[];
   locations: Array<Named & { kind: string; coordinates: LonLat | null }>;
   sources: Array<Named & { kind: string }>;
-  /** sha256 of what `detail()` shows of the text (each sentence's index, block, heading and text): the render plan's key of the page stands on it (./incremental.ts). */
+  /** sha256 of the text's sentences as JSON (all `detail()` shows of them, and their offsets): the render plan's key of the page stands on it (./incremental.ts, ./details.ts `textDigest`). */
   textDigest: string;
   /**
    * The article's text, read back from the extraction cache on every call (./details.ts): the index
@@ -295,12 +294,8 @@ class SiteBriefing implements BriefingPage {
   }
 }
 
-/** The digest `textDigest` is (what a briefing page shows of its sentences). */
-export function textDigest(sentences: readonly SentenceSpan[]): string {
-  const h = createHash("sha256");
-  for (const s of sentences) h.update(`${s.index}\0${s.block}\0${s.heading ? 1 : 0}\0${s.text}\0`);
-  return h.digest("hex");
-}
+/** The digest a briefing's `textDigest` is (./details.ts). */
+export { textDigest } from "./details.js";
 
 /** Site-wide settings, from `<content>/site.yml` (all optional). */
 export interface SiteMeta {
@@ -484,7 +479,7 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
   };
 
   for (const at of sorted) {
-    const record = records.at(at);
+    const { record, textDigest } = records.indexed(at);
     const b = record.briefing;
     const article: ArticleRef = { id: b.id, title: b.title, date: b.date, datePrecision: record.meta.datePrecision, url: urls.briefing(b.id) };
     const actorId = new Map<string, string>();
@@ -585,7 +580,7 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
     );
 
     const head: BriefingHead = { id: b.id, title: b.title, date: b.date, outlet: b.outlet && outletOf(b.outlet), url: b.url, summary: b.summary };
-    briefings.push(new SiteBriefing(b.id, article.url, head, metaOf(record.meta), record.path, claimRefs, pageActors, pageLocations, pageSources, textDigest(record.sentences), records.source(at)));
+    briefings.push(new SiteBriefing(b.id, article.url, head, metaOf(record.meta), record.path, claimRefs, pageActors, pageLocations, pageSources, textDigest, records.source(at)));
   }
 
   // Registry entries nobody mentioned yet still get their page.

@@ -71,7 +71,14 @@ describe("briefing details", () => {
       expect(at).not.toBeNull();
       expect(json.toString("utf8", ...at.briefing)).toBe(JSON.stringify(payload.record.briefing));
       expect(json.toString("utf8", ...at.sentences)).toBe(JSON.stringify(payload.record.sentences));
+      expect(json.toString("utf8", ...at.meta)).toBe(JSON.stringify(payload.record.meta));
     }
+    // The index reads a record without its sentences, but with their digest, the same as from memory.
+    records.forEach((record, i) => {
+      const { record: indexed, textDigest: digest } = site.records.indexed(i);
+      expect(JSON.stringify(indexed)).toBe(JSON.stringify({ briefing: record.briefing, meta: record.meta, path: record.path }));
+      expect(digest).toBe(textDigest(record.sentences));
+    });
   });
 
   it("is not misled by strings that look like the payload's keys, and refuses JSON laid out otherwise", () => {
@@ -86,6 +93,7 @@ describe("briefing details", () => {
     expect(at).not.toBeNull();
     expect(Buffer.from(text).toString("utf8", ...at.briefing)).toBe(JSON.stringify(briefing));
     expect(Buffer.from(text).toString("utf8", ...at.sentences)).toBe(JSON.stringify(sentences));
+    expect(Buffer.from(text).toString("utf8", ...at.meta)).toBe(JSON.stringify(meta));
     const empty = JSON.stringify({ record: { briefing, sentences: [], meta }, messages: [] });
     expect(Buffer.from(empty).toString("utf8", ...payloadLayout(Buffer.from(empty))!.sentences)).toBe("[]");
     // Another order of keys, or another shape: not the layout of a payload, so the entry is parsed whole.
