@@ -199,12 +199,13 @@ export class ExtractionCache {
     } catch {
       return null;
     }
-    const text = bytes.toString("utf8");
-    const nl = text.indexOf("\n");
+    // The header is decoded on its own: the mark's checksum, cut from it, lives as long as the
+    // record's reference does (./details.ts), and a slice of the whole text would keep all of it.
+    const nl = bytes.indexOf(10);
     if (nl < 0) return null;
-    const checksum = headerChecksum(text.slice(0, nl), key);
+    const checksum = headerChecksum(bytes.toString("latin1", 0, nl), key);
     if (checksum === null) return null;
-    const body = text.slice(nl + 1);
+    const body = bytes.toString("utf8", nl + 1);
     if (sha256(body) !== checksum) return null;
     let payload: unknown;
     try {
