@@ -150,6 +150,31 @@ function headerChecksum(header: string, key: string): string | null {
   return magic === "sitrep-cache" && format === String(CACHE_FORMAT) && storedKey === key && checksum ? checksum : null;
 }
 
+const RECORD_START = Buffer.from('{"record":{"briefing":');
+const SENTENCES_KEY = Buffer.from('},"sentences":[');
+const META_KEY = Buffer.from('],"meta":{');
+const MESSAGES_KEY = Buffer.from('},"messages":[');
+
+/**
+ * Where the record's Briefing, its sentences and its meta lie in a payload's JSON (byte ranges, end
+ * exclusive), found without parsing it; null when the JSON is not laid out as `JSON.stringify` lays
+ * out a payload of ./extract-all.ts `extractOne`: `{"record":{"briefing":…,"sentences":[…],"meta":{…}},"messages":[…]}`.
+ *
+ * Why a search finds them: in `JSON.stringify`'s output every `"` inside a string is escaped (`\"`),
+ * so `,"` only ever opens a key, and none of the objects after the Briefing (sentences, meta,
+ * messages) has a key `sentences`, `meta` or `messages` of its own: searching back from the end,
+ * the first of each is the payload's own. Each range is then exactly `JSON.stringify` of that
+ * value (JSON.stringify of what JSON.parse makes of it gives the same text back).
+ */
+export function payloadLayout(json: Buffer): { briefing: [number, number]; sentences: [number, number]; meta: [number, number] } | null {
+  if (json.length < RECORD_START.length || !json.subarray(0, RECORD_START.length).equals(RECORD_START)) return null;
+  const messages = json.lastIndexOf(MESSAGES_KEY);
+  const meta = messages < 0 ? -1 : json.lastIndexOf(META_KEY, messages);
+  const sentences = meta < 0 ? -1 : json.lastIndexOf(SENTENCES_KEY, meta);
+  if (sentences < RECORD_START.length) return null;
+  return { briefing: [RECORD_START.length, sentences + 1], sentences: [sentences + SENTENCES_KEY.length - 1, meta + 1], meta: [meta + META_KEY.length - 1, messages] };
+}
+
 export class ExtractionCache {
   readonly dir: string;
 
@@ -163,17 +188,24 @@ export class ExtractionCache {
 
   /** The payload stored under `key`, or null when missing, unreadable, corrupt or of another key. */
   get(key: string): Payload | null {
-    let text: string;
+    return this.read(key)?.payload ?? null;
+  }
+
+  /** `get`, with the mark of the entry as it was read (what `mark` would say of it now, without opening it again). */
+  read(key: string): { payload: Payload; mark: EntryMark } | null {
+    let bytes: Buffer;
     try {
-      text = readFileSync(this.path(key), "utf8");
+      bytes = readFileSync(this.path(key));
     } catch {
       return null;
     }
-    const nl = text.indexOf("\n");
+    // The header is decoded on its own: the mark's checksum, cut from it, lives as long as the
+    // record's reference does (./details.ts), and a slice of the whole text would keep all of it.
+    const nl = bytes.indexOf(10);
     if (nl < 0) return null;
-    const checksum = headerChecksum(text.slice(0, nl), key);
+    const checksum = headerChecksum(bytes.toString("latin1", 0, nl), key);
     if (checksum === null) return null;
-    const body = text.slice(nl + 1);
+    const body = bytes.toString("utf8", nl + 1);
     if (sha256(body) !== checksum) return null;
     let payload: unknown;
     try {
@@ -181,7 +213,7 @@ export class ExtractionCache {
     } catch {
       return null;
     }
-    return isPayload(payload) ? payload : null;
+    return isPayload(payload) ? { payload, mark: { checksum, size: bytes.length } } : null;
   }
 
   /** The mark of the entry under `key` as it is on disk now (its header only is read), or null when it is missing or not an entry of that key. */
@@ -208,6 +240,17 @@ export class ExtractionCache {
    * wrote the entry, which the mark was taken after.
    */
   reread(key: string, mark: EntryMark): Payload | null {
+    const body = this.rereadJson(key, mark);
+    if (!body) return null;
+    try {
+      return JSON.parse(body.toString("utf8")) as Payload;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The payload's JSON as bytes (not parsed), on the terms of `reread`; null when the entry is not the one `mark` describes. */
+  rereadJson(key: string, mark: EntryMark): Buffer | null {
     let bytes: Buffer;
     try {
       bytes = readFileSync(this.path(key));
@@ -217,23 +260,26 @@ export class ExtractionCache {
     if (bytes.length !== mark.size) return null;
     const nl = bytes.indexOf(10);
     if (nl < 0 || bytes.toString("latin1", 0, nl) !== `sitrep-cache ${CACHE_FORMAT} ${key} ${mark.checksum}`) return null;
-    try {
-      return JSON.parse(bytes.toString("utf8", nl + 1)) as Payload;
-    } catch {
-      return null;
-    }
+    return bytes.subarray(nl + 1);
   }
 
-  /** Stores a payload (its JSON text); best effort: a cache that cannot be written is no cache. */
-  set(key: string, payloadJson: string): void {
+  /**
+   * Stores a payload (its JSON text) and returns the entry's mark (as `mark` would read it), or null
+   * when it could not be written: best effort, a cache that cannot be written is no cache.
+   */
+  set(key: string, payloadJson: string): EntryMark | null {
     const target = this.path(key);
     const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(tmp, `sitrep-cache ${CACHE_FORMAT} ${key} ${sha256(payloadJson)}\n${payloadJson}`);
+      const checksum = sha256(payloadJson);
+      const entry = Buffer.from(`sitrep-cache ${CACHE_FORMAT} ${key} ${checksum}\n${payloadJson}`);
+      writeFileSync(tmp, entry);
       renameSync(tmp, target);
+      return { checksum, size: entry.length };
     } catch {
       rmSync(tmp, { force: true });
+      return null;
     }
   }
 

@@ -27,7 +27,7 @@ import { packageRoot } from "../paths.js";
 import type { Registry, RegistryEntry } from "../registry.js";
 import type { ArticleRecord } from "./index.js";
 import { RecordList } from "./details.js";
-import { cacheKey, ExtractionCache, extractorVersion, registryHash, type Payload, type PlainMessage } from "./cache.js";
+import { cacheKey, ExtractionCache, extractorVersion, registryHash, type EntryMark, type Payload, type PlainMessage } from "./cache.js";
 
 export interface ExtractionOptions {
   /** Cache folder; null turns the cache off; undefined: `SITREP_CACHE`, else `.sitrep-cache/` beside the content folder. */
@@ -147,7 +147,7 @@ export interface TaskItem {
   key: string | null;
 }
 export type FromWorker =
-  | { type: "done"; task: number; results: Array<{ i: number; json: string } | { i: number; error: string }> }
+  | { type: "done"; task: number; results: Array<{ i: number; json: string; mark: EntryMark | null } | { i: number; error: string }> }
   | { type: "fatal"; error: string };
 
 interface PoolWorker {
@@ -218,7 +218,7 @@ const STALL_MS = Number(process.env.SITREP_WORKER_STALL_MS ?? 600_000);
  * Runs the items on the pool, handing each payload's JSON to `onResult`; returns the indexes done.
  * Items a worker failed on, or all that are left when the pool stalls, are not among them.
  */
-function runOnPool(p: Pool, registry: Registry, regHash: string, cacheDir: string | null, items: TaskItem[], chunkSize: number, onResult: (i: number, json: string) => void): Set<number> {
+function runOnPool(p: Pool, registry: Registry, regHash: string, cacheDir: string | null, items: TaskItem[], chunkSize: number, onResult: (i: number, json: string, mark: EntryMark | null) => void): Set<number> {
   // Results are handed over as they arrive, so their JSON is parsed while the workers go on and is
   // garbage at once (holding every payload string to the end would double the peak memory).
   const out = new Set<number>();
@@ -253,7 +253,7 @@ function runOnPool(p: Pool, registry: Registry, regHash: string, cacheDir: strin
         }
         for (const r of msg.results) {
           if (!("json" in r)) continue;
-          onResult(r.i, r.json);
+          onResult(r.i, r.json, r.mark);
           out.add(r.i);
         }
         w.inflight--;
@@ -307,7 +307,7 @@ export function extractRecordList(files: readonly VFile[], registry: Registry, o
 }
 
 /** Extracts every file, handing each record over with its cache key (null without one) as soon as it is made or read. */
-function extractInto(files: readonly VFile[], registry: Registry, options: ExtractionOptions, keep: (i: number, record: ArticleRecord, key: string | null) => void): void {
+function extractInto(files: readonly VFile[], registry: Registry, options: ExtractionOptions, keep: (i: number, record: ArticleRecord, key: string | null, mark: EntryMark | null) => void): void {
   const started = performance.now();
   const opts = { ...defaults, ...options };
   const cacheDir = resolveCacheDir(files, opts.cacheDir);
@@ -318,10 +318,10 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
   const keys: Array<string | null> = new Array(files.length).fill(null);
   const todo: number[] = [];
 
-  const adopt = (i: number, payload: Payload) => {
+  const adopt = (i: number, payload: Payload, mark: EntryMark | null) => {
     const file = files[i]!;
     applyMessages(file, payload.messages);
-    keep(i, { ...payload.record, path: file.path }, keys[i] ?? null);
+    keep(i, { ...payload.record, path: file.path }, keys[i] ?? null, mark);
   };
 
   for (let i = 0; i < files.length; i++) {
@@ -329,10 +329,10 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
     if (cache) {
       const key = cacheKey(salt, file.stem ?? "", priorRules(file), String(file.value));
       keys[i] = key;
-      const hit = cache.get(key);
+      const hit = cache.read(key);
       if (hit) {
         cache.touch(key);
-        adopt(i, hit);
+        adopt(i, hit.payload, hit.mark);
         stats.hits++;
         continue;
       }
@@ -348,8 +348,8 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
     pool ??= startPool(size);
     const chunkSize = opts.chunkSize ?? Math.max(1, Math.min(16, Math.ceil(todo.length / (size * 8))));
     const items = todo.map((i) => ({ i, path: files[i]!.path, value: String(files[i]!.value), key: keys[i] ?? null }));
-    const done = runOnPool(pool, registry, regHash, cacheDir, items, chunkSize, (i, json) => {
-      adopt(i, JSON.parse(json) as Payload);
+    const done = runOnPool(pool, registry, regHash, cacheDir, items, chunkSize, (i, json, mark) => {
+      adopt(i, JSON.parse(json) as Payload, mark);
       stats.pooled++;
     });
     const left = todo.filter((i) => !done.has(i));
@@ -365,8 +365,8 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
       const payload = extractOne(extractor, file);
       stats.inThread++;
       const key = keys[i] ?? null;
-      if (cache && key) cache.set(key, JSON.stringify(payload));
-      keep(i, { ...payload.record, path: file.path }, key);
+      const mark = cache && key ? cache.set(key, JSON.stringify(payload)) : null;
+      keep(i, { ...payload.record, path: file.path }, key, mark);
     }
   }
   if (process.env.SITREP_STATS) {

@@ -9,7 +9,6 @@ import type { SentenceSpan } from "../plugins/sentences.js";
 import type { ArticleMeta } from "../plugins/frontmatter.js";
 import type { Registry, RegistryEntry } from "../registry.js";
 import { nameKey, SlugAllocator } from "../slug.js";
-import { createHash } from "node:crypto";
 import { markdownToSafeHtml } from "./markdown.js";
 import { RecordList, type RecordSource, type Sighting, type Sightings } from "./details.js";
 
@@ -227,10 +226,8 @@ export interface BriefingBlock {
 /** What any page may show of an article (its own page, the home page, the feeds, the maps): the Briefing without its claims and entities. */
 export type BriefingHead = Omit<Briefing, "claims" | "actors" | "locations" | "sources">;
 
-/** What only a briefing's own page and the data export read, made when asked (./details.ts). */
+/** What only a briefing's own page reads, made when asked (./details.ts). */
 export interface BriefingDetail {
-  /** The Briefing as extracted. */
-  briefing: Briefing;
   /** The article's text, block by block, each claim sentence with its claim. */
   blocks: BriefingBlock[];
 }
@@ -245,13 +242,15 @@ export interface BriefingPage {
   actors: Named[];
   locations: Array<Named & { kind: string; coordinates: LonLat | null }>;
   sources: Array<Named & { kind: string }>;
-  /** sha256 of what `detail()` shows of the text (each sentence's index, block, heading and text): the render plan's key of the page stands on it (./incremental.ts). */
+  /** sha256 of the text's sentences as JSON (all `detail()` shows of them, and their offsets): the render plan's key of the page stands on it (./incremental.ts, ./details.ts `textDigest`). */
   textDigest: string;
   /**
-   * The article's text and the Briefing as extracted, read back from the extraction cache on every
-   * call (./details.ts): the index does not hold them through the build. Call it once per use.
+   * The article's text, read back from the extraction cache on every call (./details.ts): the index
+   * does not hold it through the build. Call it once per use.
    */
   detail(): BriefingDetail;
+  /** `JSON.stringify` of the Briefing as extracted (the data export), read back like `detail()`. */
+  briefingJson(): string;
 }
 
 /**
@@ -278,7 +277,7 @@ class SiteBriefing implements BriefingPage {
   }
 
   detail(): BriefingDetail {
-    const { briefing, sentences } = this.source();
+    const sentences = this.source.sentences();
     const claimBySentence = new Map(this.claims.map((c) => [c.sentence, c]));
     const blocks: BriefingBlock[] = [];
     let lastBlock = -1;
@@ -287,16 +286,16 @@ class SiteBriefing implements BriefingPage {
       lastBlock = s.block;
       blocks[blocks.length - 1]!.sentences.push({ index: s.index, text: s.text, claim: claimBySentence.get(s.index) ?? null });
     }
-    return { briefing, blocks };
+    return { blocks };
+  }
+
+  briefingJson(): string {
+    return this.source.briefingJson();
   }
 }
 
-/** The digest `textDigest` is (what a briefing page shows of its sentences). */
-export function textDigest(sentences: readonly SentenceSpan[]): string {
-  const h = createHash("sha256");
-  for (const s of sentences) h.update(`${s.index}\0${s.block}\0${s.heading ? 1 : 0}\0${s.text}\0`);
-  return h.digest("hex");
-}
+/** The digest a briefing's `textDigest` is (./details.ts). */
+export { textDigest } from "./details.js";
 
 /** Site-wide settings, from `<content>/site.yml` (all optional). */
 export interface SiteMeta {
@@ -480,7 +479,7 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
   };
 
   for (const at of sorted) {
-    const record = records.at(at);
+    const { record, textDigest } = records.indexed(at);
     const b = record.briefing;
     const article: ArticleRef = { id: b.id, title: b.title, date: b.date, datePrecision: record.meta.datePrecision, url: urls.briefing(b.id) };
     const actorId = new Map<string, string>();
@@ -581,7 +580,7 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
     );
 
     const head: BriefingHead = { id: b.id, title: b.title, date: b.date, outlet: b.outlet && outletOf(b.outlet), url: b.url, summary: b.summary };
-    briefings.push(new SiteBriefing(b.id, article.url, head, metaOf(record.meta), record.path, claimRefs, pageActors, pageLocations, pageSources, textDigest(record.sentences), records.source(at)));
+    briefings.push(new SiteBriefing(b.id, article.url, head, metaOf(record.meta), record.path, claimRefs, pageActors, pageLocations, pageSources, textDigest, records.source(at)));
   }
 
   // Registry entries nobody mentioned yet still get their page.

@@ -58,13 +58,13 @@ function* entitiesJson(index: SiteIndex): Generator<string> {
 
 /**
  * The data export, by site path, as pieces of JSON made when asked for: every Briefing as extracted
- * (read back one at a time, ./details.ts), and the aggregated index, entity by entity. Joined, the pieces are exactly `JSON.stringify` of the whole value; the
+ * (its JSON read back one at a time, ./details.ts), and the aggregated index, entity by entity. Joined, the pieces are exactly `JSON.stringify` of the whole value; the
  * briefings come one per piece because at archive scale their JSON (~20 KB an article) is longer
  * than the longest string V8 can make (2^29 − 24 characters, reached at ~26,000 articles).
  */
 export function dataExport(index: SiteIndex): Map<string, () => Iterable<string>> {
   return new Map<string, () => Iterable<string>>([
-    ["/data/briefings.json", () => jsonArray(index.briefings, (b) => JSON.stringify(b.detail().briefing))],
+    ["/data/briefings.json", () => jsonArray(index.briefings, (b) => b.briefingJson())],
     ["/data/entities.json", () => entitiesJson(index)],
   ]);
 }

@@ -38,8 +38,8 @@ try {
     const results = msg.items.map(({ i, path, value, key }) => {
       try {
         const json = JSON.stringify(extractOne(extractor, new VFile({ path, value })));
-        if (cache && key) cache.set(key, json);
-        return { i, json };
+        const mark = cache && key ? cache.set(key, json) : null;
+        return { i, json, mark };
       } catch (error) {
         return { i, error: String((error as Error)?.stack ?? error) };
       }

@@ -13,14 +13,15 @@ import { dataExport, entitiesExport, writePieces } from "../../src/site/postbuil
 const fixture = join(repoRoot, "tests", "fixtures", "site", "content");
 
 describe("data export", () => {
-  const { index } = loadSite(fixture);
+  const { index, records } = loadSite(fixture);
+  const byId = new Map([...records].map((r) => [r.briefing.id, r]));
   const exported = dataExport(index);
 
   it("is JSON.stringify of every briefing and of the entities, one piece per briefing and per entity", () => {
     expect(index.briefings.length).toBeGreaterThan(1);
     const briefings = [...exported.get("/data/briefings.json")!()];
     expect(briefings).toHaveLength(index.briefings.length + 2);
-    expect(briefings.join("")).toBe(JSON.stringify(index.briefings.map((b) => b.detail().briefing)));
+    expect(briefings.join("")).toBe(JSON.stringify(index.briefings.map((b) => byId.get(b.id)!.briefing)));
     const entities = [...exported.get("/data/entities.json")!()];
     const lists = [index.actors, index.bases, index.locations, index.sources];
     // Per list: its key, "[", one piece per entity, "]"; then the closing "}".
