@@ -337,8 +337,24 @@ export const urls = {
   source: (id: string) => `/sources/${id}/`,
 };
 
-const newestFirst = (a: { article: ArticleRef; sentence: number }, b: { article: ArticleRef; sentence: number }) =>
-  b.article.date.localeCompare(a.article.date) || a.article.id.localeCompare(b.article.id) || a.sentence - b.sentence;
+/** The order of articles the fold goes in, and of the claims on every page: newest first, then by id. */
+const articleOrder = (a: { date: string; id: string }, b: { date: string; id: string }) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+
+/**
+ * Sorts claims newest first (by `articleOrder`, then sentence), as a stable sort by that comparison
+ * would. An article's `rank` is its place in the fold's order (articles that compare equal share
+ * one), so a comparison costs two map reads instead of two `localeCompare`s; and a list the fold
+ * pushed in order (nearly all) is only checked, not sorted.
+ */
+function sortNewestFirst(claims: ClaimRef[], rank: Map<ArticleRef, number>): void {
+  const order = (a: ClaimRef, b: ClaimRef) => rank.get(a.article)! - rank.get(b.article)! || a.sentence - b.sentence;
+  for (let i = 1; i < claims.length; i++) {
+    if (order(claims[i - 1]!, claims[i]!) > 0) {
+      claims.sort(order);
+      return;
+    }
+  }
+}
 
 type Category = "actor" | "location" | "source";
 
@@ -349,7 +365,8 @@ function resolveIds(sightings: Sightings, registry: Registry) {
   // category:id → nameKey → final id. Most entities are named one way only (by nameKey): their final
   // id is found without making the name's key (the fold asks for every entity of every article).
   const remap = new Map<string, Map<string, string>>();
-  const only = new Map<string, string>(); // category:id → final id, for those named one way
+  // category → id → final id, for those named one way (a map per category: no `category:id` string made per look-up).
+  const only: Record<Category, Map<string, string>> = { actor: new Map(), location: new Map(), source: new Map() };
   const collisions: SiteIndex["collisions"] = [];
   for (const category of ["actor", "location", "source"] as const) {
     const allocator = new SlugAllocator();
@@ -375,15 +392,12 @@ function resolveIds(sightings: Sightings, registry: Registry) {
         }
         if (names.length > 1) collisions.push({ type: category, id, names: names.map(([, n]) => n.name), ids: given, at: renamed });
       }
-      if (finals.size === 1) only.set(key, finals.values().next().value!);
+      if (finals.size === 1) only[category].set(id, finals.values().next().value!);
     }
   }
   return {
     /** The final id of an entity as an article names it (every name was noted, ./details.ts Sightings). */
-    id: (category: Category, id: string, name: string) => {
-      const key = `${category}:${id}`;
-      return only.get(key) ?? remap.get(key)?.get(nameKey(name)) ?? id;
-    },
+    id: (category: Category, id: string, name: string) => only[category].get(id) ?? remap.get(`${category}:${id}`)?.get(nameKey(name)) ?? id,
     collisions,
   };
 }
@@ -399,7 +413,9 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
   const ids = resolveIds(records.sightings, registry);
   const order = Array.from({ length: records.length }, (_, i) => i);
   const heads = order.map((i) => records.head(i));
-  const sorted = order.sort((a, b) => heads[b]!.date.localeCompare(heads[a]!.date) || heads[a]!.id.localeCompare(heads[b]!.id));
+  const sorted = order.sort((a, b) => articleOrder(heads[a]!, heads[b]!));
+  // Each article's reference → its rank in `sorted` (./sortNewestFirst).
+  const rank = new Map<ArticleRef, number>();
 
   const actors = new Map<string, ActorPage>();
   const places = new Map<string, LocationPage>();
@@ -474,14 +490,27 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
     return text;
   };
   const locationUrl = (id: string, kind: string) => (kind === "base" ? urls.base(id) : urls.location(id));
+  // The name keys of each page's name and aliases, so that a form is checked against them in one
+  // look-up (every article names its entities again, with the same forms nearly always).
+  const aliasKeys = new WeakMap<{ name: string; aliases: string[] }, Set<string>>();
   const addAliases = (page: { name: string; aliases: string[] }, forms: string[]) => {
-    for (const f of forms) if (nameKey(f) !== nameKey(page.name) && !page.aliases.some((a) => nameKey(a) === nameKey(f))) page.aliases.push(f);
+    let keys = aliasKeys.get(page);
+    if (!keys) aliasKeys.set(page, (keys = new Set([nameKey(page.name), ...page.aliases.map(nameKey)])));
+    for (const f of forms) {
+      const key = nameKey(f);
+      if (!keys.has(key)) page.aliases.push(f), keys.add(key);
+    }
   };
 
+  let previous: { date: string; id: string } | null = null;
+  let lastRank = -1;
   for (const at of sorted) {
     const { record, textDigest } = records.indexed(at);
     const b = record.briefing;
     const article: ArticleRef = { id: b.id, title: b.title, date: b.date, datePrecision: record.meta.datePrecision, url: urls.briefing(b.id) };
+    if (previous === null || articleOrder(previous, heads[at]!) !== 0) lastRank = rank.size;
+    rank.set(article, lastRank);
+    previous = heads[at]!;
     const actorId = new Map<string, string>();
     const locationId = new Map<string, string>();
     const sourceId = new Map<string, string>();
@@ -620,7 +649,7 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
   const placeRank = co.ranks("place", nameRanks(places));
   const top = (counts: CoCounts, rank: Int32Array) => firstOf(counts, 12, (a, b) => b[1] - a[1] || rank[a[0]]! - rank[b[0]]!);
   const finish = <P extends EntityPageBase>(page: P, counts: { actors: CoCounts; places: CoCounts } | null = null): P => {
-    page.claims.sort(newestFirst);
+    sortNewestFirst(page.claims, rank);
     page.articles = dedupeBy(page.articles, (a) => a.id);
     page.aliases.sort((a, b) => a.localeCompare(b));
     page.coActors = top(counts?.actors ?? [], actorRank).map(([n, count]) => {
@@ -635,15 +664,15 @@ export function buildSiteIndex(list: readonly ArticleRecord[] | RecordList, regi
   };
   for (const page of actors.values()) {
     finish(page, co.counts("actor", page.id));
-    page.claimsAbout.sort(newestFirst);
-    page.claimsBy.sort(newestFirst);
+    sortNewestFirst(page.claimsAbout, rank);
+    sortNewestFirst(page.claimsBy, rank);
   }
   for (const page of places.values()) finish(page, co.counts("place", page.id));
   for (const page of sources.values()) {
     finish(page);
-    page.attributed.sort(newestFirst);
+    sortNewestFirst(page.attributed, rank);
   }
-  allClaims.sort(newestFirst);
+  sortNewestFirst(allClaims, rank);
 
   const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id);
   const allPlaces = [...places.values()].sort(byName);
