@@ -8,6 +8,9 @@
 /** Letters a–z are 0–25 (either case); every other character leaves the automaton at its root. */
 const LETTERS = 26;
 
+/** The letter a code unit is (0–25, either case), or -1 when it is no ASCII letter. */
+const letterOf = (u: number): number => (u >= 97 && u <= 122 ? u - 97 : u >= 65 && u <= 90 ? u - 65 : -1);
+
 export interface PiecesOptions {
   /** Characters (not ASCII letters) whose presence anywhere answers true (the callers' case-folding guards). */
   always?: string;
@@ -22,10 +25,8 @@ export function piecesMatcher(pieces: readonly string[], options: PiecesOptions 
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const u = text.charCodeAt(i);
-      let c: number;
-      if (u >= 97 && u <= 122) c = u - 97;
-      else if (u >= 65 && u <= 90) c = u - 65;
-      else {
+      const c = letterOf(u);
+      if (c < 0) {
         if (always.size > 0 && always.has(u)) return true;
         s = 0;
         continue;
@@ -49,11 +50,8 @@ export function piecesMask(groups: ReadonlyArray<readonly string[]>): (text: str
     let mask = 0;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      const u = text.charCodeAt(i);
-      let c: number;
-      if (u >= 97 && u <= 122) c = u - 97;
-      else if (u >= 65 && u <= 90) c = u - 65;
-      else {
+      const c = letterOf(text.charCodeAt(i));
+      if (c < 0) {
         s = 0;
         continue;
       }
@@ -66,7 +64,7 @@ export function piecesMask(groups: ReadonlyArray<readonly string[]>): (text: str
 
 function alwaysSet(options: PiecesOptions): Set<number> {
   const always = new Set([...(options.always ?? "")].map((ch) => ch.charCodeAt(0)));
-  for (const u of always) if ((u >= 65 && u <= 90) || (u >= 97 && u <= 122)) throw new Error(`piecesMatcher: an ASCII letter cannot be an "always" character: ${String.fromCharCode(u)}`);
+  for (const u of always) if (letterOf(u) >= 0) throw new Error(`piecesMatcher: an ASCII letter cannot be an "always" character: ${String.fromCharCode(u)}`);
   return always;
 }
 
