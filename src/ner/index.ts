@@ -22,6 +22,7 @@ import {
 } from "./lexicon.js";
 import { getGazetteer, getModel } from "./model.js";
 import { Tagger, type RInfo } from "./tagger.js";
+import { sortInPlace } from "../util/sort.js";
 import { TOK_CAP, TOK_FOLDS, TOK_UPPER, hasWordChar, isWordCode, sentenceStartsOf, tokenArrays, tokenize } from "./tokenize.js";
 import type { NameType, NamedEntity, Span } from "./types.js";
 
@@ -272,19 +273,6 @@ function isPunct(w: string): boolean {
 const byStartThenEnd = (a: Span, b: Span): number => a.start - b.start || a.end - b.end;
 const byFirstMention = (a: NamedEntity, b: NamedEntity): number => a.mentions[0]!.start - b.mentions[0]!.start;
 const byTokenStart = (a: Cand, b: Cand): number => a.s - b.s;
-
-/**
- * `list.sort(compare)` (stable), skipped when the list is in order already, as mentions and spans
- * mostly are: the sort would leave it as it is, but copies it into a work area first.
- */
-function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): void {
-  for (let i = 1; i < list.length; i++) {
-    if (compare(list[i - 1]!, list[i]!) > 0) {
-      list.sort(compare);
-      return;
-    }
-  }
-}
 
 /** Entry point. Never throws; deterministic. */
 export function findEntities(text: string, sentences: Span[]): NamedEntity[] {

@@ -9,6 +9,7 @@ import type { SentenceSpan } from "../plugins/sentences.js";
 import type { ArticleMeta } from "../plugins/frontmatter.js";
 import type { Registry, RegistryEntry } from "../registry.js";
 import { nameKey, SlugAllocator } from "../slug.js";
+import { sortInPlace } from "../util/sort.js";
 import { markdownToSafeHtml } from "./markdown.js";
 import { RecordList, type RecordSource, type Sighting, type Sightings } from "./details.js";
 
@@ -344,16 +345,10 @@ const articleOrder = (a: { date: string; id: string }, b: { date: string; id: st
  * Sorts claims newest first (by `articleOrder`, then sentence), as a stable sort by that comparison
  * would. An article's `rank` is its place in the fold's order (articles that compare equal share
  * one), so a comparison costs two map reads instead of two `localeCompare`s; and a list the fold
- * pushed in order (nearly all) is only checked, not sorted.
+ * pushed in order (nearly all) is only checked, not sorted (`sortInPlace`).
  */
 function sortNewestFirst(claims: ClaimRef[], rank: Map<ArticleRef, number>): void {
-  const order = (a: ClaimRef, b: ClaimRef) => rank.get(a.article)! - rank.get(b.article)! || a.sentence - b.sentence;
-  for (let i = 1; i < claims.length; i++) {
-    if (order(claims[i - 1]!, claims[i]!) > 0) {
-      claims.sort(order);
-      return;
-    }
-  }
+  sortInPlace(claims, (a, b) => rank.get(a.article)! - rank.get(b.article)! || a.sentence - b.sentence);
 }
 
 type Category = "actor" | "location" | "source";
