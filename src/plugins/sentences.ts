@@ -15,6 +15,9 @@ import type { VFile } from "vfile";
 import { segment } from "../nlp/segment.js";
 import { report } from "../util/messages.js";
 
+/** White space other than single plain spaces: a tab, a line break, two spaces in a row. */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
 export interface SentenceSpan {
   index: number;
   /** File offsets, end exclusive. */
@@ -61,10 +64,10 @@ export default function sentences() {
           flatten(node.children, flat, source, file);
           // Collapsing white space is a no-op (and skipped) when every run is one plain space: tested
           // once for the whole block, and per sentence only when the block has another run.
-          const plainSpaces = !/[^\S ]| {2}/.test(flat.text);
+          const plainSpaces = !UNEVEN_SPACE.test(flat.text);
           for (const range of segment(flat.text)) {
             const raw = flat.text.slice(range.start, range.end);
-            const text = plainSpaces || !/[^\S ]| {2}/.test(raw) ? raw : raw.replace(/\s+/g, " ");
+            const text = plainSpaces || !UNEVEN_SPACE.test(raw) ? raw : raw.replace(/\s+/g, " ");
             const from = toFile(flat, range.start, false);
             const to = toFile(flat, range.end, true);
             if (!text || from === null || to === null || to <= from) continue;
