@@ -69,4 +69,78 @@ describe("plain-text fast path", () => {
       { numRuns: 400, seed: 42 },
     );
   });
+
+  it("equals remark-parse on documents that mix plain paragraphs with markdown blocks", () => {
+    // Plain paragraphs between blocks micromark must read: lists loose and tight, continued after a
+    // blank line by indented text, quotes, headings, fenced code and HTML blocks that run on across
+    // blank lines (closed or not), indented code, thematic breaks, inline syntax, definitions.
+    const plainPara = fc
+      .array(fc.stringMatching(/^[A-Za-z0-9,.;'"?!()%$\u2019-]{1,10}$/), { minLength: 1, maxLength: 8 })
+      .map((ws) => ws.join(" "))
+      .filter((t) => !/^[-+=\d]/.test(t));
+    const markdown = fc.constantFrom(
+      "- one\n- two",
+      "- one\n\n- two",
+      "1. first\n2. second",
+      "2. second\n\n3. third",
+      "- item\n\n  continued inside the item",
+      "- item\nlazy continuation",
+      "> quoted\n> more",
+      "> quoted\n\n> again",
+      "# Heading",
+      "Setext\n======",
+      "Setext two\n---",
+      "```\ncode\n\nstill code\n```",
+      "```js\nnever closed",
+      "~~~\ntilde code\n~~~",
+      "<div>\nhtml\n</div>",
+      "<!-- a comment\n\nstill the comment -->",
+      "<pre>\npre\n\nformatted</pre>",
+      "<https://example.org> an autolink",
+      "    indented code\n\n    more code",
+      "***",
+      "- - -",
+      "Some *emphasis* and __strong__ text",
+      "A [link](https://example.org) here",
+      "[ref]: https://example.org/ref",
+      "See [ref] and [other][ref].",
+      "Tom &amp; Jerry &#35;1",
+      "A hard  \nbreak",
+      "escaped \\* star",
+      "---",
+      "[12] a footnote mark",
+      "`code` span",
+    );
+    const block = fc.oneof({ arbitrary: plainPara, weight: 3 }, { arbitrary: markdown, weight: 2 });
+    const doc = fc
+      .tuple(fc.boolean(), fc.array(block, { minLength: 1, maxLength: 8 }), fc.constantFrom("\n\n", "\n\n\n"), fc.constantFrom("", "\n"))
+      .map(([front, blocks, gap, tail]) => (front ? "---\ntitle: Generated\n---\n\n" : "") + blocks.join(gap) + tail);
+    const slow = (text: string) => remark.parse(text);
+    let mixed = 0;
+    fc.assert(
+      fc.property(doc, (d) => {
+        const fast = parsePlainText(d, slow);
+        if (!fast) return;
+        if (!parsePlainText(d)) mixed++;
+        expect(plain(fast)).toEqual(plain(remark.parse(d)));
+      }),
+      { numRuns: 1500, seed: 7 },
+    );
+    // the mixed path must answer for most of them, or the test shows nothing
+    expect(mixed).toBeGreaterThan(600);
+  });
+
+  it("leaves to micromark what it cannot split: definitions, byte order marks, front matter look-alikes", () => {
+    const slow = (text: string) => remark.parse(text);
+    for (const doc of ["Plain text [a].\n\n- list\n\n[a]: /url\n", "\ufeffPlain\n\n# Heading\n", "Plain\n\n---\ntitle: x\n---\n", "a\r\n\n# b\n"]) {
+      expect(parsePlainText(doc, slow), JSON.stringify(doc)).toBeNull();
+    }
+    // and it does split the everyday case: plain paragraphs around one list
+    const doc = "---\ntitle: x\n---\n\nFirst paragraph.\n\n1. one\n2. two\n\nLast paragraph.\n";
+    const calls: string[] = [];
+    const tree = parsePlainText(doc, (text) => (calls.push(text), remark.parse(text)));
+    expect(calls).toEqual(["1. one\n2. two"]);
+    expect(plain(tree)).toEqual(plain(remark.parse(doc)));
+  });
 });
+

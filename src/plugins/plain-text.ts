@@ -28,11 +28,23 @@ const INLINE_LINK = /\]\(/;
  */
 const BLOCK_START = /^(?:[ \u00a0#>~`]|[-+=]|\d{1,9}[.)](?:[ ]|$))/;
 
-export function parsePlainText(doc: string): Root | null {
+/** Parses markdown the slow way (remark-parse's parser): used for the blocks the fast path declines. */
+export type SlowParser = (document: string) => Root;
+
+/**
+ * The tree of `doc` as remark-parse would give it, built directly where the document is front
+ * matter and plain paragraphs. Without `slow`, any other block declines the whole document (null).
+ * With it, each run of blank-line-separated blocks that hold markdown syntax is handed to `slow`
+ * on its own and its nodes shifted to their place, so an article with one list or one link pays
+ * micromark's price for that stretch only (see `slowRegions` for why that gives the same tree).
+ */
+export function parsePlainText(doc: string, slow?: SlowParser): Root | null {
   let bodyStart = 0;
   const children: Root["children"] = [];
   const point = (line: number, column: number, offset: number) => ({ line, column, offset });
   let line = 1;
+  // micromark drops a byte order mark: leave such a document to it.
+  if (doc.charCodeAt(0) === 0xfeff) return null;
   if (doc.startsWith("---\n")) {
     const close = doc.indexOf("\n---", 3);
     if (close < 0) return null;
@@ -48,22 +60,13 @@ export function parsePlainText(doc: string): Root | null {
     bodyStart = after;
   } else if (doc.startsWith("---")) return null;
   const body = doc.slice(bodyStart);
-  if (SYNTAX.test(body) || INLINE_LINK.test(body) || (body.includes("&") && CHARACTER_REFERENCE.test(body))) return null;
+  if (slow === undefined ? !plainInline(body) : !mayMix(body)) return null;
 
-  // Walk the body line by line; `line` is the number of the line holding `offset`.
+  // Walk the body line by line; `line` is the number of the line holding `offset`. Blocks are the
+  // runs of non-blank lines; `plain` says whether one may be built as a paragraph directly.
   let offset = bodyStart;
-  let paragraph: { start: number; startLine: number; end: number; endLine: number; endColumn: number } | null = null;
-  const flush = () => {
-    if (!paragraph) return;
-    const p = paragraph;
-    const position = () => ({ start: point(p.startLine, 1, p.start), end: point(p.endLine, p.endColumn, p.end) });
-    const inline = doc.indexOf("`", p.start);
-    const content: Paragraph["children"] =
-      inline >= 0 && inline < p.end ? codeSpans(doc, p.start, p.end, p.startLine) : [{ type: "text", value: doc.slice(p.start, p.end), position: position() }];
-    const node: Paragraph = { type: "paragraph", children: content, position: position() };
-    children.push(node);
-    paragraph = null;
-  };
+  const blocks: Block[] = [];
+  let block: Block | null = null;
   if (bodyStart > 0) {
     // The rest of the closing fence's line.
     offset = bodyStart + 1;
@@ -75,26 +78,115 @@ export function parsePlainText(doc: string): Root | null {
     const text = doc.slice(offset, end);
     if (text.length === 0 || /^ *$/.test(text)) {
       if (text.length) return null; // whitespace-only lines: leave to micromark
-      flush();
+      block = null;
     } else {
-      if (BLOCK_START.test(text) || / $/.test(text) || (!paragraph && text.charCodeAt(0) === 91 && mayDefine(doc, offset))) return null;
-      if (paragraph) {
-        paragraph.end = end;
-        paragraph.endLine = line;
-        paragraph.endColumn = end - offset + 1;
-      } else paragraph = { start: offset, startLine: line, end, endLine: line, endColumn: end - offset + 1 };
+      const plainLine: boolean = !(BLOCK_START.test(text) || / $/.test(text) || (!block && text.charCodeAt(0) === 91 && mayDefine(doc, offset)));
+      if (!plainLine && slow === undefined) return null;
+      if (block) {
+        block.end = end;
+        block.endLine = line;
+        block.endColumn = end - offset + 1;
+        block.plain &&= plainLine;
+      } else blocks.push((block = { start: offset, startLine: line, end, endLine: line, endColumn: end - offset + 1, plain: plainLine }));
     }
     if (end >= doc.length) break;
     offset = end + 1;
     line++;
   }
-  flush();
+  for (let b = 0; b < blocks.length; ) {
+    const p = blocks[b]!;
+    if (p.plain && (slow === undefined || plainInline(doc.slice(p.start, p.end)))) {
+      const position = () => ({ start: point(p.startLine, 1, p.start), end: point(p.endLine, p.endColumn, p.end) });
+      const inline = doc.indexOf("`", p.start);
+      const content: Paragraph["children"] =
+        inline >= 0 && inline < p.end ? codeSpans(doc, p.start, p.end, p.startLine) : [{ type: "text", value: doc.slice(p.start, p.end), position: position() }];
+      children.push({ type: "paragraph", children: content, position: position() });
+      b++;
+      continue;
+    }
+    // (only with `slow`: without it every block is plain here)
+    const region = slowRegion(doc, blocks, b, slow!);
+    if (region === null) return null;
+    children.push(...region.children);
+    b = region.next;
+  }
   const lastLineStart = doc.lastIndexOf("\n") + 1;
   return {
     type: "root",
     children,
     position: { start: point(1, 1, 0), end: point(countLines(doc), doc.length - lastLineStart + 1, doc.length) },
   };
+}
+
+/** A run of non-blank lines: where it starts and ends, and whether its lines are all plain. */
+interface Block {
+  start: number;
+  startLine: number;
+  end: number;
+  endLine: number;
+  endColumn: number;
+  plain: boolean;
+}
+
+/** Whether text holds no inline syntax the fast path leaves to micromark. */
+function plainInline(text: string): boolean {
+  return !(SYNTAX.test(text) || INLINE_LINK.test(text) || (text.includes("&") && CHARACTER_REFERENCE.test(text)));
+}
+
+/**
+ * Whether the body may be split into blocks at all: no CR (line counts), and no `]:` anywhere, as
+ * a link reference definition — in any block, inside a list or a quote too — changes how `[…]`
+ * reads in every other block.
+ */
+function mayMix(body: string): boolean {
+  return !body.includes("\r") && !body.includes("]:");
+}
+
+/**
+ * Fenced code, and HTML blocks that end only at a closing mark, run on across blank lines; from
+ * a block that may open one, everything to the end of the document goes to micromark.
+ */
+const RUNS_ON = /```|~~~|</;
+
+/**
+ * The nodes of blocks[b] and of the blocks after it that micromark must read with it, parsed on
+ * their own by `slow`, positions shifted to the document's. A run of blocks that are not plain
+ * ends at the first plain block after it: that block starts at column 1 after a blank line, so it
+ * closes every list and quote (a continuation would be indented, and lazy lines follow no blank
+ * line), and it cannot be read into a fenced code or HTML block, since a run that may open one
+ * (RUNS_ON) goes on to the end of the document. Definitions, the one thing that acts across
+ * blocks, make the whole document go to micromark (mayMix). Null when micromark would read the
+ * run's first line as front matter.
+ */
+function slowRegion(doc: string, blocks: Block[], b: number, slow: SlowParser): { children: Root["children"]; next: number } | null {
+  const first = blocks[b]!;
+  let next = b;
+  let end = first.end;
+  while (next < blocks.length && !(blocks[next]!.plain && plainInline(doc.slice(blocks[next]!.start, blocks[next]!.end)))) {
+    if (RUNS_ON.test(doc.slice(blocks[next]!.start, blocks[next]!.end))) {
+      next = blocks.length;
+      end = doc.length;
+      break;
+    }
+    end = blocks[next]!.end;
+    next++;
+  }
+  const text = doc.slice(first.start, end);
+  if (text.startsWith("---")) return null;
+  const tree = slow(text);
+  const lines = first.startLine - 1;
+  const shift = (node: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] }): void => {
+    const at = node.position;
+    if (at) {
+      at.start.line += lines;
+      at.end.line += lines;
+      if (at.start.offset !== undefined) at.start.offset += first.start;
+      if (at.end.offset !== undefined) at.end.offset += first.start;
+    }
+    if (node.children) for (const child of node.children) shift(child as typeof node);
+  };
+  for (const child of tree.children) shift(child);
+  return { children: tree.children, next };
 }
 
 /** `text.split("\n").length`, without building the lines. */
@@ -177,5 +269,5 @@ export default function plainTextFastPath(this: Processor) {
   const self = this as unknown as Processor<Root>;
   const slow = self.parser;
   if (!slow) throw new Error("plain-text: use remark-parse first");
-  self.parser = (document, file) => parsePlainText(String(document)) ?? slow(document, file);
+  self.parser = (document, file) => parsePlainText(String(document), (region) => slow(region, file)) ?? slow(document, file);
 }
