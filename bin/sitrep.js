@@ -17,10 +17,12 @@ if (!existsSync(fileURLToPath(cli))) {
 // and was a quarter of the CPU time. And the heap limit decides how much garbage V8 lets pile up
 // before it collects: with three quarters of the machine as the limit, a 50,000-article build whose
 // live heap stayed near 1.5 GB peaked at 7.5 GB of RSS. Both are fixed when the process starts, so a
-// build runs itself again with larger semi-spaces and a heap limit sized to the archive: 3 GB, plus
-// 40 KB per article past 52,000 (the site index is about 25 KB an article; a render pass adds up to
-// about 1 GB whatever the size), never above three quarters of the machine's memory — unless those
-// flags were given already (node's options or NODE_OPTIONS). See BENCHMARKS.md.
+// build runs itself again with larger semi-spaces and a heap limit sized to the archive: 2.5 GB up
+// to 52,000 articles, plus 40 KB per article past that (the site index is about 25 KB an article; a
+// render pass adds up to about 1 GB whatever the size), never above three quarters of the machine's
+// memory — unless those flags were given already (node's options or NODE_OPTIONS). With 3 GB, a
+// 50,000-article build's process sat at 3.0–3.2 GB while Pagefind's wrote a shard (0.7–0.8 GB): all
+// processes summed to 4,009 MB, no margin under 4 GB. See BENCHMARKS.md.
 const args = process.argv.slice(2);
 const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
 const missing =
@@ -43,7 +45,7 @@ function heapLimitMb(args) {
   } catch {
     // No articles folder: the build reports it.
   }
-  return Math.min(Math.floor((totalmem() / 2 ** 20) * 0.75), Math.max(3072, 1024 + Math.ceil((articles * 40) / 1024)));
+  return Math.min(Math.floor((totalmem() / 2 ** 20) * 0.75), 2560 + Math.max(0, Math.ceil(((articles - 52000) * 40) / 1024)));
 }
 
 if (missing.length > 0) {
