@@ -105,7 +105,7 @@ as file:line:col: severity message [rule]. Exit 1 on errors (and on warnings wit
       let files: VFile[];
       if (statSync(path).isDirectory() && existsSync(join(path, "articles"))) {
         const { loadSite } = await lazy.build();
-        const site = loadSite(path);
+        const site = loadSite(path, { oneShot: true });
         files = site.files;
         for (const c of site.index.collisions) {
           const file = files.find((f) => f.path === c.at?.path) ?? files[0];

@@ -19,7 +19,7 @@ import { copyReused, copyReusedMaps, copySearchIndex, pageFile, planRender, prun
 import { loadTemplates, outputPath, pageEntries } from "./pages.js";
 import { eleventyConfigPath, templatesDir } from "../paths.js";
 import { hasErrors } from "../util/messages.js";
-import { lastExtractionStats } from "./extract-all.js";
+import { lastExtractionStats, type ExtractionOptions } from "./extract-all.js";
 import { extractArchive, type Extraction } from "./extraction.js";
 import { ExtractionCache } from "./cache.js";
 import type { RecordList } from "./details.js";
@@ -37,13 +37,13 @@ export interface LoadedSite extends Extraction<RecordList> {
 }
 
 /** Everything `check`, `build` and the dev server need from a content folder. */
-export function loadSite(contentDir: string): LoadedSite {
+export function loadSite(contentDir: string, options: Pick<ExtractionOptions, "oneShot"> = {}): LoadedSite {
   const { registry, files: registryFiles } = loadRegistry(contentDir);
   const articlesDir = join(contentDir, "articles");
   const paths = existsSync(articlesDir) ? findArticles([articlesDir]) : [];
   // Records in the extraction cache are not held but read back from it: by the index while it is
   // built, and by each briefing page when it renders (./details.ts).
-  const extraction = extractArchive(paths, registry);
+  const extraction = extractArchive(paths, registry, options);
   const { cacheDir } = lastExtractionStats();
   const index = buildSiteIndex(extraction.records, registry, readSiteMeta(contentDir));
   return { ...extraction, files: [...registryFiles, ...extraction.files], index, registry, cacheDir };
@@ -254,7 +254,7 @@ export async function build(contentDir: string, outDir: string, options: { stric
   // Only the index, the files' messages and the cache folder live on through the render: the
   // extraction records (the index keeps what it shows of them) and the articles' text (every
   // message is made by now) go before the first page renders — 61 MB of heap at 4,000 articles.
-  const { files: read, index, cacheDir, built } = withoutRecords(loadSite(contentDir));
+  const { files: read, index, cacheDir, built } = withoutRecords(loadSite(contentDir, { oneShot: true }));
   for (const file of read) file.value = "";
   const messages = read.flatMap((f) => f.messages);
   if (hasErrors(messages) || (options.strict && messages.length > 0)) return { ok: false, files: read, index: null, reused: 0 };

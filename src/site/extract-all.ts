@@ -12,8 +12,8 @@
  * file (text, place, rule, severity, url), so `check` and `build` print the same.
  *
  * The pool is created on first need, reused by calls that follow soon after (tests, a dev-server
- * rebuild of many files), and stopped when idle (see POOL_IDLE_MS); it is unref'd, so it never keeps
- * the process alive.
+ * rebuild of many files), and stopped when idle (see POOL_IDLE_MS), or as soon as the call ends when
+ * none will follow (`oneShot`); it is unref'd, so it never keeps the process alive.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -40,6 +40,12 @@ export interface ExtractionOptions {
   chunkSize?: number;
   /** Overrides the computed extractor version in cache keys (tests). */
   extractorVersion?: string;
+  /**
+   * No extraction follows this one (`sitrep build`, `check`): the pool stops as soon as it is done
+   * instead of idling for POOL_IDLE_MS, its workers' heaps adding to the memory of the site index
+   * and the render. The dev server leaves it off and keeps the pool for its rebuilds.
+   */
+  oneShot?: boolean;
 }
 
 /** What the last `extractAll` call did (for tests and the benchmark). */
@@ -341,6 +347,7 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
   }
 
   const size = opts.workers ?? availableParallelism();
+  let workers = 0;
   const minParallel = opts.minParallel ?? DEFAULT_MIN_PARALLEL;
   if (todo.length && size > 0 && (todo.length >= minParallel || pool)) {
     if (pool && pool.workers.length !== size) void closeExtractionPool();
@@ -355,7 +362,12 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
     const left = todo.filter((i) => !done.has(i));
     todo.length = 0;
     todo.push(...left);
-    if (pool) releaseLater();
+    workers = pool?.workers.length ?? 0;
+    // Not awaited (extraction stays synchronous): terminate() has each worker stop and free its heap
+    // on its own thread, while this one goes on (a 500 MB worker's memory left the process's RSS
+    // during a busy loop here, before the event loop turned again).
+    if (pool && opts.oneShot) void closeExtractionPool();
+    else if (pool) releaseLater();
   }
 
   if (todo.length) {
@@ -371,6 +383,6 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
   }
   if (process.env.SITREP_STATS) {
     const s = stats;
-    console.error(`sitrep: extraction: ${s.articles} articles, ${s.hits} from cache, ${s.pooled} on ${pool?.workers.length ?? 0} workers, ${s.inThread} on the main thread in ${((performance.now() - started) / 1000).toFixed(2)} s (cache: ${s.cacheDir ?? "off"})`);
+    console.error(`sitrep: extraction: ${s.articles} articles, ${s.hits} from cache, ${s.pooled} on ${workers} workers, ${s.inThread} on the main thread in ${((performance.now() - started) / 1000).toFixed(2)} s (cache: ${s.cacheDir ?? "off"})`);
   }
 }

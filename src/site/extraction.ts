@@ -7,7 +7,7 @@
 import type { VFile } from "vfile";
 import { dedupeIds, readArticle } from "../content.js";
 import type { Registry } from "../registry.js";
-import { extractAll, extractRecordList } from "./extract-all.js";
+import { extractAll, extractRecordList, type ExtractionOptions } from "./extract-all.js";
 import type { ArticleRecord } from "./index.js";
 import type { RecordList } from "./details.js";
 
@@ -24,8 +24,8 @@ export function extractArticles(paths: string[], registry: Registry): Extraction
 }
 
 /** `extractArticles` for a whole archive: records with a cache entry are read back from it when asked for (./details.ts). */
-export function extractArchive(paths: string[], registry: Registry): Extraction<RecordList> {
-  return readAndExtract(paths, registry, extractRecordList);
+export function extractArchive(paths: string[], registry: Registry, options: Pick<ExtractionOptions, "oneShot"> = {}): Extraction<RecordList> {
+  return readAndExtract(paths, registry, (files) => extractRecordList(files, registry, options));
 }
 
 function readAndExtract<Records>(paths: string[], registry: Registry, extract: (files: VFile[], registry: Registry) => Records): Extraction<Records> {
