@@ -10,7 +10,7 @@
  * (bench/profile.ts). The edit-and-rebuild and dev-server figures are taken at N ≤ --serve-max (1,000).
  *
  * For each N: a deterministic corpus (bench/corpus.ts) in bench/.corpus/n<N>/; then, alternating
- * the two commands and taking medians (3 runs at N ≤ 1,000, 1 above: a cold build at 4,000 takes ~15 min here),
+ * the two commands and taking medians (3 runs at N ≤ 1,000, 1 above: a cold build at 4,000 takes ~45 s and one at 50,000 ~10 min here),
  *   (a) node bin/sitrep.js build --content <corpus> --out <tmp>      (cold: empty extraction cache)
  *   (b) bare Eleventy 3.1.8 (the installed package) over the same markdown with one trivial layout
  * each under /usr/bin/time (wall, user+sys CPU of the child, its threads and the processes it waited for,
@@ -87,7 +87,11 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}, cwd = app): Timed {
   const [wall, user, sys, rss] = line.split(/\s+/).map(Number);
   const stats = /sitrep: extraction: .* in ([\d.]+) s/.exec(r.stderr ?? "");
   const waited = /sitrep: search: \d+ pages indexed; (.*)/.exec(r.stderr ?? "")?.[1] ?? null;
-  const result = { waited, load, extractS: stats ? Number(stats[1]) : NaN, wall: wall ?? NaN, user: user ?? NaN, sys: sys ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), rssMB: (rss ?? NaN) / 1024, treeMB, status: r.status, stderr: r.stderr };
+  // Under SITREP_STATS the build resets its high-water mark before and after each render pass, and
+  // GNU time reads that mark at exit: the build's peak is the largest of %M and the peaks it printed.
+  const printed = [...(r.stderr ?? "").matchAll(/peak RSS (\d+) MB/g)].map((m) => Number(m[1]));
+  const rssMB = Math.max((rss ?? NaN) / 1024, ...printed);
+  const result = { waited, load, extractS: stats ? Number(stats[1]) : NaN, wall: wall ?? NaN, user: user ?? NaN, sys: sys ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), rssMB, treeMB, status: r.status, stderr: r.stderr };
   if (r.status !== 0) console.error(`  ! exit ${r.status}: node ${args.join(" ")}\n${r.stderr.split("\n").slice(-15).join("\n")}`);
   return result;
 }

@@ -170,12 +170,16 @@ async function writePages(outDir: string, plan: RenderPlan): Promise<void> {
   const { default: Eleventy } = await import("@11ty/eleventy");
   // A large site renders in several passes (./passes.ts), each its own Eleventy instance.
   const count = plan.passes;
-  // SITREP_STATS: each pass's pages and peak memory (the reading before the first pass starts the count afresh).
+  // SITREP_STATS: the peak memory before the render, then each pass's pages and peak. Each reading
+  // resets the process's high-water mark, so a tool that reads it at exit (GNU time's %M) sees only
+  // the time since the last pass: the whole build's peak is the largest of these lines and that.
   if (process.env.SITREP_STATS) {
-    peakRssSinceLast();
+    const before = peakRssSinceLast();
     // The heap limit bin/sitrep.js chose for this archive (or the one given in NODE_OPTIONS).
     const { getHeapStatistics } = await import("node:v8");
-    console.error(`sitrep: render: ${count} pass${count === 1 ? "" : "es"}, heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB`);
+    console.error(
+      `sitrep: render: ${count} pass${count === 1 ? "" : "es"}, heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB${before === null ? "" : `; before it, peak RSS ${before} MB`}`,
+    );
   }
   try {
     for (let pass = 0; pass < count; pass++) {
