@@ -21,7 +21,7 @@ if (!existsSync(fileURLToPath(cli))) {
 // to 52,000 articles, plus 40 KB per article past that (the site index is about 25 KB an article; a
 // render pass adds up to about 1 GB whatever the size), never above three quarters of the machine's
 // memory — unless those flags were given already (node's options or NODE_OPTIONS). With 3 GB, a
-// 50,000-article build's process sat at 3.0–3.2 GB while Pagefind's wrote a shard (0.7–0.8 GB): all
+// 50,000-article build's process sat at 3.0–3.2 GB while Pagefind's process wrote a shard (0.7–0.8 GB): all
 // processes summed to 4,009 MB, no margin under 4 GB. See BENCHMARKS.md.
 const args = process.argv.slice(2);
 const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
