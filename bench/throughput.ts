@@ -20,10 +20,12 @@ import { findArticles, readArticle } from "../src/content.js";
 import { loadRegistry } from "../src/registry.js";
 import { extractArticles } from "../src/site/build.js";
 import { configureExtraction } from "../src/site/extract-all.js";
-import { tuneForFreshText } from "../src/tiering.js";
+import { allocateYoung, tuneForFreshText } from "../src/tiering.js";
 
-// V8 tuned as `sitrep extract` runs (src/tiering.ts); `node --interrupt-budget=67584` measures V8's default.
+// V8 tuned as `sitrep extract` runs (src/tiering.ts); `node --interrupt-budget=67584
+// --allocation-site-pretenuring` measures V8's defaults.
 tuneForFreshText();
+allocateYoung();
 
 const { values, positionals } = parseArgs({ options: { limit: { type: "string" }, mode: { type: "string" } }, allowPositionals: true });
 const content = positionals[0];

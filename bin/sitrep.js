@@ -60,10 +60,12 @@ if (missing.length > 0) {
   });
 } else {
   // `sitrep extract`, `check` and `build` (here in the child started above) run the names layer over
-  // text V8 has not seen: V8's interrupt budget at 4× (src/tiering.ts says why) before the CLI loads.
+  // text V8 has not seen: V8's interrupt budget at 4× and allocation-site pretenuring off
+  // (src/tiering.ts says why) before the CLI loads.
   if (args[0] === "extract" || args[0] === "check" || args[0] === "build") {
-    const { tuneForFreshText } = await import(new URL("../dist/src/tiering.js", import.meta.url).href);
+    const { tuneForFreshText, allocateYoung } = await import(new URL("../dist/src/tiering.js", import.meta.url).href);
     tuneForFreshText();
+    allocateYoung();
   }
   const { main } = await import(cli.href);
   process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,8 @@
 /**
- * V8 tuning for a process that extracts text V8 has not seen (`sitrep extract`, `check` and `build`,
+ * V8 tuning for extraction: two flags, each a tuning only (they change when code is optimised and
+ * where objects are allocated, never what anything computes).
+ *
+ * First, for a process that extracts text V8 has not seen (`sitrep extract`, `check` and `build`,
  * the extraction benchmark). On fresh text V8 optimised the names layer's functions early, on little type
  * feedback, then threw the code away at the first branch it had not seen and compiled it again: over
  * 1,000 fresh bench articles its compiler threads took about as much CPU as the extraction itself.
@@ -22,4 +25,25 @@ export const TIER_UP_BUDGET = "--interrupt-budget=270336";
 export function tuneForFreshText(execArgv: readonly string[] = process.execArgv): void {
   if (execArgv.some((a) => a.startsWith("--interrupt-budget"))) return;
   setFlagsFromString(TIER_UP_BUDGET);
+}
+
+/**
+ * Second, for every process that extracts (`sitrep extract`, `check`, `build`, `npm run eval`):
+ * V8's allocation-site pretenuring off. When most objects of one allocation site are still alive at
+ * a scavenge, V8 allocates that site's objects directly in the old generation from then on, where
+ * only a full mark-compact frees them. The names layer's caches fill while the first articles are
+ * read, so sites that later make only per-article garbage got pretenured: in the warm eval loop
+ * (`node --trace-gc`) every scavenge left about 0.75 MB more in the old generation, all of it
+ * garbage at the next mark-compact (67 → 33 MB). Without pretenuring the heap after each scavenge
+ * stayed flat (37.3 MB), half as many mark-compacts ran, and V8's GC threads took less CPU:
+ * `npm run eval`, alternating processes, 3.05 → 3.34 MB per CPU-second (mean of four pairs, load
+ * 2–3), and 2.7 % faster on 100 benchmark articles repeated; fresh text and a whole build's CPU
+ * time did not move beyond the noise (docs/EXTRACTION.md, "Speed, where it stands").
+ */
+export const NO_PRETENURING = "--no-allocation-site-pretenuring";
+
+/** Sets NO_PRETENURING unless node was started with a pretenuring flag of its own. */
+export function allocateYoung(execArgv: readonly string[] = process.execArgv): void {
+  if (execArgv.some((a) => a.includes("allocation-site-pretenuring"))) return;
+  setFlagsFromString(NO_PRETENURING);
 }
