@@ -25,7 +25,7 @@ export function extractArticles(paths: string[], registry: Registry): Extraction
 
 /** `extractArticles` for a whole archive: records with a cache entry are read back from it when asked for (./details.ts). */
 export function extractArchive(paths: string[], registry: Registry, options: Pick<ExtractionOptions, "oneShot"> = {}): Extraction<RecordList> {
-  return readAndExtract(paths, registry, (files) => extractRecordList(files, registry, options));
+  return readAndExtract(paths, registry, (files, r) => extractRecordList(files, r, options));
 }
 
 function readAndExtract<Records>(paths: string[], registry: Registry, extract: (files: VFile[], registry: Registry) => Records): Extraction<Records> {
