@@ -348,6 +348,8 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
 
   const size = opts.workers ?? availableParallelism();
   let workers = 0;
+  // Whether the pool was stopped at once (`oneShot`), for the stats line (the tests read it).
+  let stopped = false;
   const minParallel = opts.minParallel ?? DEFAULT_MIN_PARALLEL;
   if (todo.length && size > 0 && (todo.length >= minParallel || pool)) {
     if (pool && pool.workers.length !== size) void closeExtractionPool();
@@ -363,6 +365,7 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
     todo.length = 0;
     todo.push(...left);
     workers = pool?.workers.length ?? 0;
+    stopped = Boolean(pool && opts.oneShot);
     // Not awaited (extraction stays synchronous): terminate() has each worker stop and free its heap
     // on its own thread, while this one goes on (a 500 MB worker's memory left the process's RSS
     // during a busy loop here, before the event loop turned again).
@@ -383,6 +386,6 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
   }
   if (process.env.SITREP_STATS) {
     const s = stats;
-    console.error(`sitrep: extraction: ${s.articles} articles, ${s.hits} from cache, ${s.pooled} on ${workers} workers, ${s.inThread} on the main thread in ${((performance.now() - started) / 1000).toFixed(2)} s (cache: ${s.cacheDir ?? "off"})`);
+    console.error(`sitrep: extraction: ${s.articles} articles, ${s.hits} from cache, ${s.pooled} on ${workers} workers${workers ? (stopped ? " (stopped)" : ` (kept ${POOL_IDLE_MS / 1000} s)`) : ""}, ${s.inThread} on the main thread in ${((performance.now() - started) / 1000).toFixed(2)} s (cache: ${s.cacheDir ?? "off"})`);
   }
 }
