@@ -215,6 +215,9 @@ interface Throughput {
   mbPerCpuSecond: number;
   /** single: the same articles again, warm (see throughput.ts) */
   warmMbPerCpuSecond?: number;
+  /** single: fresh articles once V8 has compiled the code (the 601st article on), and how many; null when the corpus has too few */
+  settledMbPerCpuSecond?: number | null;
+  settledArticles?: number;
 }
 
 function throughput(corpus: string, mode: "single" | "pool", limit: number): Throughput | null {
@@ -315,7 +318,7 @@ async function measure(n: number): Promise<SizeResult> {
   }
   await removeTree(warmOut);
   const single = throughput(corpus.dir, "single", quick ? 60 : 300);
-  if (single) console.error(`  extraction, 1 thread: ${single.mbPerSecond.toFixed(3)} MB/s wall, ${single.mbPerCpuSecond.toFixed(3)} MB per CPU-s over ${single.articles} fresh articles (${(single.bytes / 1e6).toFixed(2)} MB), warm-up ${single.warmup?.toFixed(2)} s; the same again, warm: ${single.warmMbPerCpuSecond?.toFixed(3)} MB per CPU-s`);
+  if (single) console.error(`  extraction, 1 thread: ${single.mbPerSecond.toFixed(3)} MB/s wall, ${single.mbPerCpuSecond.toFixed(3)} MB per CPU-s over ${single.articles} fresh articles (${(single.bytes / 1e6).toFixed(2)} MB), warm-up ${single.warmup?.toFixed(2)} s; fresh text once V8 has compiled the code: ${single.settledMbPerCpuSecond?.toFixed(3) ?? "—"} MB per CPU-s over ${single.settledArticles ?? 0} articles; the first ones again, warm: ${single.warmMbPerCpuSecond?.toFixed(3)} MB per CPU-s`);
   const pool = throughput(corpus.dir, "pool", quick ? 200 : Math.min(n, 1000));
   if (pool) console.error(`  extraction, pool:     ${pool.mbPerSecond.toFixed(3)} MB/s wall, ${pool.mbPerCpuSecond.toFixed(3)} MB per CPU-s over ${pool.articles} articles, ${pool.cores?.toFixed(2)} cores busy (load ${loadavg()[0]!.toFixed(1)})`);
   let serve: ServeFigures | null = null;
@@ -358,7 +361,8 @@ function sizeTable(r: SizeResult): string {
     `| one article edited → visible in \`sitrep serve\` (npm start; HTTP poll every 20 ms), s | ${r.serve ? f(r.serve.edit) : r.n <= serveMax ? "failed" : "not measured"} |`,
     `| \`sitrep serve\` start-up with a warm cache, s | ${r.serve ? f(r.serve.startup) : "—"} |`,
     `| extraction, 1 thread in-process, fresh text: MB/s (wall) / MB per CPU-second | ${f(r.single?.mbPerSecond, 3)} / ${f(r.single?.mbPerCpuSecond, 3)} (${r.single?.articles ?? 0} articles; model load + first article ${f(r.single?.warmup)} s) |`,
-    `| extraction, 1 thread, the same articles again (warm): MB per CPU-second | ${f(r.single?.warmMbPerCpuSecond, 3)} |`,
+    `| extraction, 1 thread, fresh text once V8 has compiled the code (from the 601st article on): MB per CPU-second | ${f(r.single?.settledMbPerCpuSecond, 3)} (${r.single?.settledArticles ?? 0} articles) |`,
+    `| extraction, 1 thread, the first articles again (warm): MB per CPU-second | ${f(r.single?.warmMbPerCpuSecond, 3)} |`,
     `| extraction, worker pool (cache off): MB/s total (wall) / MB per CPU-second / cores busy | ${f(r.pool?.mbPerSecond, 3)} / ${f(r.pool?.mbPerCpuSecond, 3)} / ${f(r.pool?.cores)} (${r.pool?.articles ?? 0} articles) |`,
     `| 1-minute load average at the start of the runs (a; b) | ${r.a.map((t) => f(t.load, 1)).join(", ")}; ${r.b.map((t) => f(t.load, 1)).join(", ")} |`,
     "",
@@ -372,14 +376,16 @@ function targets(results: SizeResult[]): string {
   const r50 = at(50000);
   const rows: Array<[string, string, boolean | null]> = [];
   const single = r4?.single ?? r1?.single;
-  // Judged on the warm rate, the steady state of a long build's workers and what `npm run eval`
-  // measures; the fresh-text rate (V8 still compiling) is printed beside it.
+  // Judged on fresh text once V8 has compiled the code, what a long build's workers do with an
+  // archive; the warm rate on text seen before (what `npm run eval` measures) and the rate while V8
+  // is still compiling are printed beside it.
+  const settled = single?.settledMbPerCpuSecond ?? null;
   rows.push([
     "extraction ≥ 3 MB/s per core",
     single
-      ? `${f(single.warmMbPerCpuSecond, 3)} MB per CPU-second warm (1 thread, ${single.articles} articles of N = ${(r4?.single ? r4 : r1)!.n} again and again); fresh text in a fresh process ${f(single.mbPerCpuSecond, 3)} (${f(single.mbPerSecond, 3)} MB/s wall)`
+      ? `${f(settled, 3)} MB per CPU-second on fresh text once V8 has compiled the code (1 thread, ${single.settledArticles ?? 0} articles of N = ${(r4?.single ? r4 : r1)!.n} from the 601st on); ${f(single.warmMbPerCpuSecond, 3)} on ${single.articles} articles again and again; ${f(single.mbPerCpuSecond, 3)} on the first ${single.articles} in a fresh process (${f(single.mbPerSecond, 3)} MB/s wall)`
       : "—",
-    single?.warmMbPerCpuSecond !== undefined ? single.warmMbPerCpuSecond >= 3 : null,
+    settled !== null ? settled >= 3 : null,
   ]);
   const ratio = r4 ? med(r4.a, "wall") / med(r4.b, "wall") : NaN;
   const warmRatio = r4 ? med(r4.warm, "wall") / med(r4.b, "wall") : NaN;
