@@ -40,7 +40,7 @@ const all = findArticles([join(content, "articles")]);
 const paths = all.slice(0, Number.isFinite(limit) ? limit + 1 : undefined);
 /**
  * Articles one thread extracts before its rate on fresh text has settled: over blocks of 300 fresh
- * articles of the 10,000 corpus, one process ran at 0.92–0.99, then 1.64–1.82, then 2.27–3.05 MB per
+ * articles of the 10,000 corpus, one process ran at 0.92–0.99, then 1.64–1.82, then 2.27–3.27 MB per
  * CPU-second from the 601st article on (V8 compiling the names layer meanwhile; 2026-11-27).
  */
 const SETTLED = 600;
@@ -81,9 +81,9 @@ if (mode === "single") {
     settledArticles += block.length;
   }
   const settledMbPerCpuSecond = settledArticles > 0 ? settledBytes / 1e6 / settledCpu : null;
-  // The same articles again, over and over for WARM_CPU_SECONDS: V8 has compiled the code by now,
-  // so this is the steady rate of a long build's workers (and what `npm run eval` measures on the
-  // news corpus). The first pass above is the rate on fresh text in a fresh process.
+  // The first articles again, over and over for WARM_CPU_SECONDS: text the process has seen, as
+  // `npm run eval` measures on the news corpus (within about 10 % of the settled rate above). The
+  // first pass above is the rate on fresh text in a fresh process.
   const values = files.map((f) => ({ path: f.path, value: String(f.value) }));
   let passes = 0;
   let warmCpu = 0;
