@@ -348,7 +348,7 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
 
   const size = opts.workers ?? availableParallelism();
   let workers = 0;
-  // Whether the pool was stopped at once (`oneShot`), for the stats line (the tests read it).
+  // Whether the pool is stopped at once (`oneShot`); the stats line says so (the tests read it).
   let stopped = false;
   const minParallel = opts.minParallel ?? DEFAULT_MIN_PARALLEL;
   if (todo.length && size > 0 && (todo.length >= minParallel || pool)) {
@@ -369,7 +369,7 @@ function extractInto(files: readonly VFile[], registry: Registry, options: Extra
     // Not awaited (extraction stays synchronous): terminate() has each worker stop and free its heap
     // on its own thread, while this one goes on (a 500 MB worker's memory left the process's RSS
     // during a busy loop here, before the event loop turned again).
-    if (pool && opts.oneShot) void closeExtractionPool();
+    if (stopped) void closeExtractionPool();
     else if (pool) releaseLater();
   }
 
